@@ -1,0 +1,82 @@
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  check,
+  date,
+  index,
+  integer,
+  numeric,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { movementTypeEnum } from "./enums";
+import { distributors, users } from "./organisation";
+import { products } from "./catalogue";
+
+/**
+ * Manufacturer-side ledger movements: sell-in shipments loaded from the ERP (document + line),
+ * opening balances and approved corrections. Quantities are unsigned; the type gives the sign.
+ * Distributor-reported sell-through and returns live with the submission revisions.
+ */
+export const movements = pgTable(
+  "movements",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    distributorId: integer("distributor_id").notNull().references(() => distributors.id),
+    productId: integer("product_id").notNull().references(() => products.id),
+    period: date("period").notNull(),
+    type: movementTypeEnum("type").notNull(),
+    quantity: integer("quantity").notNull(),
+    occurredOn: date("occurred_on"),
+    document: text("document"),
+    documentLine: text("document_line"),
+    correctionId: uuid("correction_id"),
+    reason: text("reason"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdBy: uuid("created_by").references(() => users.id),
+  },
+  (t) => [
+    check("movements_quantity_positive", sql`${t.quantity} > 0`),
+    uniqueIndex("movements_document_line_key")
+      .on(t.document, t.documentLine)
+      .where(sql`${t.document} is not null`),
+    index("movements_dist_period_idx").on(t.distributorId, t.period, t.productId),
+  ],
+);
+
+/**
+ * The ledger, maintained: one row per distributor × product × period from the first activity on.
+ * Recomputed with window functions (lib/dal/ledger) for the affected scope whenever its inputs change.
+ */
+export const ledgerBalances = pgTable(
+  "ledger_balances",
+  {
+    distributorId: integer("distributor_id").notNull(),
+    productId: integer("product_id").notNull(),
+    period: date("period").notNull(),
+    opening: integer("opening").notNull(),
+    sellIn: integer("sell_in").notNull(),
+    sellThrough: integer("sell_through").notNull(),
+    returns: integer("returns").notNull(),
+    adjustments: integer("adjustments").notNull(),
+    calculated: integer("calculated").notNull(),
+    reported: integer("reported"),
+    gap: integer("gap"),
+    gapPct: numeric("gap_pct", { precision: 12, scale: 2 }),
+    newGap: integer("new_gap"),
+    weeksOfSupply: numeric("weeks_of_supply", { precision: 12, scale: 1 }),
+    sellThrough3: integer("sell_through_3").notNull(),
+    sellIn3: integer("sell_in_3").notNull(),
+    sellThroughPrior3: integer("sell_through_prior_3").notNull(),
+    flags: text("flags").array().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.distributorId, t.productId, t.period] }),
+    index("ledger_balances_period_idx").on(t.period, t.distributorId),
+    index("ledger_balances_period_gap_idx").on(t.period, sql`abs(${t.gap}) desc nulls last`),
+  ],
+);

@@ -1,0 +1,73 @@
+import { sql } from "drizzle-orm";
+import { boolean, integer, pgTable, smallint, text, timestamp, uniqueIndex, uuid, check } from "drizzle-orm/pg-core";
+import { roleEnum } from "./enums";
+
+/** One row: the manufacturer's settings (deadline rules, thresholds). */
+export const settings = pgTable(
+  "settings",
+  {
+    id: smallint("id").primaryKey().default(1),
+    manufacturerName: text("manufacturer_name").notNull().default("Halcyon Semiconductor"),
+    timeZone: text("time_zone").notNull().default("UTC"),
+    dueDay: smallint("due_day").notNull().default(10),
+    graceDays: smallint("grace_days").notNull().default(0),
+    excessWeeks: integer("excess_weeks").notNull().default(12),
+    gapUnitsThreshold: integer("gap_units_threshold").notNull().default(50),
+    gapPctThreshold: integer("gap_pct_threshold").notNull().default(10),
+    differenceTolerance: integer("difference_tolerance").notNull().default(0),
+    reminderDaysBefore: smallint("reminder_days_before").notNull().default(3),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [check("settings_singleton", sql`${t.id} = 1`), check("settings_due_day", sql`${t.dueDay} between 1 and 28`)],
+);
+
+export const distributors = pgTable(
+  "distributors",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    code: text("code").notNull(),
+    name: text("name").notNull(),
+    region: text("region"),
+    active: boolean("active").notNull().default(true),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("distributors_code_key").on(t.code)],
+);
+
+export const users = pgTable(
+  "users",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    role: roleEnum("role").notNull(),
+    distributorId: integer("distributor_id").references(() => distributors.id),
+    active: boolean("active").notNull().default(true),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    deactivatedAt: timestamp("deactivated_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("users_email_key").on(sql`lower(${t.email})`),
+    check(
+      "users_distributor_role",
+      sql`(${t.role} = 'distributor') = (${t.distributorId} is not null)`,
+    ),
+  ],
+);
+
+export const apiTokens = pgTable(
+  "api_tokens",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id").notNull().references(() => users.id),
+    name: text("name").notNull(),
+    /** sha256 of the secret; the secret itself is shown once and never stored. */
+    tokenHash: text("token_hash").notNull(),
+    prefix: text("prefix").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [uniqueIndex("api_tokens_hash_key").on(t.tokenHash)],
+);

@@ -1,0 +1,145 @@
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { submissionSourceEnum, timelinessEnum } from "./enums";
+import { distributors, users } from "./organisation";
+import { products } from "./catalogue";
+
+/** One per distributor × period; timeliness is fixed by the first revision. */
+export const submissions = pgTable(
+  "submissions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    distributorId: integer("distributor_id").notNull().references(() => distributors.id),
+    period: date("period").notNull(),
+    firstSubmittedAt: timestamp("first_submitted_at", { withTimezone: true }).notNull(),
+    timeliness: timelinessEnum("timeliness").notNull(),
+    daysLate: integer("days_late").notNull().default(0),
+    latestRevision: integer("latest_revision").notNull(),
+    latestRevisionId: uuid("latest_revision_id").notNull(),
+    missingSkus: integer("missing_skus").notNull().default(0),
+  },
+  (t) => [uniqueIndex("submissions_distributor_period_key").on(t.distributorId, t.period)],
+);
+
+/** Immutable: a revision and its lines are never updated. */
+export const submissionRevisions = pgTable(
+  "submission_revisions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    submissionId: uuid("submission_id").notNull().references(() => submissions.id),
+    revision: integer("revision").notNull(),
+    submittedAt: timestamp("submitted_at", { withTimezone: true }).notNull(),
+    submittedBy: uuid("submitted_by").notNull().references(() => users.id),
+    source: submissionSourceEnum("source").notNull(),
+    uploadId: uuid("upload_id"),
+    totalSold: bigint("total_sold", { mode: "number" }).notNull(),
+    totalReturned: bigint("total_returned", { mode: "number" }).notNull(),
+    totalOnHand: bigint("total_on_hand", { mode: "number" }).notNull(),
+    lineCount: integer("line_count").notNull(),
+  },
+  (t) => [uniqueIndex("submission_revisions_key").on(t.submissionId, t.revision)],
+);
+
+export const submissionLines = pgTable(
+  "submission_lines",
+  {
+    revisionId: uuid("revision_id").notNull().references(() => submissionRevisions.id),
+    productId: integer("product_id").notNull().references(() => products.id),
+    sold: integer("sold").notNull(),
+    returned: integer("returned").notNull(),
+    onHand: integer("on_hand").notNull(),
+    note: text("note"),
+  },
+  (t) => [
+    primaryKey({ columns: [t.revisionId, t.productId] }),
+    check("submission_lines_non_negative", sql`${t.sold} >= 0 and ${t.returned} >= 0 and ${t.onHand} >= 0`),
+  ],
+);
+
+/** The working copy a distributor is typing; saved as they type, shared by all of its users. */
+export const submissionDrafts = pgTable(
+  "submission_drafts",
+  {
+    distributorId: integer("distributor_id").notNull().references(() => distributors.id),
+    period: date("period").notNull(),
+    baseRevision: integer("base_revision"),
+    cells: jsonb("cells").notNull(),
+    version: integer("version").notNull().default(1),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedBy: uuid("updated_by").references(() => users.id),
+  },
+  (t) => [primaryKey({ columns: [t.distributorId, t.period] })],
+);
+
+export const uploads = pgTable(
+  "uploads",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    distributorId: integer("distributor_id").notNull().references(() => distributors.id),
+    period: date("period").notNull(),
+    fileName: text("file_name"),
+    format: text("format").notNull(),
+    kind: text("kind").notNull(),
+    bytes: bigint("bytes", { mode: "number" }).notNull(),
+    rowsRead: integer("rows_read").notNull(),
+    rowsAccepted: integer("rows_accepted").notNull(),
+    result: jsonb("result").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdBy: uuid("created_by").notNull().references(() => users.id),
+  },
+  (t) => [index("uploads_distributor_idx").on(t.distributorId, t.period)],
+);
+
+/** Line-level POS from a distributor's file, kept with the revision that used the upload. */
+export const posLines = pgTable(
+  "pos_lines",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    uploadId: uuid("upload_id").notNull().references(() => uploads.id),
+    distributorId: integer("distributor_id").notNull().references(() => distributors.id),
+    productId: integer("product_id").notNull().references(() => products.id),
+    sourceLine: integer("source_line").notNull(),
+    transferType: text("transfer_type").notNull(),
+    quantity: integer("quantity").notNull(),
+    invoiceDate: date("invoice_date"),
+    invoice: text("invoice"),
+    invoiceLine: text("invoice_line"),
+    unitPrice: numeric("unit_price", { precision: 14, scale: 4 }),
+    endCustomer: text("end_customer"),
+    shipToCity: text("ship_to_city"),
+    shipToState: text("ship_to_state"),
+    shipToCountry: text("ship_to_country"),
+    distributorPart: text("distributor_part"),
+  },
+  (t) => [index("pos_lines_upload_idx").on(t.uploadId)],
+);
+
+/** Idempotency keys of the REST API: a replay returns the first response. */
+export const idempotencyKeys = pgTable(
+  "idempotency_keys",
+  {
+    userId: uuid("user_id").notNull().references(() => users.id),
+    key: text("key").notNull(),
+    scope: text("scope").notNull(),
+    requestHash: text("request_hash").notNull(),
+    status: integer("status"),
+    response: jsonb("response"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    completedAt: timestamp("completed_at", { withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.key] })],
+);

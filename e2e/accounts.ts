@@ -1,0 +1,14 @@
+/** The demo accounts (seeded on the embedded database); all share one password. */
+export const DEMO_PASSWORD = "sellthru-demo";
+
+export const ACCOUNTS = {
+  admin: { email: "admin@halcyon.test", role: "admin", landing: "/gaps" },
+  manager: { email: "manager@halcyon.test", role: "channel_manager", landing: "/gaps" },
+  manager2: { email: "manager2@halcyon.test", role: "channel_manager", landing: "/gaps" },
+  rebates: { email: "rebates@halcyon.test", role: "rebate_analyst", landing: "/gaps" },
+  northwind: { email: "ops@northwind.test", role: "distributor", landing: "/submit" },
+} as const;
+
+export type AccountName = keyof typeof ACCOUNTS;
+
+export const storageStateOf = (name: AccountName) => `e2e/.auth/${name}.json`;

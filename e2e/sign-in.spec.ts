@@ -1,0 +1,61 @@
+import { test, expect } from "@playwright/test";
+import { ACCOUNTS, DEMO_PASSWORD, storageStateOf, type AccountName } from "./accounts";
+
+test.describe("signing in", () => {
+  test("a wrong password shows an error and keeps the e-mail", async ({ page }) => {
+    await page.goto("/sign-in");
+    await page.getByLabel("E-mail").fill("manager@halcyon.test");
+    await page.getByLabel("Password").fill("not-the-password");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByText("That e-mail and password do not match an active account.")).toBeVisible();
+    await expect(page.getByLabel("E-mail")).toHaveValue("manager@halcyon.test");
+    await expect(page).toHaveURL(/\/sign-in/);
+  });
+
+  test("an empty form is refused next to the fields", async ({ page }) => {
+    await page.goto("/sign-in");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByText("Enter your e-mail address")).toBeVisible();
+    await expect(page.getByLabel("E-mail")).toHaveAttribute("aria-invalid", "true");
+  });
+
+  test("a signed-out visitor is sent to sign in", async ({ page }) => {
+    await page.goto("/gaps");
+    await expect(page).toHaveURL(/\/sign-in/);
+  });
+
+  test("the rebate analyst signs in and lands on the gap view", async ({ page }) => {
+    await page.goto("/sign-in");
+    await page.getByLabel("E-mail").fill(ACCOUNTS.rebates.email);
+    await page.getByLabel("Password").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page).toHaveURL(/\/gaps$/);
+  });
+});
+
+for (const name of Object.keys(ACCOUNTS) as AccountName[]) {
+  test.describe(`as ${name}`, () => {
+    test.use({ storageState: storageStateOf(name) });
+
+    test(`lands on ${ACCOUNTS[name].landing} and the API knows the role`, async ({ page }) => {
+      await page.goto("/");
+      await expect(page).toHaveURL(new RegExp(ACCOUNTS[name].landing + "$"));
+      const me = await page.request.get("/api/v1/me");
+      expect(me.status()).toBe(200);
+      const body = await me.json();
+      expect(body.user.email).toBe(ACCOUNTS[name].email);
+      expect(body.role).toBe(ACCOUNTS[name].role);
+    });
+  });
+}
+
+test.describe("signing out", () => {
+  test.use({ storageState: storageStateOf("manager2") });
+  test("ends the session", async ({ page }) => {
+    await page.goto("/gaps");
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page).toHaveURL(/\/sign-in/);
+    await page.goto("/gaps");
+    await expect(page).toHaveURL(/\/sign-in/);
+  });
+});

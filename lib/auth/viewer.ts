@@ -1,0 +1,20 @@
+/** Who is asking: resolved on every request from the session or a bearer token, re-checked in the database. */
+export type Role = "distributor" | "channel_manager" | "rebate_analyst" | "admin";
+export const ROLES: readonly Role[] = ["distributor", "channel_manager", "rebate_analyst", "admin"];
+export const STAFF_ROLES: readonly Role[] = ["channel_manager", "rebate_analyst", "admin"];
+
+export interface Viewer {
+  userId: string;
+  email: string;
+  name: string;
+  role: Role;
+  /** Set for distributor users only: the tenant every query is scoped to. */
+  distributorId: number | null;
+  distributorCode: string | null;
+  distributorName: string | null;
+  via: "session" | "token";
+}
+
+export function isStaff(v: Viewer): boolean {
+  return v.role !== "distributor";
+}

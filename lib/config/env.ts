@@ -1,0 +1,40 @@
+import { z } from "zod";
+
+/** The one place that reads process.env. Validated once, on first use. */
+const schema = z.object({
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgres:// URL")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  SELLTHRU_DATA_DIR: z.string().min(1).default("./.data"),
+  AUTH_SECRET: z.string().min(16).optional(),
+  SELLTHRU_TIME_ZONE: z.string().min(1).optional(),
+  SELLTHRU_DUE_DAY: z.coerce.number().int().min(1).max(28).optional(),
+  SELLTHRU_DB_POOL: z.coerce.number().int().min(1).max(100).default(10),
+  SELLTHRU_SEED_DEMO: z.enum(["auto", "never"]).default("auto"),
+  SELLTHRU_MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(4096).default(200),
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().default("Sellthru <no-reply@sellthru.local>"),
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+});
+
+export type Env = z.infer<typeof schema>;
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${lines.join("\n")}`);
+  }
+  cached = parsed.data;
+  return cached;
+}
+
+/** For tests that change the environment between cases. */
+export function resetEnvCache() {
+  cached = undefined;
+}

@@ -1,0 +1,20 @@
+import type { Queryable } from "@/db/open";
+import { distributors } from "@/db/schema";
+import type { Viewer } from "@/lib/auth/viewer";
+import { AppError } from "@/lib/errors";
+import type { z } from "zod";
+import type { createDistributorSchema } from "@/lib/validation/admin";
+import { requireRole } from "../authorize";
+import { recordAudit } from "../audit/record-audit";
+
+export async function createDistributor(db: Queryable, viewer: Viewer, input: z.infer<typeof createDistributorSchema>) {
+  requireRole(viewer, ["admin"]);
+  const [row] = await db
+    .insert(distributors)
+    .values({ code: input.code, name: input.name, region: input.region ?? null })
+    .onConflictDoNothing()
+    .returning({ id: distributors.id, code: distributors.code, name: distributors.name, region: distributors.region });
+  if (!row) throw new AppError("conflict", `Distributor ${input.code} already exists`, [{ path: "code", message: "Already exists" }]);
+  await recordAudit(db, viewer, "distributor.create", { distributorId: row.id, subject: row.code });
+  return { code: row.code, name: row.name, region: row.region };
+}

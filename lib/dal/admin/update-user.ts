@@ -1,0 +1,43 @@
+import { eq, sql } from "drizzle-orm";
+import type { z } from "zod";
+import type { Queryable } from "@/db/open";
+import { users } from "@/db/schema";
+import type { Viewer } from "@/lib/auth/viewer";
+import { hashPassword } from "@/lib/auth/password";
+import { AppError, notFound } from "@/lib/errors";
+import type { updateUserSchema } from "@/lib/validation/admin";
+import { requireRole } from "../authorize";
+import { recordAudit } from "../audit/record-audit";
+
+/** Deactivation takes effect at once: every request re-reads the user (sessions and tokens alike). */
+export async function updateUser(db: Queryable, viewer: Viewer, email: string, input: z.infer<typeof updateUserSchema>) {
+  requireRole(viewer, ["admin"]);
+  if (input.active === false && email.toLowerCase() === viewer.email.toLowerCase()) {
+    throw new AppError("conflict", "You cannot deactivate your own account");
+  }
+  const set: Partial<typeof users.$inferInsert> = {};
+  if (input.name !== undefined) set.name = input.name;
+  if (input.role !== undefined) set.role = input.role;
+  if (input.active !== undefined) {
+    set.active = input.active;
+    set.deactivatedAt = input.active ? null : new Date();
+  }
+  if (input.password !== undefined) set.passwordHash = await hashPassword(input.password);
+  let row;
+  try {
+    [row] = await db
+      .update(users)
+      .set(set)
+      .where(eq(sql`lower(${users.email})`, email.toLowerCase()))
+      .returning({ id: users.id, email: users.email, name: users.name, role: users.role, active: users.active, distributorId: users.distributorId });
+  } catch {
+    throw new AppError("validation_failed", "A distributor user must keep the distributor role, and staff cannot become distributor users");
+  }
+  if (!row) throw notFound(`No user ${email}`);
+  await recordAudit(db, viewer, "user.update", {
+    distributorId: row.distributorId,
+    subject: row.email,
+    data: { ...input, password: input.password ? "changed" : undefined },
+  });
+  return { id: row.id, email: row.email, name: row.name, role: row.role, active: row.active };
+}

@@ -1,0 +1,66 @@
+import { and, eq, isNull, sql } from "drizzle-orm";
+import type { Queryable } from "@/db/open";
+import { apiTokens, distributors, users } from "@/db/schema";
+import type { Viewer } from "@/lib/auth/viewer";
+import { hashApiToken } from "@/lib/auth/api-token";
+
+const viewerColumns = {
+  userId: users.id,
+  email: users.email,
+  name: users.name,
+  role: users.role,
+  active: users.active,
+  distributorId: users.distributorId,
+  distributorCode: distributors.code,
+  distributorName: distributors.name,
+  distributorActive: distributors.active,
+};
+
+type Row = { active: boolean; distributorActive: boolean | null } & Omit<Viewer, "via">;
+
+function toViewer(row: Row | undefined, via: Viewer["via"]): Viewer | null {
+  if (!row || !row.active) return null;
+  if (row.role === "distributor" && !row.distributorActive) return null;
+  return {
+    userId: row.userId,
+    email: row.email,
+    name: row.name,
+    role: row.role,
+    distributorId: row.distributorId,
+    distributorCode: row.distributorCode,
+    distributorName: row.distributorName,
+    via,
+  };
+}
+
+/** The user behind a session, re-read on every request so deactivation takes effect at once. */
+export async function loadViewerByUserId(db: Queryable, userId: string): Promise<Viewer | null> {
+  if (!/^[0-9a-f-]{36}$/i.test(userId)) return null;
+  const [row] = await db
+    .select(viewerColumns)
+    .from(users)
+    .leftJoin(distributors, eq(distributors.id, users.distributorId))
+    .where(eq(users.id, userId))
+    .limit(1);
+  return toViewer(row, "session");
+}
+
+/** The user behind an API token; revoked tokens and deactivated users resolve to nobody. */
+export async function loadViewerByToken(db: Queryable, secret: string): Promise<Viewer | null> {
+  const hash = hashApiToken(secret);
+  const [row] = await db
+    .select({ ...viewerColumns, tokenId: apiTokens.id })
+    .from(apiTokens)
+    .innerJoin(users, eq(users.id, apiTokens.userId))
+    .leftJoin(distributors, eq(distributors.id, users.distributorId))
+    .where(and(eq(apiTokens.tokenHash, hash), isNull(apiTokens.revokedAt)))
+    .limit(1);
+  const viewer = toViewer(row, "token");
+  if (viewer && row) {
+    await db
+      .update(apiTokens)
+      .set({ lastUsedAt: sql`now()` })
+      .where(and(eq(apiTokens.id, row.tokenId), sql`(${apiTokens.lastUsedAt} is null or ${apiTokens.lastUsedAt} < now() - interval '1 minute')`));
+  }
+  return viewer;
+}

@@ -1,0 +1,134 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sql } from "drizzle-orm";
+import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
+import { addMovement, addRevision, makeDistributor, makeProduct, makeViewer } from "@/lib/testing/fixtures";
+import { addPeriods, periodRange, periodToDate } from "@/lib/domain/periods";
+import { runLedger, type PeriodFacts } from "@/lib/domain/ledger";
+import { refreshLedger } from "./refresh-ledger";
+import { asRows } from "../sql-rows";
+
+let tdb: TestDatabase;
+beforeAll(async () => {
+  tdb = await createTestDatabase();
+});
+afterAll(async () => {
+  await tdb?.close();
+});
+
+function mulberry32(seed: number) {
+  return () => {
+    seed |= 0;
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+async function ledgerRows(distributorId: number, productId: number) {
+  return asRows<Record<string, unknown>>(
+    await tdb.db.execute(sql`select to_char(period,'YYYY-MM') as period, opening, sell_in, sell_through, returns, adjustments, calculated, reported, gap,
+      gap_pct::float8 as gap_pct, new_gap, weeks_of_supply::float8 as weeks_of_supply, flags
+      from ledger_balances where distributor_id = ${distributorId} and product_id = ${productId} order by period`),
+  );
+}
+
+describe(`the SQL ledger (${process.env.TEST_DATABASE_URL ? "postgres" : "pglite"})`, () => {
+  it("holds the article's worked example", async () => {
+    const d = await makeDistributor(tdb.db);
+    const p = await makeProduct(tdb.db);
+    const v = await makeViewer(tdb.db, "distributor", d);
+    await addMovement(tdb.db, { distributorId: d.id, productId: p.id, period: "2026-10", type: "sell_in", quantity: 600 });
+    await addMovement(tdb.db, { distributorId: d.id, productId: p.id, period: "2026-10", type: "sell_in", quantity: 400 });
+    await addRevision(tdb.db, { distributorId: d.id, period: "2026-10", userId: v.userId, lines: [{ productId: p.id, sold: 700, returned: 0, onHand: 240 }] });
+    await refreshLedger(tdb.db, { distributorIds: [d.id] }, "2026-10-01");
+    const [row] = await ledgerRows(d.id, p.id);
+    expect(row).toMatchObject({ period: "2026-10", opening: 0, sell_in: 1000, sell_through: 700, calculated: 300, reported: 240, gap: 60, gap_pct: 20 });
+  });
+
+  it("uses only the latest revision and carries balances through empty months", async () => {
+    const d = await makeDistributor(tdb.db);
+    const p = await makeProduct(tdb.db);
+    const v = await makeViewer(tdb.db, "distributor", d);
+    await addMovement(tdb.db, { distributorId: d.id, productId: p.id, period: "2026-01", type: "sell_in", quantity: 100 });
+    await addRevision(tdb.db, { distributorId: d.id, period: "2026-01", userId: v.userId, lines: [{ productId: p.id, sold: 90, returned: 0, onHand: 10 }] });
+    await addRevision(tdb.db, { distributorId: d.id, period: "2026-01", userId: v.userId, lines: [{ productId: p.id, sold: 40, returned: 0, onHand: 60 }] });
+    await refreshLedger(tdb.db, { distributorIds: [d.id] }, "2026-04-01");
+    const rows = await ledgerRows(d.id, p.id);
+    expect(rows.map((r) => r.period)).toEqual(["2026-01", "2026-02", "2026-03", "2026-04"]);
+    expect(rows[0]).toMatchObject({ sell_through: 40, calculated: 60, gap: 0 });
+    expect(rows[3]).toMatchObject({ opening: 60, calculated: 60, reported: null, gap: null });
+    expect(rows[3]!.flags).toContain("unreported");
+  });
+
+  it("agrees with lib/domain on randomised histories", async () => {
+    const rand = mulberry32(20261127);
+    const periods = periodRange("2025-01", "2026-06");
+    const expected: { distributorId: number; productId: number; history: PeriodFacts[] }[] = [];
+    const ids: number[] = [];
+    for (let k = 0; k < 25; k++) {
+      // One distributor per product, so each period's revision holds exactly this product's line.
+      const d = await makeDistributor(tdb.db);
+      const v = await makeViewer(tdb.db, "distributor", d);
+      const p = await makeProduct(tdb.db);
+      ids.push(d.id);
+      const start = Math.floor(rand() * 6);
+      const history: PeriodFacts[] = [];
+      for (let i = start; i < periods.length; i++) {
+        const f: PeriodFacts = { sellIn: 0, sellThrough: 0, returns: 0, adjustments: 0, reported: null };
+        const period = periods[i]!;
+        if (i === start && rand() < 0.3) {
+          f.opening_balance = Math.floor(rand() * 50) + 1;
+          await addMovement(tdb.db, { distributorId: d.id, productId: p.id, period, type: "opening_balance", quantity: f.opening_balance });
+        }
+        if (rand() < 0.8) {
+          f.sellIn = Math.floor(rand() * 300) + 1;
+          await addMovement(tdb.db, { distributorId: d.id, productId: p.id, period, type: "sell_in", quantity: f.sellIn });
+        }
+        if (rand() < 0.15) {
+          const q = Math.floor(rand() * 40) + 1;
+          const type = rand() < 0.5 ? "adjustment_in" : "transfer_out";
+          f.adjustments = type === "adjustment_in" ? q : -q;
+          await addMovement(tdb.db, { distributorId: d.id, productId: p.id, period, type, quantity: q });
+        }
+        if (rand() < 0.1) {
+          const q = Math.floor(rand() * 10) + 1;
+          f.sellThrough -= q;
+          await addMovement(tdb.db, { distributorId: d.id, productId: p.id, period, type: "customer_return", quantity: q });
+        }
+        if (rand() < 0.85) {
+          const sold = Math.floor(rand() * 250);
+          const returned = rand() < 0.2 ? Math.floor(rand() * 20) : 0;
+          const onHand = Math.floor(rand() * 400);
+          f.sellThrough += sold;
+          f.returns = returned;
+          f.reported = onHand;
+          await addRevision(tdb.db, { distributorId: d.id, period, userId: v.userId, lines: [{ productId: p.id, sold, returned, onHand }] });
+        }
+        history.push(f);
+      }
+      expected.push({ distributorId: d.id, productId: p.id, history });
+    }
+    await refreshLedger(tdb.db, { distributorIds: ids }, periodToDate(addPeriods(periods.at(-1)!, 0)));
+    let compared = 0;
+    for (const { distributorId, productId, history } of expected) {
+      const got = await ledgerRows(distributorId, productId);
+      const want = runLedger(history);
+      expect(got.length).toBe(want.length);
+      want.forEach((w, i) => {
+        const g = got[i]!;
+        expect({
+          opening: g.opening, sellIn: g.sell_in, sellThrough: g.sell_through, returns: g.returns, adjustments: g.adjustments,
+          calculated: g.calculated, reported: g.reported, gap: g.gap, gapPct: g.gap_pct, newGap: g.new_gap,
+          weeksOfSupply: g.weeks_of_supply, flags: g.flags,
+        }).toEqual({
+          opening: w.opening, sellIn: w.sellIn, sellThrough: w.sellThrough, returns: w.returns, adjustments: w.adjustments,
+          calculated: w.calculated, reported: w.reported, gap: w.gap, gapPct: w.gapPct, newGap: w.newGap,
+          weeksOfSupply: w.weeksOfSupply, flags: w.flags,
+        });
+        compared++;
+      });
+    }
+    expect(compared).toBeGreaterThan(300);
+  });
+});

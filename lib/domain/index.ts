@@ -1,0 +1,5 @@
+export * from "./movements";
+export * from "./ledger";
+export * from "./periods";
+export * from "./compliance";
+export * from "./rounding";

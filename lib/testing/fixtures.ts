@@ -1,0 +1,76 @@
+/** Small builders for integration tests: real rows through the same tables the app uses. */
+import { sql } from "drizzle-orm";
+import type { Queryable } from "../../db/open";
+import * as t from "../../db/schema";
+import type { Viewer, Role } from "../auth/viewer";
+import { periodToDate } from "../domain/periods";
+
+let seq = 0;
+const uniq = () => `${Date.now().toString(36)}${(seq++).toString(36)}`.toUpperCase();
+
+export async function makeDistributor(db: Queryable, code = "D" + uniq().slice(-8)) {
+  const [d] = await db.insert(t.distributors).values({ code, name: `Distributor ${code}` }).returning();
+  return d!;
+}
+
+export async function makeProduct(db: Queryable, sku = "SKU-" + uniq(), listPrice = "1.00") {
+  const [p] = await db.insert(t.products).values({ sku, description: `Part ${sku}`, family: "Test", listPrice }).returning();
+  return p!;
+}
+
+/** A user row and its Viewer (password hash is a placeholder: these users do not sign in). */
+export async function makeViewer(db: Queryable, role: Role, distributor?: { id: number; code: string; name: string }): Promise<Viewer> {
+  const email = `${role}-${uniq().toLowerCase()}@test.local`;
+  const [u] = await db
+    .insert(t.users)
+    .values({ email, name: role, role, passwordHash: "none", distributorId: role === "distributor" ? distributor!.id : null })
+    .returning();
+  return {
+    userId: u!.id, email, name: role, role,
+    distributorId: role === "distributor" ? distributor!.id : null,
+    distributorCode: role === "distributor" ? distributor!.code : null,
+    distributorName: role === "distributor" ? distributor!.name : null,
+    via: "session",
+  };
+}
+
+export async function addMovement(
+  db: Queryable,
+  m: { distributorId: number; productId: number; period: string; type: (typeof t.movementTypeEnum.enumValues)[number]; quantity: number; document?: string; line?: string },
+) {
+  await db.insert(t.movements).values({
+    distributorId: m.distributorId, productId: m.productId, period: periodToDate(m.period), type: m.type, quantity: m.quantity,
+    document: m.document ?? null, documentLine: m.line ?? null,
+  });
+}
+
+/** Writes a submission revision directly (bypassing the submit verb) for ledger tests. */
+export async function addRevision(
+  db: Queryable,
+  s: { distributorId: number; period: string; userId: string; submittedAt?: Date; lines: { productId: number; sold: number; returned: number; onHand: number }[] },
+) {
+  const period = periodToDate(s.period);
+  const at = s.submittedAt ?? new Date();
+  const existing = await db.execute(sql`select id, latest_revision from submissions where distributor_id = ${s.distributorId} and period = ${period}`);
+  const rows = (Array.isArray(existing) ? existing : (existing as { rows: unknown[] }).rows) as { id: string; latest_revision: number }[];
+  let id = rows[0]?.id;
+  const revision = (rows[0]?.latest_revision ?? 0) + 1;
+  if (!id) {
+    const [sub] = await db
+      .insert(t.submissions)
+      .values({ distributorId: s.distributorId, period, firstSubmittedAt: at, timeliness: "on_time", latestRevision: 0, latestRevisionId: "00000000-0000-0000-0000-000000000000" })
+      .returning();
+    id = sub!.id;
+  }
+  const [rev] = await db
+    .insert(t.submissionRevisions)
+    .values({
+      submissionId: id, revision, submittedAt: at, submittedBy: s.userId, source: "api",
+      totalSold: s.lines.reduce((a, l) => a + l.sold, 0), totalReturned: s.lines.reduce((a, l) => a + l.returned, 0),
+      totalOnHand: s.lines.reduce((a, l) => a + l.onHand, 0), lineCount: s.lines.length,
+    })
+    .returning();
+  if (s.lines.length) await db.insert(t.submissionLines).values(s.lines.map((l) => ({ ...l, revisionId: rev!.id })));
+  await db.execute(sql`update submissions set latest_revision = ${revision}, latest_revision_id = ${rev!.id} where id = ${id}`);
+  return { submissionId: id, revisionId: rev!.id, revision };
+}

@@ -1,0 +1,38 @@
+/**
+ * Integration tests: with TEST_DATABASE_URL (a real Postgres), migrate one template database once;
+ * each test file then gets its own copy (CREATE DATABASE … TEMPLATE), so files run in parallel
+ * and never see each other's rows. Without it, each file uses its own in-memory PGlite.
+ */
+import postgres from "postgres";
+import { openDatabase } from "../../db/open";
+
+export default async function setup() {
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url) return;
+  assertLocal(url);
+  const template = `sellthru_tpl_${process.pid}`;
+  const admin = postgres(url, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`drop database if exists ${template}`);
+  await admin.unsafe(`create database ${template}`);
+  const db = await openDatabase({ kind: "postgres", url: withDatabase(url, template), pool: 1 });
+  await db.close();
+  process.env.SELLTHRU_TEST_TEMPLATE = template;
+  return async () => {
+    await admin.unsafe(`drop database if exists ${template} with (force)`);
+    await admin.end();
+  };
+}
+
+export function withDatabase(url: string, name: string): string {
+  const u = new URL(url);
+  u.pathname = "/" + name;
+  return u.toString();
+}
+
+/** Never run tests against a database that is not on this machine. */
+export function assertLocal(url: string) {
+  const host = new URL(url).hostname;
+  if (!["localhost", "127.0.0.1", "::1", "[::1]", ""].includes(host)) {
+    throw new Error(`Refusing to run tests against a non-local database (${host})`);
+  }
+}

@@ -1,0 +1,34 @@
+import { randomBytes } from "node:crypto";
+import postgres from "postgres";
+import { openDatabase, type Database } from "../../db/open";
+import { assertLocal, withDatabase } from "./global-setup";
+
+export interface TestDatabase extends Database {
+  label: string;
+}
+
+/** A fresh, migrated database of its own: a Postgres copy of the template, or an in-memory PGlite. */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const url = process.env.TEST_DATABASE_URL;
+  const template = process.env.SELLTHRU_TEST_TEMPLATE;
+  if (!url || !template) {
+    const db = await openDatabase({ kind: "pglite" });
+    return { ...db, label: "pglite" };
+  }
+  assertLocal(url);
+  const name = `sellthru_t_${randomBytes(6).toString("hex")}`;
+  const admin = postgres(url, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name} template ${template}`);
+  await admin.end();
+  const db = await openDatabase({ kind: "postgres", url: withDatabase(url, name), pool: 4 }, { migrate: false });
+  return {
+    ...db,
+    label: "postgres",
+    async close() {
+      await db.close();
+      const a = postgres(url, { max: 1, onnotice: () => {} });
+      await a.unsafe(`drop database if exists ${name} with (force)`);
+      await a.end();
+    },
+  };
+}

@@ -1,0 +1,43 @@
+import { z } from "zod";
+import { distributorCodeSchema, skuSchema } from "./common";
+
+export const createDistributorSchema = z.object({
+  code: distributorCodeSchema,
+  name: z.string().trim().min(1, "Name is required").max(200),
+  region: z.string().trim().max(100).optional(),
+});
+
+export const createProductSchema = z.object({
+  sku: skuSchema,
+  description: z.string().trim().min(1, "Description is required").max(500),
+  family: z.string().trim().min(1, "Family is required").max(64),
+  listPrice: z
+    .union([z.number(), z.string().trim()])
+    .transform((v) => String(v))
+    .pipe(z.string().regex(/^\d{1,10}(\.\d{1,4})?$/, "List price is a non-negative amount with at most 4 decimals")),
+  upc: z.string().trim().regex(/^\d{8,14}$/, "UPC/GTIN has 8 to 14 digits").optional(),
+});
+
+export const ROLE_VALUES = ["distributor", "channel_manager", "rebate_analyst", "admin"] as const;
+
+export const createUserSchema = z
+  .object({
+    email: z.string().trim().toLowerCase().email("Enter a valid e-mail address").max(320),
+    name: z.string().trim().min(1, "Name is required").max(200),
+    role: z.enum(ROLE_VALUES),
+    distributorCode: distributorCodeSchema.optional(),
+    password: z.string().min(12, "Passwords have at least 12 characters").max(1024),
+  })
+  .refine((u) => (u.role === "distributor") === Boolean(u.distributorCode), {
+    path: ["distributorCode"],
+    message: "Distributor users need a distributorCode; staff users must not have one",
+  });
+
+export const updateUserSchema = z
+  .object({
+    active: z.boolean().optional(),
+    name: z.string().trim().min(1).max(200).optional(),
+    role: z.enum(ROLE_VALUES).optional(),
+    password: z.string().min(12, "Passwords have at least 12 characters").max(1024).optional(),
+  })
+  .refine((u) => Object.keys(u).length > 0, "Nothing to change");

@@ -1,0 +1,12 @@
+#!/usr/bin/env node
+// The server Playwright tests run against: a production build on a fresh embedded database
+// (demo data seeded on start), on port 3100 unless E2E_PORT says otherwise.
+import fs from "node:fs";
+import path from "node:path";
+
+const dataDir = process.env.SELLTHRU_DATA_DIR || ".data-e2e";
+fs.rmSync(path.resolve(dataDir), { recursive: true, force: true });
+process.env.SELLTHRU_DATA_DIR = dataDir;
+process.env.PORT = process.env.E2E_PORT || "3100";
+delete process.env.DATABASE_URL;
+await import("./start.mjs");

@@ -1,0 +1,41 @@
+#!/usr/bin/env node
+// `npm start`: builds when the build is missing or older than the sources, then serves on $PORT
+// (default 3000). With no DATABASE_URL the embedded database in SELLTHRU_DATA_DIR is used and the
+// demo data is seeded on first start.
+import { spawnSync, spawn } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
+process.chdir(root);
+
+function newestSourceMtime() {
+  let newest = 0;
+  const walk = (dir) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      if (e.name === "node_modules" || e.name.startsWith(".")) continue;
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else newest = Math.max(newest, fs.statSync(p).mtimeMs);
+    }
+  };
+  for (const d of ["app", "components", "lib", "db", "public"]) if (fs.existsSync(d)) walk(d);
+  for (const f of ["next.config.ts", "package-lock.json", "instrumentation.ts", "postcss.config.mjs"]) if (fs.existsSync(f)) newest = Math.max(newest, fs.statSync(f).mtimeMs);
+  return newest;
+}
+
+const buildId = path.join(root, ".next", "BUILD_ID");
+const stale = !fs.existsSync(buildId) || fs.statSync(buildId).mtimeMs < newestSourceMtime();
+if (stale) {
+  console.log("[sellthru] building the app (first start or sources changed)…");
+  const r = spawnSync(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], { stdio: "inherit", env: process.env });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
+
+const port = process.env.PORT || "3000";
+if (!process.env.DATABASE_URL) {
+  console.log(`[sellthru] embedded database in ${process.env.SELLTHRU_DATA_DIR || "./.data"}; demo accounts use the password sellthru-demo`);
+}
+const child = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", port], { stdio: "inherit", env: process.env });
+for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => child.kill(sig));
+child.on("exit", (code) => process.exit(code ?? 0));
