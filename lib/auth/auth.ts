@@ -22,6 +22,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   trustHost: true,
   session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
   pages: { signIn: "/sign-in" },
+  logger: {
+    // A wrong password is an expected outcome (audited), not a server error worth a stack trace.
+    error(error) {
+      if ((error as { type?: string }).type === "CredentialsSignin" || error.name === "CredentialsSignin") return;
+      console.error("[auth]", error.name, error.message);
+    },
+  },
   providers: [
     Credentials({
       id: "credentials",

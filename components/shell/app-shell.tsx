@@ -1,0 +1,71 @@
+import type { ReactNode } from "react";
+import Link from "next/link";
+import type { Viewer } from "@/lib/auth/viewer";
+import { landingPath } from "@/lib/auth/current-viewer";
+import { signOutAction } from "@/lib/auth/sign-out-action";
+import { Wordmark } from "./wordmark";
+import { NavLink } from "./nav-link";
+import { SignOutButton } from "./sign-out-button";
+import { navItemsFor, ROLE_LABELS } from "./nav-items";
+
+export interface AppShellProps {
+  viewer: Viewer;
+  /** Defaults to the demo manufacturer. */
+  manufacturerName?: string;
+  children: ReactNode;
+}
+
+/** Top bar with role-based navigation and the signed-in user; the page goes in `<main id="content">`. */
+export function AppShell({ viewer, manufacturerName = "Halcyon Semiconductor", children }: AppShellProps) {
+  const items = navItemsFor(viewer.role);
+  const roleLine = [ROLE_LABELS[viewer.role], viewer.role === "distributor" ? viewer.distributorName : null]
+    .filter(Boolean)
+    .join(" · ");
+
+  return (
+    <div className="flex min-h-dvh flex-col">
+      <a
+        href="#content"
+        className="sr-only rounded-md bg-white px-3 py-2 text-sm font-medium text-indigo-700 shadow-md ring-1 ring-slate-300 focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:z-50"
+      >
+        Skip to content
+      </a>
+
+      <header className="border-b border-slate-200 bg-white">
+        <div className="flex flex-wrap items-center gap-x-6 px-4 sm:px-6 lg:flex-nowrap lg:px-8">
+          <div className="flex h-14 items-center gap-3">
+            <Link href={landingPath(viewer)} className="rounded-md" aria-label="Sellthru, home">
+              <Wordmark />
+            </Link>
+            <span aria-hidden="true" className="hidden h-5 w-px bg-slate-200 sm:block" />
+            <span className="hidden text-xs font-medium text-slate-600 sm:block">{manufacturerName}</span>
+          </div>
+
+          <nav aria-label="Main" className="order-last -mx-1 w-full overflow-x-auto lg:order-none lg:mx-0 lg:w-auto">
+            <ul className="flex h-11 items-stretch gap-5 px-1 lg:h-14">
+              {items.map((item) => (
+                <li key={item.href} className="flex">
+                  <NavLink href={item.href}>{item.label}</NavLink>
+                </li>
+              ))}
+            </ul>
+          </nav>
+
+          <div className="ml-auto flex h-14 min-w-0 items-center gap-3">
+            <div className="min-w-0 text-right leading-tight">
+              <p className="truncate text-sm font-medium text-slate-900">{viewer.name}</p>
+              <p className="truncate text-xs text-slate-600">{roleLine}</p>
+            </div>
+            <form action={signOutAction}>
+              <SignOutButton />
+            </form>
+          </div>
+        </div>
+      </header>
+
+      <main id="content" tabIndex={-1} className="w-full flex-1 px-4 py-6 outline-none sm:px-6 lg:px-8">
+        {children}
+      </main>
+    </div>
+  );
+}
