@@ -14,8 +14,8 @@ export interface ApiContext<P> {
   params: P;
 }
 
-export function errorBody(code: string, message: string, issues: Issue[] = []) {
-  return { error: { code, message, ...(issues.length ? { issues } : {}) } };
+export function errorBody(code: string, message: string, issues: Issue[] = [], details?: Record<string, unknown>) {
+  return { error: { code, message, ...(issues.length ? { issues } : {}), ...(details ? { details } : {}) } };
 }
 
 export function zodIssues(error: ZodError): Issue[] {
@@ -24,7 +24,7 @@ export function zodIssues(error: ZodError): Issue[] {
 
 export function errorResponse(error: unknown): NextResponse {
   if (error instanceof AppError) {
-    return NextResponse.json(errorBody(error.code, error.message, error.issues), { status: error.status });
+    return NextResponse.json(errorBody(error.code, error.message, error.issues, error.details), { status: error.status });
   }
   if (error instanceof ZodError) {
     return NextResponse.json(errorBody("validation_failed", "The request is not valid; nothing was stored", zodIssues(error)), {
@@ -49,15 +49,46 @@ export function apiRoute<P = Record<string, never>>(handler: (ctx: ApiContext<P>
   };
 }
 
-/** Reads a JSON body and parses it with a zod schema; a malformed body is a 400, not a 500. */
-export async function parseJson<S extends z.ZodType>(req: Request, schema: S): Promise<z.infer<S>> {
-  let raw: unknown;
-  try {
-    raw = await req.json();
-  } catch {
-    throw new AppError("validation_failed", "The body is not valid JSON");
+/** JSON bodies above this are refused with 413 before they are parsed. */
+export const MAX_JSON_BYTES = 5 * 1024 * 1024;
+
+/** Reads a request body as text, refusing (413) anything larger than `maxBytes` without buffering it all. */
+export async function readBodyLimited(req: Request, maxBytes: number): Promise<string> {
+  const tooLarge = () =>
+    new AppError("payload_too_large", `The request body is larger than ${Math.round(maxBytes / 1024 / 1024)} MB; nothing was stored`);
+  const declared = Number(req.headers.get("content-length") ?? "0");
+  if (declared > maxBytes) throw tooLarge();
+  if (!req.body) return "";
+  const reader = req.body.getReader();
+  const decoder = new TextDecoder();
+  let size = 0;
+  let text = "";
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel();
+      throw tooLarge();
+    }
+    text += decoder.decode(value, { stream: true });
   }
-  return schema.parse(raw);
+  return text + decoder.decode();
+}
+
+/** Reads a JSON body of at most MAX_JSON_BYTES: too big → 413, not JSON → 400. */
+export async function readJson(req: Request, maxBytes = MAX_JSON_BYTES): Promise<unknown> {
+  const text = await readBodyLimited(req, maxBytes);
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError("validation_failed", "The body is not valid JSON; nothing was stored", [{ path: "", message: "Not valid JSON" }]);
+  }
+}
+
+/** readJson, then the zod schema (issues → 400 validation_failed). */
+export async function parseJson<S extends z.ZodType>(req: Request, schema: S, maxBytes = MAX_JSON_BYTES): Promise<z.infer<S>> {
+  return schema.parse(await readJson(req, maxBytes));
 }
 
 export function searchParamsObject(req: NextRequest): Record<string, string> {

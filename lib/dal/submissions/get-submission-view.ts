@@ -1,0 +1,228 @@
+/**
+ * `getSubmissionView(db, viewer, { period, distributorCode? }, now?)` → `SubmissionView`
+ *
+ * Everything the distributor's screen and `GET /api/v1/submissions/{period}` show for one period:
+ * one line per SKU the distributor carries — sell-in, stock or POS in the 12 months up to the period
+ * (maintained ledger, movements, submitted lines), plus any SKU in the latest revision or the draft.
+ *
+ * - Submitted: sold / returned / onHand / note are the latest revision's.
+ * - Not submitted (the prefill): sold = last period's sold (latest revision of t−1), returned = 0,
+ *   onHand = last period's REPORTED on-hand (never the calculated value; 0 when none).
+ * - opening (= calculated of t−1, plus any opening balance booked in t) and received (= sell-in of t)
+ *   come from the maintained ledger; 0 when it has no row. expected = opening + received − sold − returned.
+ * - status is `periodStatus` (pending / on_time / late / missing / incomplete).
+ *
+ * Access: a distributor viewer sees only its own distributor (another code → 404); staff read with
+ * `distributorCode` (they never see the draft). Invalid period → 400; a period that has not ended,
+ * or one older than anything tracked → 404.
+ */
+import { and, eq, inArray, sql } from "drizzle-orm";
+import type { Queryable } from "@/db/open";
+import { products, submissionRevisions, submissions, users } from "@/db/schema";
+import type { Viewer } from "@/lib/auth/viewer";
+import { notFound } from "@/lib/errors";
+import { addPeriods, formatPeriodLabel, periodEnd, periodToDate } from "@/lib/domain/periods";
+import { periodStatus, type ComplianceStatus, type Timeliness } from "@/lib/domain/compliance";
+import { resolveDistributor } from "../authorize";
+import { asRows } from "../sql-rows";
+import { readDraftRow, toDraftView, type DraftView } from "../drafts/draft-store";
+import { loadPeriodInfo, parsePeriodParam } from "./period-info";
+
+/** SKUs with activity in this many months up to the period are listed. */
+export const CARRIED_MONTHS = 12;
+
+export interface SubmissionViewLine {
+  sku: string;
+  description: string;
+  family: string;
+  opening: number;
+  received: number;
+  sold: number;
+  returned: number;
+  onHand: number;
+  expected: number;
+  /** The latest revision's note; null in the prefill. */
+  note: string | null;
+  /** Approved corrections booked in the period (not part of `expected`). */
+  adjustments: number;
+  /** What the latest revision of the previous period said, or null. */
+  last: { sold: number; returned: number; onHand: number } | null;
+  /** Whether the latest revision of this period has the SKU. */
+  inRevision: boolean;
+  /** Stock or sell-in in the period: leaving it out makes the submission incomplete. */
+  required: boolean;
+}
+
+export interface SubmissionView {
+  period: string;
+  dueAt: string;
+  status: ComplianceStatus;
+  /** The latest revision's number, or null when nothing was submitted. */
+  revision: number | null;
+  lines: SubmissionViewLine[];
+  distributor: { code: string; name: string };
+  state: "open" | "closed";
+  closed: boolean;
+  previousPeriod: string;
+  submissionId: string | null;
+  /** The first submission's time: timeliness is judged on it. */
+  firstSubmittedAt: string | null;
+  latestSubmittedAt: string | null;
+  latestSubmittedBy: string | null;
+  timeliness: Timeliness | null;
+  daysLate: number | null;
+  missingSkus: number;
+  graceDays: number;
+  differenceTolerance: number;
+  totals: { opening: number; received: number; sold: number; returned: number; onHand: number; expected: number };
+  /** The shared working copy (distributor viewers only; null for staff or when there is none). */
+  draft: DraftView | null;
+}
+
+type Row = {
+  sku: string; description: string; family: string;
+  lt_opening: number | null; lt_sell_in: number | null; lt_adjustments: number | null; prev_calculated: number | null;
+  c_sold: number | null; c_returned: number | null; c_on_hand: number | null; c_note: string | null;
+  p_sold: number | null; p_returned: number | null; p_on_hand: number | null;
+};
+
+const n = (v: unknown) => (v === null || v === undefined ? 0 : Number(v));
+
+export async function getSubmissionView(
+  db: Queryable,
+  viewer: Viewer,
+  input: { period: string; distributorCode?: string | null },
+  now: Date = new Date(),
+): Promise<SubmissionView> {
+  const period = parsePeriodParam(input.period);
+  const d = await resolveDistributor(db, viewer, input.distributorCode);
+  const info = await loadPeriodInfo(db, period, now);
+  if (info.state === "future") {
+    const opens = periodEnd(period, info.settings.timeZone).toISOString().slice(0, 10);
+    throw notFound(`Period ${period} has not ended yet; ${formatPeriodLabel(period)} can be reported from ${opens}`);
+  }
+  const t = info.periodDate;
+  const prev = periodToDate(addPeriods(period, -1));
+  const since = periodToDate(addPeriods(period, -(CARRIED_MONTHS - 1)));
+
+  const [sub] = await db
+    .select({
+      id: submissions.id,
+      firstSubmittedAt: submissions.firstSubmittedAt,
+      timeliness: submissions.timeliness,
+      daysLate: submissions.daysLate,
+      latestRevision: submissions.latestRevision,
+      missingSkus: submissions.missingSkus,
+      submittedAt: submissionRevisions.submittedAt,
+      byName: users.name,
+      byEmail: users.email,
+    })
+    .from(submissions)
+    .innerJoin(submissionRevisions, eq(submissionRevisions.id, submissions.latestRevisionId))
+    .innerJoin(users, eq(users.id, submissionRevisions.submittedBy))
+    .where(and(eq(submissions.distributorId, d.id), eq(submissions.period, t)))
+    .limit(1);
+
+  const draftRow = viewer.role === "distributor" ? await readDraftRow(db, d.id, t) : null;
+  const draft = draftRow ? toDraftView(draftRow) : null;
+  const draftSkus = draft ? Object.keys(draft.cells) : [];
+  const draftIds = draftSkus.length
+    ? (await db.select({ id: products.id }).from(products).where(inArray(products.sku, draftSkus))).map((p) => p.id)
+    : [];
+
+  const rows = asRows<Row>(
+    await db.execute(sql`
+with cur as (
+  select latest_revision_id as rid from submissions where distributor_id = ${d.id} and period = ${t}::date
+), prv as (
+  select latest_revision_id as rid from submissions where distributor_id = ${d.id} and period = ${prev}::date
+), carried as (
+  select product_id from ledger_balances
+   where distributor_id = ${d.id} and period between ${since}::date and ${t}::date
+     and (sell_in <> 0 or sell_through <> 0 or returns <> 0 or adjustments <> 0 or opening <> 0 or calculated <> 0 or coalesce(reported, 0) <> 0)
+  union
+  select product_id from movements where distributor_id = ${d.id} and period between ${since}::date and ${t}::date
+  union
+  select l.product_id from submissions s join submission_lines l on l.revision_id = s.latest_revision_id
+   where s.distributor_id = ${d.id} and s.period between ${since}::date and ${t}::date
+  union
+  select unnest(${sql.param(draftIds)}::int[])
+)
+select p.sku, p.description, p.family,
+       case when lb.period = ${t}::date then lb.opening end as lt_opening,
+       case when lb.period = ${t}::date then lb.sell_in end as lt_sell_in,
+       case when lb.period = ${t}::date then lb.adjustments end as lt_adjustments,
+       case when lb.period < ${t}::date then lb.calculated end as prev_calculated,
+       cl.sold as c_sold, cl.returned as c_returned, cl.on_hand as c_on_hand, cl.note as c_note,
+       pl.sold as p_sold, pl.returned as p_returned, pl.on_hand as p_on_hand
+  from carried c
+  join products p on p.id = c.product_id
+  -- The latest ledger row up to the period (one PK probe): the period's own row, else the balance carried into it.
+  left join lateral (
+    select b.period, b.opening, b.sell_in, b.adjustments, b.calculated from ledger_balances b
+     where b.distributor_id = ${d.id} and b.product_id = c.product_id and b.period <= ${t}::date
+     order by b.period desc limit 1) lb on true
+  left join submission_lines cl on cl.revision_id = (select rid from cur) and cl.product_id = c.product_id
+  left join submission_lines pl on pl.revision_id = (select rid from prv) and pl.product_id = c.product_id
+ order by p.sku`),
+  );
+
+  const submitted = Boolean(sub);
+  const totals = { opening: 0, received: 0, sold: 0, returned: 0, onHand: 0, expected: 0 };
+  const lines: SubmissionViewLine[] = rows.map((r) => {
+    const opening = r.lt_opening !== null && r.lt_opening !== undefined ? n(r.lt_opening) : n(r.prev_calculated);
+    const received = n(r.lt_sell_in);
+    const inRevision = r.c_sold !== null && r.c_sold !== undefined;
+    const last = r.p_sold !== null && r.p_sold !== undefined ? { sold: n(r.p_sold), returned: n(r.p_returned), onHand: n(r.p_on_hand) } : null;
+    // Submitted: the revision's values (0 for a SKU it left out). Otherwise the prefill.
+    const sold = submitted ? n(r.c_sold) : (last?.sold ?? 0);
+    const returned = submitted ? n(r.c_returned) : 0;
+    const onHand = submitted ? n(r.c_on_hand) : (last?.onHand ?? 0);
+    const expected = opening + received - sold - returned;
+    totals.opening += opening;
+    totals.received += received;
+    totals.sold += sold;
+    totals.returned += returned;
+    totals.onHand += onHand;
+    totals.expected += expected;
+    return {
+      sku: r.sku, description: r.description, family: r.family,
+      opening, received, sold, returned, onHand, expected,
+      note: inRevision ? (r.c_note ?? null) : null,
+      adjustments: n(r.lt_adjustments),
+      last,
+      inRevision,
+      required: opening > 0 || received > 0,
+    };
+  });
+
+  const firstSubmittedAt = sub?.firstSubmittedAt ?? null;
+  return {
+    period,
+    dueAt: info.dueAt.toISOString(),
+    status: periodStatus({
+      now,
+      dueAt: info.dueAt,
+      firstSubmittedAt,
+      missingSkus: sub?.missingSkus ?? 0,
+      graceDays: info.settings.graceDays,
+    }),
+    revision: sub?.latestRevision ?? null,
+    lines,
+    distributor: { code: d.code, name: d.name },
+    state: info.closed ? "closed" : "open",
+    closed: info.closed,
+    previousPeriod: addPeriods(period, -1),
+    submissionId: sub?.id ?? null,
+    firstSubmittedAt: firstSubmittedAt?.toISOString() ?? null,
+    latestSubmittedAt: sub?.submittedAt.toISOString() ?? null,
+    latestSubmittedBy: sub ? sub.byName || sub.byEmail : null,
+    timeliness: sub?.timeliness ?? null,
+    daysLate: sub ? sub.daysLate : null,
+    missingSkus: sub?.missingSkus ?? 0,
+    graceDays: info.settings.graceDays,
+    differenceTolerance: info.settings.differenceTolerance,
+    totals,
+    draft,
+  };
+}

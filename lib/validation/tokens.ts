@@ -1,0 +1,15 @@
+/** API token schemas: shared by the settings page's form, its server action and `POST /api/v1/tokens`. */
+import { z } from "zod";
+
+export const MAX_ACTIVE_TOKENS = 25;
+
+export const createTokenSchema = z.object({
+  name: z
+    .string({ error: "Name the token (e.g. the system that will use it)" })
+    .trim()
+    .min(1, "Name the token (e.g. the system that will use it)")
+    .max(100, "A token name is at most 100 characters"),
+});
+export type CreateTokenInput = z.input<typeof createTokenSchema>;
+
+export const tokenIdSchema = z.uuid("Not a token id");
