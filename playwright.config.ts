@@ -1,7 +1,6 @@
 import { defineConfig, devices } from "@playwright/test";
 
-const port = Number(process.env.E2E_PORT || 3100);
-export const baseURL = `http://127.0.0.1:${port}`;
+import { baseURL } from "./e2e/env";
 
 const chromium = {
   ...devices["Desktop Chrome"],

@@ -1,6 +1,6 @@
 import { test, expect, request as pwRequest } from "@playwright/test";
 import { ACCOUNTS, DEMO_PASSWORD, storageStateOf } from "./accounts";
-import { baseURL } from "../playwright.config";
+import { baseURL } from "./env";
 
 test.describe("REST foundation", () => {
   test("health is public and names the embedded database", async ({ request }) => {

@@ -5,6 +5,7 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/errors";
 import { loadSellIn } from "./load-sell-in";
 import { listGaps } from "../gaps/list-gaps";
+import { gapQuerySchema } from "@/lib/validation/gaps";
 
 let tdb: TestDatabase;
 let admin: Viewer;
@@ -38,7 +39,7 @@ describe("loading sell-in", () => {
     const again = await loadSellIn(tdb.db, admin, csv);
     expect(again).toMatchObject({ loaded: 0, duplicates: 3 });
 
-    const page = await listGaps(tdb.db, admin, { period: "2026-09", distributor: d.code, flag: [], limit: 10 });
+    const page = await listGaps(tdb.db, admin, gapQuerySchema.parse({ period: "2026-09", distributor: d.code, limit: "10" }));
     expect(page.rows).toHaveLength(1);
     expect(page.rows[0]).toMatchObject({ sku: p.sku, sellIn: 1000, calculated: 1000, reported: null });
   });
