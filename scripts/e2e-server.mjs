@@ -4,9 +4,11 @@
 import fs from "node:fs";
 import path from "node:path";
 
-const dataDir = process.env.SELLTHRU_DATA_DIR || ".data-e2e";
+const dataDir = process.env.SELLTHRU_DATA_DIR || `.data-e2e-${process.env.E2E_PORT || "3100"}`;
 fs.rmSync(path.resolve(dataDir), { recursive: true, force: true });
 process.env.SELLTHRU_DATA_DIR = dataDir;
 process.env.PORT = process.env.E2E_PORT || "3100";
+// Each port builds into its own folder, so parallel runs never clobber one build.
+process.env.NEXT_DIST_DIR ||= process.env.PORT === "3100" ? ".next" : `.next-e2e-${process.env.PORT}`;
 delete process.env.DATABASE_URL;
 await import("./start.mjs");

@@ -24,7 +24,8 @@ function newestSourceMtime() {
   return newest;
 }
 
-const buildId = path.join(root, ".next", "BUILD_ID");
+const distDir = process.env.NEXT_DIST_DIR || ".next";
+const buildId = path.join(root, distDir, "BUILD_ID");
 const stale = !fs.existsSync(buildId) || fs.statSync(buildId).mtimeMs < newestSourceMtime();
 if (stale) {
   console.log("[sellthru] building the app (first start or sources changed)…");
