@@ -1,3 +1,4 @@
+import { port } from "./env";
 /** The demo accounts (seeded on the embedded database); all share one password. */
 export const DEMO_PASSWORD = "sellthru-demo";
 
@@ -11,4 +12,5 @@ export const ACCOUNTS = {
 
 export type AccountName = keyof typeof ACCOUNTS;
 
-export const storageStateOf = (name: AccountName) => `e2e/.auth/${name}.json`;
+/** Per port, so parallel runs against different servers never share (or overwrite) sessions. */
+export const storageStateOf = (name: AccountName) => `e2e/.auth/${port}/${name}.json`;
