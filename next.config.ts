@@ -6,6 +6,8 @@ const nextConfig: NextConfig = {
   // PGlite ships WASM and data files that must be loaded from node_modules, not bundled.
   serverExternalPackages: ["@electric-sql/pglite", "postgres", "exceljs"],
   poweredByHeader: false,
+  // `npm test` type-checks the whole project (tsc --noEmit) as its own step; the build need not repeat it.
+  typescript: { ignoreBuildErrors: true },
   typedRoutes: false,
   async headers() {
     return [
