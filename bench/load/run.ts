@@ -3,7 +3,7 @@
  * within a short window, against a production build on Postgres. Prints throughput, latency
  * percentiles and errors, then checks that every submission was stored exactly once.
  *
- *   npm run build
+ *   npm run build                      (or NEXT_DIST_DIR=.next-bench npx next build, and the same NEXT_DIST_DIR below)
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/sellthru_bench_load npx tsx bench/load/run.ts
  *
  * Options (env): LOAD_DISTRIBUTORS (500), LOAD_LINES (200), LOAD_CONNECTIONS (50), LOAD_PORT (3300).
@@ -87,7 +87,8 @@ async function waitForHealth(base: string, ms: number) {
 async function main() {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error("Set DATABASE_URL to a local scratch database");
-  if (!fs.existsSync(path.join(root, ".next/BUILD_ID"))) throw new Error("Run `npm run build` first");
+  const distDir = process.env.NEXT_DIST_DIR || ".next";
+  if (!fs.existsSync(path.join(root, distDir, "BUILD_ID"))) throw new Error(`Run \`npm run build\` first (build folder ${distDir})`);
   const period = latestEndedPeriod(new Date(), "UTC");
   console.log(`load: ${DISTRIBUTORS} distributors × ${LINES} lines, period ${period}, ${CONNECTIONS} connections`);
   await recreate(url);
@@ -149,7 +150,7 @@ async function main() {
     console.log(`  errors / non-2xx      ${result.errors + result.timeouts} / ${result.non2xx}  ${JSON.stringify(Object.fromEntries(statuses))}`);
     console.log(`  duration              ${seconds.toFixed(2)} s`);
     console.log(`  throughput            ${(latencies.length / seconds).toFixed(1)} submissions/s (${((latencies.length * LINES) / seconds).toFixed(0)} lines/s)`);
-    console.log(`  latency p50/p95/p99   ${pct(latencies, 50)} / ${pct(latencies, 95)} / ${pct(latencies, 99)} ms (max ${latencies.at(-1)} ms)`);
+    console.log(`  latency p50/p95/p99   ${Math.round(pct(latencies, 50))} / ${Math.round(pct(latencies, 95))} / ${Math.round(pct(latencies, 99))} ms (max ${Math.round(latencies.at(-1) ?? 0)} ms)`);
     console.log(`  stored revisions      ${revisions} (expected ${DISTRIBUTORS}), lines ${lines} (expected ${DISTRIBUTORS * LINES})`);
     const lost = DISTRIBUTORS - Number(revisions);
     console.log(`  lost submissions      ${lost}`);
