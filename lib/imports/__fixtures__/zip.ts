@@ -1,0 +1,66 @@
+/** A tiny ZIP writer/reader for tests: crafts archives whose directory says what the test wants. */
+import zlib from "node:zlib";
+import { entryData, inspectZip } from "../zip-guard";
+
+export interface CraftedEntry {
+  name: string;
+  data: Buffer;
+  /** 8 = deflate (default), 0 = stored. */
+  method?: 0 | 8;
+  /** Lie about the sizes in the directory. */
+  declaredUncompressed?: number;
+  declaredCompressed?: number;
+  /** Use these bytes as the compressed payload instead of deflating `data`. */
+  raw?: Buffer;
+}
+
+export function makeZip(entries: CraftedEntry[]): Buffer {
+  const locals: Buffer[] = [];
+  const central: Buffer[] = [];
+  let offset = 0;
+  for (const e of entries) {
+    const method = e.method ?? 8;
+    const payload = e.raw ?? (method === 8 ? zlib.deflateRawSync(e.data) : e.data);
+    const name = Buffer.from(e.name, "utf8");
+    const crc = zlib.crc32 ? zlib.crc32(e.data) : 0;
+    const compressed = e.declaredCompressed ?? payload.length;
+    const uncompressed = e.declaredUncompressed ?? e.data.length;
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(method, 8);
+    local.writeUInt32LE(crc >>> 0, 14);
+    local.writeUInt32LE(payload.length, 18);
+    local.writeUInt32LE(Math.min(uncompressed, 0xffffffff), 22);
+    local.writeUInt16LE(name.length, 26);
+    locals.push(local, name, payload);
+    const cd = Buffer.alloc(46);
+    cd.writeUInt32LE(0x02014b50, 0);
+    cd.writeUInt16LE(20, 4);
+    cd.writeUInt16LE(20, 6);
+    cd.writeUInt16LE(method, 10);
+    cd.writeUInt32LE(crc >>> 0, 16);
+    cd.writeUInt32LE(Math.min(compressed, 0xffffffff), 20);
+    cd.writeUInt32LE(Math.min(uncompressed, 0xffffffff), 24);
+    cd.writeUInt16LE(name.length, 28);
+    cd.writeUInt32LE(offset, 42);
+    central.push(cd, name);
+    offset += 30 + name.length + payload.length;
+  }
+  const cdBuf = Buffer.concat(central);
+  const eocd = Buffer.alloc(22);
+  eocd.writeUInt32LE(0x06054b50, 0);
+  eocd.writeUInt16LE(Math.min(entries.length, 0xffff), 8);
+  eocd.writeUInt16LE(Math.min(entries.length, 0xffff), 10);
+  eocd.writeUInt32LE(cdBuf.length, 12);
+  eocd.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, cdBuf, eocd]);
+}
+
+/** The entries of a real archive (e.g. one exceljs wrote), to change one and write it again. */
+export function unzip(buf: Buffer): CraftedEntry[] {
+  return inspectZip(buf).map((e) => {
+    const data = entryData(buf, e);
+    return { name: e.name, data: e.method === 8 ? zlib.inflateRawSync(data) : Buffer.from(data) };
+  });
+}

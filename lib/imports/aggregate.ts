@@ -1,0 +1,232 @@
+/**
+ * The shared end of every reader: records in, the upload answer out. Each data row ends up in
+ * exactly one place — accepted, `errors`, `outOfPeriod`, `duplicates`, an unknown part's row count
+ * or `skipped` — so rowsRead always equals their sum (nothing is dropped silently).
+ */
+import type {
+  Format, Kind, PartIds, PartResolver, PosLine, ResolvedPosLine, RowError, Skipped, SkuTotals, SummaryRow, UploadResult, Warning,
+} from "./types";
+
+export interface AggregateOptions {
+  /** "YYYY-MM": POS lines dated outside it are listed in `outOfPeriod`, not counted. */
+  period: string;
+  resolvePart: PartResolver;
+  /** Receives accepted POS lines in batches instead of collecting them in `posLines`. */
+  onPosLines?: (batch: ResolvedPosLine[]) => void | Promise<void>;
+}
+
+const BATCH = 1000;
+const MAX_WARNINGS = 1000;
+
+/** The label an unknown part is listed under: the distributor's own number when there is one. */
+export function partLabel(ids: PartIds): string {
+  return ids.distributorPart ?? ids.sku ?? ids.upc ?? "";
+}
+
+interface Totals {
+  sold: number | null;
+  returned: number | null;
+  onHand: number | null;
+  received: number | null;
+  firstLine: number;
+}
+
+const add = (a: number | null, b: number | null | undefined) => (b === null || b === undefined ? a : (a ?? 0) + b);
+
+export class Aggregator {
+  readonly errors: RowError[] = [];
+  readonly skipped: Skipped[] = [];
+  readonly warnings: Warning[] = [];
+  private rowsRead = 0;
+  private rowsAccepted = 0;
+  private credits = 0;
+  private readonly totals = new Map<string, Totals>();
+  private readonly unknown = new Map<string, number>();
+  private readonly outOfPeriod: UploadResult["outOfPeriod"] = [];
+  private readonly duplicates: UploadResult["duplicates"] = [];
+  private readonly seen = new Map<string, Map<string, number | Set<string>>>();
+  private readonly posLines: ResolvedPosLine[] = [];
+  private batch: ResolvedPosLine[] = [];
+  private readonly adjustments = new Map<string, number>();
+  private suppressedWarnings = 0;
+
+  constructor(
+    readonly format: Format,
+    readonly kind: Kind,
+    private readonly opts: AggregateOptions,
+  ) {}
+
+  error(e: RowError): void {
+    this.rowsRead++;
+    this.errors.push(e);
+  }
+
+  skip(s: Skipped): void {
+    this.rowsRead++;
+    this.skipped.push(s);
+  }
+
+  /** Warnings are capped (a million rows with a bad price would otherwise mean a million). */
+  warn(w: Warning): void {
+    if (this.warnings.length < MAX_WARNINGS) this.warnings.push(w);
+    else this.suppressedWarnings++;
+  }
+
+  /**
+   * Invoice → the lines seen: a bit mask while line numbers are 1…30 (nearly always), else a set.
+   * No key string is built per row, which matters at a million lines.
+   */
+  private isDuplicate(type: string, invoice: string, line: string): boolean {
+    let byInvoice = this.seen.get(type);
+    if (!byInvoice) this.seen.set(type, (byInvoice = new Map()));
+    const seen = byInvoice.get(invoice);
+    const n = line.length <= 2 ? Number(line) : NaN;
+    const bit = Number.isInteger(n) && n >= 1 && n <= 30 ? 1 << n : 0;
+    if (seen === undefined) {
+      // Long substrings would keep the parser's whole 64 KB chunk alive: store a copy.
+      const key = invoice.length >= 13 ? (" " + invoice).slice(1) : invoice;
+      byInvoice.set(key, bit ? bit : new Set([line]));
+      return false;
+    }
+    if (typeof seen === "number") {
+      if (bit) {
+        if (seen & bit) return true;
+        byInvoice.set(invoice, seen | bit);
+        return false;
+      }
+      const lines = new Set<string>([line]);
+      for (let i = 1; i <= 30; i++) if (seen & (1 << i)) lines.add(String(i));
+      byInvoice.set(invoice, lines);
+      return false;
+    }
+    const k = bit ? String(n) : line;
+    if (seen.has(k)) return true;
+    seen.add(k);
+    return false;
+  }
+
+  private resolve(ids: PartIds): string | null {
+    const sku = this.opts.resolvePart(ids);
+    if (sku) return sku;
+    const label = partLabel(ids);
+    this.unknown.set(label, (this.unknown.get(label) ?? 0) + 1);
+    return null;
+  }
+
+  private bucket(sku: string, line: number): Totals {
+    let t = this.totals.get(sku);
+    if (!t) this.totals.set(sku, (t = { sold: null, returned: null, onHand: null, received: null, firstLine: line }));
+    return t;
+  }
+
+  /** Returns a promise only when a batch goes to `onPosLines` (await it then). */
+  pos(p: PosLine): void | Promise<void> {
+    this.rowsRead++;
+    if (p.movement === "adjustment") {
+      const code = p.transferType ?? "adjustment";
+      this.adjustments.set(code, (this.adjustments.get(code) ?? 0) + 1);
+      this.skipped.push({ line: p.line, reason: `Adjustment (${code}) is not counted as Sold or Returned: adjustments are approved by the manufacturer` });
+      return;
+    }
+    if (p.date && p.date.slice(0, 7) !== this.opts.period) {
+      this.outOfPeriod.push({ line: p.line, date: p.date });
+      return;
+    }
+    if (p.invoice && p.invoiceLine && this.isDuplicate(p.transferType ?? "", p.invoice, p.invoiceLine)) {
+      this.duplicates.push({ line: p.line, invoice: p.invoice, invoiceLine: p.invoiceLine });
+      return;
+    }
+    const sku = this.resolve(p.identifiers);
+    if (!sku) return;
+    this.rowsAccepted++;
+    const t = this.bucket(sku, p.line);
+    t.sold ??= 0;
+    t.returned ??= 0;
+    if (p.movement === "return_to_vendor") t.returned += Math.abs(p.quantity);
+    else {
+      const q = p.movement === "customer_return" ? -Math.abs(p.quantity) : p.quantity;
+      t.sold += q;
+      if (q < 0) this.credits++;
+    }
+    const resolved = p as ResolvedPosLine; // records are ours: resolve in place, no copy per line
+    resolved.sku = sku;
+    if (this.opts.onPosLines) {
+      this.batch.push(resolved);
+      if (this.batch.length >= BATCH) return this.flush();
+    } else this.posLines.push(resolved);
+  }
+
+  summary(r: SummaryRow): void {
+    this.rowsRead++;
+    const sku = this.resolve(r.identifiers);
+    if (!sku) return;
+    this.rowsAccepted++;
+    const existing = this.totals.get(sku);
+    if (existing) {
+      this.warnings.push({ line: r.line, message: `${sku} also appears on line ${existing.firstLine}: the figures are added up` });
+    }
+    const t = this.bucket(sku, r.line);
+    t.sold = add(t.sold, r.sold);
+    t.returned = add(t.returned, r.returned);
+    t.onHand = add(t.onHand, r.onHand);
+    t.received = add(t.received, r.received);
+  }
+
+  private async flush(): Promise<void> {
+    if (this.batch.length === 0 || !this.opts.onPosLines) return;
+    const b = this.batch;
+    this.batch = [];
+    await this.opts.onPosLines(b);
+  }
+
+  async finish(): Promise<UploadResult> {
+    await this.flush();
+    for (const [code, n] of this.adjustments) {
+      this.warnings.push({ message: `${n} adjustment line(s) (${code}) were not counted; ask the manufacturer to approve adjustments` });
+    }
+    if (this.suppressedWarnings > 0) this.warnings.push({ message: `…and ${this.suppressedWarnings} more warnings` });
+    for (const [sku, t] of this.totals) {
+      if (t.sold !== null && t.sold < 0) this.warnings.push({ message: `${sku}: credits exceed sales, net sold is ${t.sold}` });
+    }
+    const lines: SkuTotals[] = [...this.totals.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([sku, t]) => {
+        const l: SkuTotals = { sku, sold: t.sold, returned: t.returned, onHand: t.onHand };
+        if (t.received !== null) l.received = t.received;
+        return l;
+      });
+    return {
+      format: this.format,
+      kind: this.kind,
+      rowsRead: this.rowsRead,
+      rowsAccepted: this.rowsAccepted,
+      errors: this.errors,
+      unknownParts: [...this.unknown.entries()].map(([part, rows]) => ({ part, rows })),
+      lines,
+      outOfPeriod: this.outOfPeriod,
+      duplicates: this.duplicates,
+      credits: this.credits,
+      skipped: this.skipped,
+      posLines: this.posLines,
+      warnings: this.warnings,
+    };
+  }
+}
+
+/**
+ * Pure form: aggregate already-read records (POS lines or summary rows) of one file.
+ * Accepted POS lines are resolved in place (they gain `sku`) rather than copied.
+ */
+export async function aggregate(
+  input: { format: Format; kind: Kind; records: (PosLine | SummaryRow)[]; errors?: RowError[]; skipped?: Skipped[] },
+  opts: AggregateOptions,
+): Promise<UploadResult> {
+  const agg = new Aggregator(input.format, input.kind, opts);
+  for (const e of input.errors ?? []) agg.error(e);
+  for (const s of input.skipped ?? []) agg.skip(s);
+  for (const r of input.records) {
+    if ("quantity" in r && "movement" in r) await agg.pos(r);
+    else agg.summary(r as SummaryRow);
+  }
+  return agg.finish();
+}

@@ -1,0 +1,138 @@
+/**
+ * Distributor file imports: CSV/TSV (any delimiter, encoding, preamble), XLSX and X12 852/867 →
+ * per-SKU totals for one period, with every row accounted for. Pure: no database, no Next.js.
+ *
+ *   const result = await parseUpload({ bytes, period: "2026-10", resolvePart });
+ *   if (result.needs) ask the user (mapping / date order / sheet) and call again with the answer.
+ *
+ * Large files stream: pass `bytes` as an async iterable (a request body, fs.createReadStream) or,
+ * better, a factory `() => fs.createReadStream(tmp)` so the file can be read again if a late row
+ * decides the date order; pass `onPosLines` to receive accepted POS lines in batches instead of
+ * holding them in the answer.
+ */
+import { z } from "zod";
+import { decodeBuffer, sniffEncoding, StreamDecoder } from "./decode";
+import { DETECT_BYTES, detectContainer, UNSUPPORTED_MESSAGE } from "./detect-format";
+import { openDelimited } from "./delimited";
+import { ImportError } from "./errors";
+import { collect, DEFAULT_MAX_BYTES, isRereadable, openBytes, peek, type ByteSource } from "./source";
+import { readTable } from "./tabular";
+import { FIELDS, type DateOrder, type Kind, type Mapping, type ParseOutcome, type PartResolver, type ResolvedPosLine } from "./types";
+import { readX12 } from "./x12";
+import { readXlsx } from "./xlsx";
+import { DEFAULT_ZIP_LIMITS, type ZipLimits } from "./zip-guard";
+
+export interface ParseUploadInput {
+  bytes: ByteSource;
+  /** "YYYY-MM" */
+  period: string;
+  resolvePart: PartResolver;
+  /** A confirmed or remembered mapping (column index → field); skips the suggestion. */
+  mapping?: Mapping;
+  kind?: Kind;
+  dateOrder?: DateOrder;
+  /** XLSX: the sheet to read. */
+  sheet?: string;
+  /** Default 200 MB. */
+  maxBytes?: number;
+  zipLimits?: Partial<ZipLimits>;
+  /** Receives accepted POS lines in batches of 1,000; `posLines` in the answer stays empty. */
+  onPosLines?: (batch: ResolvedPosLine[]) => void | Promise<void>;
+  /** Called before the file is read a second time (a late row decided the date order): discard what `onPosLines` got. */
+  onRestart?: () => void | Promise<void>;
+  onProgress?: (p: { bytesRead: number }) => void;
+}
+
+const optionsSchema = z.object({
+  period: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "period must be YYYY-MM"),
+  mapping: z.record(z.string().regex(/^\d+$/, "mapping keys are column indexes"), z.enum(FIELDS).nullable()).optional(),
+  kind: z.enum(["pos_lines", "summary"]).optional(),
+  dateOrder: z.enum(["MDY", "DMY"]).optional(),
+  sheet: z.string().min(1).optional(),
+  maxBytes: z.number().int().positive().optional(),
+});
+
+export async function parseUpload(input: ParseUploadInput): Promise<ParseOutcome> {
+  const parsed = optionsSchema.safeParse({ ...input, bytes: undefined, resolvePart: undefined });
+  if (!parsed.success) throw new ImportError("invalid_options", parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
+  const first = await attempt(input, input.dateOrder);
+  if (!first.restartWith) return first.outcome;
+  if (isRereadable(input.bytes)) {
+    await input.onRestart?.();
+    return (await attempt(input, first.restartWith)).outcome;
+  }
+  const out = first.outcome;
+  out.warnings.push({ message: `Rows after the first 2,000 show the dates are ${first.restartWith === "DMY" ? "day/month" : "month/day"}; the file was read as month/day. Upload it again with that date order.` });
+  out.needs = { ...out.needs, dateOrder: true, assumed: out.dateOrder };
+  return out;
+}
+
+async function attempt(input: ParseUploadInput, dateOrder: DateOrder | undefined): Promise<{ outcome: ParseOutcome; restartWith?: DateOrder }> {
+  const maxBytes = input.maxBytes ?? DEFAULT_MAX_BYTES;
+  const progress = input.onProgress ? (bytesRead: number) => input.onProgress!({ bytesRead }) : undefined;
+  const { head, all } = await peek(openBytes(input.bytes, maxBytes, progress), DETECT_BYTES);
+  let container = detectContainer(head);
+  if (container === "delimited" && head.includes(0) && !sniffEncoding(head, false).encoding.startsWith("utf-16")) {
+    throw new ImportError("unsupported", "This is not a text, Excel or EDI file (it contains binary data)");
+  }
+  if (container === "delimited" && sniffEncoding(head, false).encoding.startsWith("utf-16")) {
+    // X12 saved as UTF-16 is rare but cheap to recognise.
+    if (decodeBuffer(head.subarray(0, head.length & ~1)).text.trimStart().startsWith("ISA")) container = "x12";
+  }
+  const common = { period: input.period, resolvePart: input.resolvePart, onPosLines: input.onPosLines };
+
+  if (container === "xlsx") {
+    const buf = await collect(all);
+    const zipLimits = { ...DEFAULT_ZIP_LIMITS, ...input.zipLimits };
+    const o = await readXlsx(buf, { ...common, format: "xlsx", mapping: input.mapping, kind: input.kind, dateOrder, sheet: input.sheet, zipLimits });
+    const outcome: ParseOutcome = { ...o.result, sheet: o.sheet };
+    const needs = { ...o.needs };
+    if (!input.sheet && o.candidates.length > 1) needs.sheet = o.candidates;
+    if (Object.keys(needs).length > 0) outcome.needs = needs;
+    return { outcome, restartWith: o.restartWith };
+  }
+
+  const decoder = new StreamDecoder();
+  async function* text(): AsyncGenerator<string> {
+    for await (const chunk of all) {
+      const s = decoder.push(chunk);
+      if (s) yield s;
+    }
+    const s = decoder.end();
+    if (s) yield s;
+  }
+  const decoderWarnings = () => decoder.warnings.map((message) => ({ message }));
+
+  if (container === "x12") {
+    const result = await readX12(text(), common);
+    const { separators: _separators, ...rest } = result;
+    return { outcome: { ...rest, encoding: decoder.encoding ?? undefined, warnings: [...rest.warnings, ...decoderWarnings()] } };
+  }
+  if (container !== "delimited") throw new ImportError(container === "empty" ? "empty" : "unsupported", UNSUPPORTED_MESSAGE[container] ?? "Unsupported file");
+
+  const delimited = await openDelimited(text());
+  const o = await readTable(delimited.batches, { ...common, format: "csv", mapping: input.mapping, kind: input.kind, dateOrder, delimiter: delimited.delimiter });
+  const outcome: ParseOutcome = {
+    ...o.result,
+    encoding: decoder.encoding ?? undefined,
+    delimiter: delimited.delimiter,
+    warnings: [...o.result.warnings, ...decoderWarnings(), ...delimited.problems.map((p) => ({ line: p.line, message: `Quotes: ${p.message}` }))],
+  };
+  if (o.needs) outcome.needs = o.needs;
+  return { outcome, restartWith: o.restartWith };
+}
+
+export { ImportError, isImportError, type ImportErrorCode } from "./errors";
+export { aggregate, Aggregator } from "./aggregate";
+export { createPartResolver, type ResolverTables } from "./resolver";
+export { suggestMapping, headerSignature, matchHeader, normalizeHeader, CONFIDENT } from "./headers";
+export { decideKind } from "./kind";
+export { parseQuantity, parsePrice, inferNumberStyle } from "./numbers";
+export { parseDate, inferDateOrder, excelSerialToIso } from "./dates";
+export { decodeBuffer, sniffEncoding, StreamDecoder } from "./decode";
+export { detectContainer } from "./detect-format";
+export { detectDelimiter, openDelimited } from "./delimited";
+export { readX12 } from "./x12";
+export { inspectZip, DEFAULT_ZIP_LIMITS, type ZipLimits } from "./zip-guard";
+export { DEFAULT_MAX_BYTES, type ByteSource } from "./source";
+export * from "./types";

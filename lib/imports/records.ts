@@ -1,0 +1,186 @@
+/**
+ * One spreadsheet row → one record (POS line or summary row), an error, a skip (totals row,
+ * repeated header) or nothing (blank line), given the column plan decided for the file.
+ * Built once per file and called per row, so it avoids per-row closures and re-parsing repeated
+ * date strings (a million-line file has a few hundred distinct dates).
+ */
+import { parseDate, type DateParse } from "./dates";
+import { normalizeHeader } from "./headers";
+import { parsePrice, parseQuantity, type NumberStyle } from "./numbers";
+import type { Cell, DateOrder, Field, Kind, PartIds, PosLine, RawRow, RowError, SummaryRow } from "./types";
+
+export interface ColumnPlan {
+  kind: Kind;
+  /** Field → column index, after the kind decision (POS: `quantity`; summary: `sold`…). */
+  cols: Partial<Record<Field, number>>;
+  headers: string[];
+  /** Decimal mark per numeric column. */
+  styles: Record<number, NumberStyle>;
+  dateOrder: DateOrder;
+}
+
+export type RowOutcome =
+  | { t: "record"; record: PosLine | SummaryRow; warnings?: string[] }
+  | { t: "error"; error: RowError }
+  | { t: "skip"; reason: string }
+  | { t: "blank" };
+
+export function cellText(c: Cell | undefined): string {
+  if (c === null || c === undefined) return "";
+  if (typeof c === "string") return c.trim();
+  if (c instanceof Date) return Number.isFinite(c.getTime()) ? c.toISOString().slice(0, 10) : "";
+  return String(c).trim();
+}
+
+const TOTALS = /^(?:grand\s*|sub\s*)?totals?\b|^summe\b|^gesamt|^zwischensumme|^totaal|^totale?\b|^sum$/i;
+const ID_FIELDS = ["sku", "distributorPart", "upc"] as const;
+const TEXT_FIELDS = ["invoice", "invoiceLine", "endCustomer", "shipToCity", "shipToState", "shipToCountry", "description"] as const;
+const NUMBERISH = /^[-+()\d\s.,’']+$/;
+const DATE_CACHE_LIMIT = 20_000;
+
+export class RowConverter {
+  private readonly headerNorm: string[];
+  private readonly firstHeader: string;
+  private readonly dates = new Map<string, DateParse>();
+  private problems: RowError[] = [];
+  private line = 0;
+
+  constructor(private readonly plan: ColumnPlan) {
+    this.headerNorm = plan.headers.map(normalizeHeader);
+    this.firstHeader = (plan.headers[0] ?? "").trim().toLowerCase();
+  }
+
+  private label(f: Field): string {
+    const c = this.plan.cols[f]!;
+    return this.plan.headers[c] || `column ${c + 1}`;
+  }
+  private cell(row: RawRow, f: Field): Cell {
+    const c = this.plan.cols[f];
+    return c === undefined ? null : (row.cells[c] ?? null);
+  }
+  private text(row: RawRow, f: Field): string | undefined {
+    return cellText(this.cell(row, f)) || undefined;
+  }
+  private fail(f: Field, message: string): void {
+    this.problems.push({ line: this.line, column: this.label(f), message });
+  }
+  private qty(row: RawRow, f: Field, required: boolean): number | null | undefined {
+    const c = this.plan.cols[f];
+    if (c === undefined) return undefined;
+    const r = parseQuantity(row.cells[c] ?? null, this.plan.styles[c] ?? { decimal: "." });
+    if (!r.ok) this.fail(f, r.message);
+    else if (r.value === null && required) this.fail(f, "Quantity is missing");
+    return r.ok ? r.value : undefined;
+  }
+  private date(raw: Cell): DateParse {
+    if (typeof raw !== "string") return parseDate(raw, this.plan.dateOrder);
+    let d = this.dates.get(raw);
+    if (!d) {
+      d = parseDate(raw, this.plan.dateOrder);
+      if (this.dates.size < DATE_CACHE_LIMIT) this.dates.set(raw, d);
+    }
+    return d;
+  }
+
+  /** Totals rows: "Total"/"Grand total"/"Summe"… in a part column or as the row's first text. */
+  private totalsLabel(row: RawRow): string | null {
+    const first = row.cells.find((c) => c !== null && c !== "" && cellText(c) !== "");
+    if (typeof first === "string" && TOTALS.test(first.trim())) return first.trim();
+    for (const f of ID_FIELDS) {
+      const c = this.cell(row, f);
+      if (typeof c === "string" && TOTALS.test(c.trim())) return c.trim();
+    }
+    return null;
+  }
+
+  private isRepeatedHeader(row: RawRow): boolean {
+    const h = this.headerNorm;
+    if (h.length < 2 || cellText(row.cells[0]).toLowerCase() !== this.firstHeader) return false;
+    return h.every((n, i) => normalizeHeader(cellText(row.cells[i])) === n);
+  }
+
+  convert(row: RawRow): RowOutcome {
+    const { cols, kind } = this.plan;
+    if (row.cells.every((c) => c === null || c === "" || cellText(c) === "")) return { t: "blank" };
+    const total = this.totalsLabel(row);
+    if (total) return { t: "skip", reason: `Totals row ("${total}")` };
+    if (this.isRepeatedHeader(row)) return { t: "skip", reason: "The header row repeated" };
+
+    this.problems = [];
+    this.line = row.line;
+    const identifiers: PartIds = {};
+    for (const f of ID_FIELDS) {
+      const v = this.text(row, f);
+      if (v) identifiers[f] = v;
+    }
+    if (!identifiers.sku && !identifiers.distributorPart && !identifiers.upc) {
+      const otherText = row.cells.some((c) => typeof c === "string" && c.trim() !== "" && !NUMBERISH.test(c));
+      if (!otherText) return { t: "skip", reason: "No part number and only numbers: a totals or subtotal row" };
+      const f = ID_FIELDS.find((k) => cols[k] !== undefined);
+      if (!f) return { t: "error", error: { line: row.line, message: "No part number column" } };
+      this.fail(f, "Part number is missing");
+    }
+    return kind === "pos_lines" ? this.pos(row, identifiers) : this.summary(row, identifiers);
+  }
+
+  private pos(row: RawRow, identifiers: PartIds): RowOutcome {
+    const { cols, styles } = this.plan;
+    const quantity = this.qty(row, "quantity", true);
+    let date: string | undefined;
+    if (cols.date !== undefined) {
+      const d = this.date(this.cell(row, "date"));
+      if (!d.ok) this.fail("date", d.message);
+      else if (d.value === null) this.fail("date", "Date is missing");
+      else date = d.value;
+    }
+    let unitPrice: number | undefined;
+    let warnings: string[] | undefined;
+    if (cols.unitPrice !== undefined) {
+      const p = parsePrice(this.cell(row, "unitPrice"), styles[cols.unitPrice] ?? { decimal: "." });
+      if (p.ok) unitPrice = p.value ?? undefined;
+      else warnings = [`${this.label("unitPrice")}: ${p.message}; the line is kept without a price`];
+    }
+    if (this.problems.length > 0) return { t: "error", error: merge(this.problems) };
+    const record: PosLine = { line: row.line, movement: "sell_through", identifiers, quantity: quantity! };
+    if (date) record.date = date;
+    if (unitPrice !== undefined) record.unitPrice = unitPrice;
+    for (const f of TEXT_FIELDS) {
+      if (cols[f] === undefined) continue;
+      const v = this.text(row, f);
+      if (v) record[f] = v;
+    }
+    return { t: "record", record, warnings };
+  }
+
+  private summary(row: RawRow, identifiers: PartIds): RowOutcome {
+    const { cols } = this.plan;
+    const sold = this.qty(row, "sold", false);
+    const returned = this.qty(row, "returned", false);
+    const onHand = this.qty(row, "onHand", false);
+    if (typeof returned === "number" && returned < 0) this.fail("returned", "Returned cannot be negative");
+    if (typeof onHand === "number" && onHand < 0) this.fail("onHand", "On hand cannot be negative");
+    if (this.problems.length === 0 && [sold, returned, onHand].every((v) => v === null || v === undefined)) {
+      const f = (["sold", "onHand", "returned"] as const).find((k) => cols[k] !== undefined);
+      if (!f) return { t: "error", error: { line: row.line, message: "No quantity column" } };
+      this.fail(f, "No figure on this row");
+    }
+    if (this.problems.length > 0) return { t: "error", error: merge(this.problems) };
+    const record: SummaryRow = { line: row.line, identifiers };
+    if (sold !== undefined) record.sold = sold;
+    if (returned !== undefined) record.returned = returned;
+    if (onHand !== undefined) record.onHand = onHand;
+    const description = this.text(row, "description");
+    if (description) record.description = description;
+    return { t: "record", record };
+  }
+}
+
+/** One error per rejected row: the first column, every reason. */
+function merge(problems: RowError[]): RowError {
+  if (problems.length === 1) return problems[0];
+  return {
+    line: problems[0].line,
+    column: problems[0].column,
+    message: problems.map((p, i) => (i === 0 ? p.message : `${p.column}: ${p.message}`)).join("; "),
+  };
+}

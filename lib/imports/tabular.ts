@@ -1,0 +1,167 @@
+/**
+ * The spreadsheet pipeline shared by CSV and XLSX: read ahead a sample of rows, find the header,
+ * map the columns, decide the kind, the number style per column and the date order, then stream
+ * every row through {@link convertRow} into the {@link Aggregator}.
+ */
+import { Aggregator, type AggregateOptions } from "./aggregate";
+import { ImportError } from "./errors";
+import { DateOrderEvidence } from "./dates";
+import { findHeaderRow } from "./header-row";
+import { CONFIDENT, columnsOf, headerSignature, suggestMapping } from "./headers";
+import { decideKind, hasFigure, hasIdentifier } from "./kind";
+import { defaultStyleFor, inferNumberStyle, type InferredStyle, type NumberStyle } from "./numbers";
+import { cellText, RowConverter, type ColumnPlan } from "./records";
+import { FIELDS, type DateOrder, type Field, type Kind, type Mapping, type Needs, type RawRow, type UploadResult } from "./types";
+
+export interface TabularOptions extends AggregateOptions {
+  format: "csv" | "xlsx";
+  mapping?: Mapping;
+  kind?: Kind;
+  dateOrder?: DateOrder;
+  /** The CSV delimiter, a hint for the number convention (`;` files are European). */
+  delimiter?: string;
+  /** Rows read ahead to decide the header, mapping and conventions. */
+  sampleRows?: number;
+}
+
+export interface TabularOutcome {
+  result: UploadResult;
+  needs?: Needs;
+  /** How well the header mapped (distinct confident fields): picks the data sheet of a workbook. */
+  score: number;
+  /** Late rows decided the date order against the assumption: parse again with this order. */
+  restartWith?: DateOrder;
+}
+
+const SAMPLE_ROWS = 2000;
+const QUANTITY_FIELDS: Field[] = ["quantity", "sold", "returned", "onHand"];
+
+export async function readTable(batches: AsyncIterable<RawRow[]>, opts: TabularOptions): Promise<TabularOutcome> {
+  const it = batches[Symbol.asyncIterator]();
+  const sample: RawRow[] = [];
+  let rest: RawRow[] = [];
+  let nonBlank = 0;
+  let exhausted = false;
+  const limit = opts.sampleRows ?? SAMPLE_ROWS;
+  while (nonBlank < limit) {
+    const r = await it.next();
+    if (r.done) {
+      exhausted = true;
+      break;
+    }
+    for (let i = 0; i < r.value.length; i++) {
+      if (nonBlank >= limit) {
+        rest = r.value.slice(i);
+        break;
+      }
+      sample.push(r.value[i]);
+      if (r.value[i].cells.some((c) => cellText(c) !== "")) nonBlank++;
+    }
+  }
+
+  const h = findHeaderRow(sample);
+  if (h < 0) throw new ImportError("empty", opts.format === "xlsx" ? "The sheet has no rows" : "The file has no rows");
+  const headers = trimEnd(sample[h].cells.map(cellText));
+  const data = sample.slice(h + 1);
+  const suggested = suggestMapping(headers);
+  const mapping = opts.mapping ? normaliseMapping(opts.mapping) : suggested.mapping;
+  const score = new Set(Object.entries(suggested.mapping).filter(([i, f]) => f && suggested.confidence[+i] >= CONFIDENT).map(([, f]) => f)).size;
+  const decision = decideKind(mapping, opts.kind);
+  const cols = { ...columnsOf(mapping) };
+  if (decision.kind === "pos_lines") {
+    if (decision.quantityColumn !== undefined) cols.quantity = decision.quantityColumn;
+    delete cols.sold;
+    delete cols.onHand;
+    delete cols.returned;
+  } else if (decision.soldColumn !== undefined) {
+    cols.sold = decision.soldColumn;
+    delete cols.quantity;
+  }
+
+  const agg = new Aggregator(opts.format, decision.kind, opts);
+  const confident = (f: Field[]) => f.some((k) => cols[k] !== undefined && (opts.mapping || (suggested.confidence[cols[k]!] ?? 0) >= CONFIDENT));
+  const usable = hasIdentifier(mapping) && hasFigure(mapping) && (decision.kind === "summary" || cols.quantity !== undefined);
+  if (!usable || !confident(["sku", "distributorPart", "upc"]) || !confident(QUANTITY_FIELDS)) {
+    const result = await agg.finish();
+    const preview = data.filter((r) => r.cells.some((c) => cellText(c) !== "")).slice(0, 5).map((r) => r.cells.map(cellText));
+    return {
+      result: { ...result, rowsRead: 0, headers, headerLine: sample[h].line, headerSignature: headerSignature(headers) },
+      needs: { mapping: true, suggested: suggested.mapping, confidence: suggested.confidence, headers, preview },
+      score,
+    };
+  }
+
+  // Number convention per numeric column, from the sample; columns without evidence follow the file.
+  const styles: Record<number, NumberStyle> = {};
+  let fileStyle: InferredStyle = defaultStyleFor(opts.delimiter);
+  const values = (c: number) => data.map((r) => r.cells[c] ?? null);
+  for (const f of QUANTITY_FIELDS) {
+    if (cols[f] === undefined) continue;
+    const inferred = inferNumberStyle(values(cols[f]!), { integer: true, fallback: fileStyle });
+    styles[cols[f]!] = inferred.style;
+    if (inferred.evidence !== "default" && fileStyle.evidence === "default") fileStyle = inferred;
+  }
+  if (cols.unitPrice !== undefined) styles[cols.unitPrice] = inferNumberStyle(values(cols.unitPrice), { integer: false, fallback: fileStyle }).style;
+
+  // Day/month order: given, or decided by the sample, or assumed MDY until a later row decides.
+  const evidence = new DateOrderEvidence();
+  if (cols.date !== undefined) for (const r of data) evidence.add(r.cells[cols.date] ?? null);
+  const sampled = evidence.result();
+  const dateOrder: DateOrder = opts.dateOrder ?? sampled.order ?? "MDY";
+  const assumed = !opts.dateOrder && !sampled.order;
+
+  const plan: ColumnPlan = { kind: decision.kind, cols, headers, styles, dateOrder };
+  const converter = new RowConverter(plan);
+  /** Returns a promise only when accepted lines are being handed to the sink. */
+  const consume = (row: RawRow): void | Promise<void> => {
+    const out = converter.convert(row);
+    if (out.t === "blank") return;
+    if (out.t === "skip") agg.skip({ line: row.line, reason: out.reason });
+    else if (out.t === "error") agg.error(out.error);
+    else {
+      for (const w of out.warnings ?? []) agg.warn({ line: row.line, message: w });
+      if ("movement" in out.record) return agg.pos(out.record);
+      agg.summary(out.record);
+    }
+  };
+  const consumeAll = async (rows: RawRow[], late: boolean) => {
+    for (const row of rows) {
+      if (late && assumed && cols.date !== undefined) evidence.add(row.cells[cols.date] ?? null);
+      const pending = consume(row);
+      if (pending) await pending;
+    }
+  };
+  await consumeAll(data, false);
+  await consumeAll(rest, true);
+  if (!exhausted) for (let r = await it.next(); !r.done; r = await it.next()) await consumeAll(r.value, true);
+
+  const final = evidence.result();
+  const result: UploadResult = {
+    ...(await agg.finish()),
+    headerLine: sample[h].line,
+    headers,
+    mapping,
+    headerSignature: headerSignature(headers),
+  };
+  if (cols.date !== undefined && (opts.dateOrder || final.order || final.ambiguous)) result.dateOrder = dateOrder;
+  if (opts.delimiter) result.delimiter = opts.delimiter;
+  if (final.conflict) result.warnings.push({ message: "Dates in this file fit both day/month orders on different rows; rows that do not fit the majority are listed as errors" });
+  if (assumed && final.order && final.order !== dateOrder) return { result, score, restartWith: final.order };
+  const needs: Needs | undefined = assumed && final.ambiguous ? { dateOrder: true, assumed: dateOrder } : undefined;
+  return { result, needs, score };
+}
+
+function trimEnd(cells: string[]): string[] {
+  const out = [...cells];
+  while (out.length > 0 && out[out.length - 1] === "") out.pop();
+  return out;
+}
+
+/** Accepts JSON-ish mappings ({ "0": "sku" }); anything but a known field means "ignore". */
+function normaliseMapping(m: Mapping): Mapping {
+  const out: Mapping = {};
+  for (const [k, v] of Object.entries(m)) {
+    if (/^\d+$/.test(k)) out[Number(k)] = v && (FIELDS as readonly string[]).includes(v) ? v : null;
+  }
+  return out;
+}

@@ -1,0 +1,175 @@
+/**
+ * Shared types of the import pipeline (pure: no database, no Next.js).
+ *
+ * A file is read into *records* — POS lines (one per invoice line / X12 867 item) or summary rows
+ * (per SKU: sold / returned / on hand, e.g. X12 852) — and the records are aggregated per SKU for
+ * one period into an {@link UploadResult}, the shape `POST /api/v1/uploads` answers with.
+ */
+
+export const FIELDS = [
+  "sku",
+  "distributorPart",
+  "upc",
+  "quantity",
+  "sold",
+  "returned",
+  "onHand",
+  "date",
+  "invoice",
+  "invoiceLine",
+  "endCustomer",
+  "unitPrice",
+  "shipToCity",
+  "shipToState",
+  "shipToCountry",
+  "description",
+] as const;
+/** A canonical column a distributor's header can map to. */
+export type Field = (typeof FIELDS)[number];
+
+export type Format = "csv" | "xlsx" | "x12-852" | "x12-867";
+export type Kind = "pos_lines" | "summary";
+/** Order of day and month in dates like 03/04/2026. ISO and YYYYMMDD dates need none. */
+export type DateOrder = "MDY" | "DMY";
+
+/** Column index (0-based, as a number or its string form) → canonical field, or null for "ignore". */
+export type Mapping = Record<number, Field | null>;
+
+/** The identifiers a row carries for its product; a resolver maps them to our SKU. */
+export interface PartIds {
+  sku?: string;
+  distributorPart?: string;
+  upc?: string;
+}
+/** Maps a row's identifiers to the manufacturer's SKU, or null when the part is unknown. */
+export type PartResolver = (ids: PartIds) => string | null;
+
+/**
+ * How a POS line moves stock, named like the ledger's movement types (lib/domain/movements.ts):
+ * sales and end-customer returns make up the net sell-through, returns to vendor are `returned`,
+ * adjustments are never counted from a distributor's file (the manufacturer approves them).
+ */
+export type Movement = "sell_through" | "customer_return" | "return_to_vendor" | "adjustment";
+
+/** One line-level POS record as read from a file (before the part is resolved). */
+export interface PosLine {
+  /** 1-based physical line in a text file, row number in a sheet, segment position in X12. */
+  line: number;
+  movement: Movement;
+  /** X12 867 PTD01 (SS, DS, RV, …); absent for spreadsheets. */
+  transferType?: string;
+  identifiers: PartIds;
+  /** Signed units: a credit (end-customer return) is negative; a return to vendor is positive. */
+  quantity: number;
+  /** ISO date YYYY-MM-DD. */
+  date?: string;
+  invoice?: string;
+  invoiceLine?: string;
+  unitPrice?: number;
+  endCustomer?: string;
+  shipToCity?: string;
+  shipToState?: string;
+  shipToCountry?: string;
+  description?: string;
+}
+
+/** A POS line accepted into the result, with its part resolved to our SKU. */
+export interface ResolvedPosLine extends PosLine {
+  sku: string;
+}
+
+/** One per-SKU summary record (a row of an inventory/sales summary, an X12 852 item). */
+export interface SummaryRow {
+  line: number;
+  identifiers: PartIds;
+  /** null/undefined = the file does not report this figure for the row. */
+  sold?: number | null;
+  returned?: number | null;
+  onHand?: number | null;
+  received?: number | null;
+  description?: string;
+}
+
+export interface RowError {
+  line: number;
+  /** The column's header as the file spells it (X12: the element, e.g. "QTY02"). */
+  column?: string;
+  message: string;
+}
+export interface Skipped {
+  line: number;
+  reason: string;
+}
+export interface Warning {
+  line?: number;
+  message: string;
+}
+
+/**
+ * Per-SKU totals. `null` means "the file does not report this figure" (e.g. an inventory-only file
+ * has sold and returned null; a POS file has onHand null) — the caller keeps its own value then.
+ */
+export interface SkuTotals {
+  sku: string;
+  sold: number | null;
+  returned: number | null;
+  onHand: number | null;
+  /** Only X12 852 `ZA*QR`: informational (sell-in comes from the manufacturer's ERP). */
+  received?: number | null;
+}
+
+/** The answer of `POST /api/v1/uploads` (without `uploadId`, which the caller adds). */
+export interface UploadResult {
+  format: Format;
+  kind: Kind;
+  /** Data rows below the header (spreadsheets) or items (X12); blank lines are not rows. */
+  rowsRead: number;
+  rowsAccepted: number;
+  /** One entry per rejected row. */
+  errors: RowError[];
+  unknownParts: { part: string; rows: number }[];
+  lines: SkuTotals[];
+  outOfPeriod: { line: number; date: string }[];
+  duplicates: { line: number; invoice: string; invoiceLine: string }[];
+  /** Accepted sales lines with a negative quantity (credit notes, end-customer returns). */
+  credits: number;
+  skipped: Skipped[];
+  /** Accepted POS lines (empty when the caller streams them to `onPosLines`). */
+  posLines: ResolvedPosLine[];
+  warnings: Warning[];
+  /** Spreadsheets: 1-based line/row of the header, the mapping used and its signature. */
+  headerLine?: number;
+  headers?: string[];
+  mapping?: Mapping;
+  headerSignature?: string;
+  sheet?: string;
+  encoding?: string;
+  delimiter?: string;
+  dateOrder?: DateOrder;
+  /** The reporting period the file itself declares (X12 XQ / BPT+DTM), as ISO dates. */
+  filePeriod?: { start?: string; end?: string };
+}
+
+/** What the caller must ask the user before the result can be trusted. */
+export interface Needs {
+  /** No confident mapping for an identifier and a quantity column: show this and ask. */
+  mapping?: boolean;
+  suggested?: Mapping;
+  confidence?: Record<number, number>;
+  headers?: string[];
+  preview?: string[][];
+  /** Dates like 03/04/2026 never disambiguated: the result used `assumed`; ask and re-parse. */
+  dateOrder?: boolean;
+  assumed?: DateOrder;
+  /** Several sheets could hold the data: ask which (the result used the first of them). */
+  sheet?: string[];
+}
+
+export type ParseOutcome = UploadResult & { needs?: Needs };
+
+/** A raw cell of a tabular file: CSV gives strings; XLSX gives numbers, dates, booleans too. */
+export type Cell = string | number | boolean | Date | null;
+export interface RawRow {
+  line: number;
+  cells: Cell[];
+}

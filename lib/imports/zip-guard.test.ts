@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import { fixture, resolvePart, utf8 } from "./__fixtures__/support";
+import { makeZip } from "./__fixtures__/zip";
+import { ImportError } from "./errors";
+import { parseUpload } from "./index";
+import { inspectZip } from "./zip-guard";
+
+const WORKBOOK = { name: "xl/workbook.xml", data: utf8("<workbook/>") };
+const upload = (bytes: Buffer) => parseUpload({ bytes, period: "2026-10", resolvePart });
+async function refused(bytes: Buffer): Promise<ImportError> {
+  const e = await upload(bytes).then(() => null, (err: unknown) => err);
+  expect(e).toBeInstanceOf(ImportError);
+  return e as ImportError;
+}
+
+describe("XLSX zip-bomb guard (central directory read before exceljs sees the file)", () => {
+  it("a real bomb: 60 MB of zeros deflated ~1000:1", async () => {
+    const e = await refused(makeZip([WORKBOOK, { name: "xl/worksheets/sheet1.xml", data: Buffer.alloc(60 * 1024 * 1024) }]));
+    expect(e.code).toBe("too_large");
+    expect(e.message).toMatch(/xl\/worksheets\/sheet1.xml is compressed \d+:1 \(at most 200:1\)/);
+  });
+
+  it("declared sizes over 500 MB in total", async () => {
+    const big = (n: number) => ({ name: `xl/worksheets/sheet${n}.xml`, data: utf8("<x/>"), declaredUncompressed: 300 * 1024 * 1024, declaredCompressed: 10 * 1024 * 1024 });
+    const e = await refused(makeZip([WORKBOOK, big(1), big(2)]));
+    expect(e).toMatchObject({ code: "too_large", message: "The workbook unpacks to more than 500 MB" });
+  });
+
+  it("more than 10,000 entries", async () => {
+    const many = Array.from({ length: 10_001 }, (_, i) => ({ name: `p${i}`, data: Buffer.alloc(0), method: 0 as const }));
+    expect(await refused(makeZip([WORKBOOK, ...many]))).toMatchObject({ code: "too_large", message: /too many parts \(10002; at most 10000\)/ });
+  });
+
+  it("an entry that unpacks to more than its directory declares", async () => {
+    const liar = { name: "xl/sharedStrings.xml", data: Buffer.alloc(5 * 1024 * 1024, 0x41), declaredUncompressed: 1000 };
+    expect(await refused(makeZip([WORKBOOK, liar]))).toMatchObject({ code: "too_large", message: /unpacks to more than the 1000 bytes it declares/ });
+  });
+
+  it("limits are options", () => {
+    const zip = makeZip([WORKBOOK, { name: "a", data: Buffer.alloc(10) }]);
+    expect(() => inspectZip(zip, { maxEntries: 1, maxTotalUncompressed: 1e9, maxRatio: 200 })).toThrow(/too many parts/);
+  });
+});
+
+describe("broken or foreign ZIPs are clear 400s, never crashes", () => {
+  it("a truncated workbook", async () => {
+    const xlsx = fixture("northwind-pos-2026-10.xlsx");
+    expect(await refused(xlsx.subarray(0, xlsx.length - 300))).toMatchObject({ code: "corrupt", message: /no ZIP end-of-directory record/ });
+    expect(await refused(xlsx.subarray(0, 4000))).toMatchObject({ code: "corrupt" });
+  });
+  it("garbage where deflated data should be", async () => {
+    const bad = { name: "xl/worksheets/sheet1.xml", data: utf8("<worksheet/>"), raw: Buffer.from([0xff, 0xff, 0xff, 0xff, 0x00]) };
+    expect(await refused(makeZip([WORKBOOK, bad]))).toMatchObject({ code: "corrupt", message: /cannot be unpacked/ });
+  });
+  it("a ZIP that is not a workbook", async () => {
+    expect(await refused(makeZip([{ name: "word/document.xml", data: utf8("<w/>") }]))).toMatchObject({ code: "unsupported" });
+  });
+});
