@@ -1,0 +1,87 @@
+import Link from "next/link";
+import type { HistoryRow } from "@/lib/dal/submissions/list-submission-history";
+import { formatPeriodLabel } from "@/lib/domain/periods";
+import { Num } from "@/components/ui/num";
+import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
+import { LocalTime } from "./local-time";
+import { StatusBadge } from "./status-badge";
+
+const linkClass = "font-medium text-indigo-700 underline-offset-2 hover:underline";
+
+/** Every period of the distributor, newest first, with its status and submissions. */
+export function HistoryTable({ rows }: { rows: HistoryRow[] }) {
+  return (
+    <Table label="Reporting periods" stickyHeader>
+      <THead>
+        <tr>
+          <TH>Period</TH>
+          <TH>Status</TH>
+          <TH>Due</TH>
+          <TH numeric>Revisions</TH>
+          <TH>First submitted</TH>
+          <TH>Latest submitted</TH>
+          <TH>
+            <span className="sr-only">Links</span>
+          </TH>
+        </tr>
+      </THead>
+      <TBody>
+        {rows.map((row) => {
+          const label = formatPeriodLabel(row.period);
+          return (
+            <TR key={row.period} data-period={row.period}>
+              <TH scope="row" className="font-medium">
+                <Link href={`/history/${row.period}`} className={linkClass}>
+                  {label}
+                </Link>
+                <span className="ml-2 text-xs font-normal text-slate-600 tabular-nums">{row.period}</span>
+                {row.state === "closed" ? <span className="ml-2 text-xs font-normal text-slate-600">(closed)</span> : null}
+              </TH>
+              <TD>
+                <StatusBadge status={row.status} daysLate={row.daysLate} missingSkus={row.missingSkus} />
+              </TD>
+              <TD className="whitespace-nowrap text-slate-700">
+                <LocalTime iso={row.dueAt} dateOnly />
+              </TD>
+              <TD numeric>
+                <Num value={row.revisions} />
+              </TD>
+              <TD className="whitespace-nowrap">
+                {row.firstSubmittedAt ? <LocalTime iso={row.firstSubmittedAt} /> : <span className="text-slate-600">Not submitted</span>}
+              </TD>
+              <TD className="whitespace-nowrap">
+                {row.latestSubmittedAt ? (
+                  <>
+                    <LocalTime iso={row.latestSubmittedAt} />
+                    {row.latestSubmittedBy ? <span className="block text-xs text-slate-600">by {row.latestSubmittedBy}</span> : null}
+                  </>
+                ) : (
+                  <span className="text-slate-600">—</span>
+                )}
+              </TD>
+              <TD className="whitespace-nowrap text-right">
+                {row.revisions > 0 ? (
+                  <span className="inline-flex gap-3">
+                    <Link href={`/history/${row.period}/${row.revisions}`} className={linkClass}>
+                      Revision {row.revisions}
+                      <span className="sr-only"> of {label}</span>
+                    </Link>
+                    <Link href={`/history/${row.period}`} className={linkClass}>
+                      All revisions
+                      <span className="sr-only"> of {label}</span>
+                    </Link>
+                  </span>
+                ) : row.state === "open" ? (
+                  <Link href={`/submit?period=${row.period}`} className={linkClass}>
+                    Submit
+                    <span className="sr-only"> {label}</span>
+                  </Link>
+                ) : null}
+              </TD>
+            </TR>
+          );
+        })}
+      </TBody>
+    </Table>
+  );
+}

@@ -1,0 +1,63 @@
+import Link from "next/link";
+import type { RevisionSummary } from "@/lib/dal/submissions/list-revisions";
+import { Num } from "@/components/ui/num";
+import { Badge } from "@/components/ui/badge";
+import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
+import { LocalTime } from "./local-time";
+import { sourceLabel } from "./status-badge";
+
+const linkClass = "font-medium text-indigo-700 underline-offset-2 hover:underline";
+
+/** The revisions of one period, newest first. */
+export function RevisionsTable({ period, revisions }: { period: string; revisions: RevisionSummary[] }) {
+  const latest = revisions[0]?.revision;
+  return (
+    <Table label={`Revisions of ${period}`}>
+      <THead>
+        <tr>
+          <TH>Revision</TH>
+          <TH>Submitted</TH>
+          <TH>By</TH>
+          <TH>Source</TH>
+          <TH numeric>Lines</TH>
+          <TH numeric>Sold</TH>
+          <TH numeric>Returned</TH>
+          <TH numeric>On hand</TH>
+        </tr>
+      </THead>
+      <TBody>
+        {revisions.map((r) => (
+          <TR key={r.revision} data-revision={r.revision}>
+            <TH scope="row">
+              <Link href={`/history/${period}/${r.revision}`} className={linkClass}>
+                Revision {r.revision}
+              </Link>
+              {r.revision === latest ? (
+                <Badge tone="blue" className="ml-2">
+                  Latest
+                </Badge>
+              ) : null}
+            </TH>
+            <TD className="whitespace-nowrap">
+              <LocalTime iso={r.submittedAt} />
+            </TD>
+            <TD>{r.submittedBy}</TD>
+            <TD>{sourceLabel(r.source)}</TD>
+            <TD numeric>
+              <Num value={r.lineCount} />
+            </TD>
+            <TD numeric>
+              <Num value={r.totals.sold} />
+            </TD>
+            <TD numeric>
+              <Num value={r.totals.returned} />
+            </TD>
+            <TD numeric>
+              <Num value={r.totals.onHand} />
+            </TD>
+          </TR>
+        ))}
+      </TBody>
+    </Table>
+  );
+}
