@@ -8,6 +8,11 @@ export const ACCOUNTS = {
   manager2: { email: "manager2@halcyon.test", role: "channel_manager", landing: "/gaps" },
   rebates: { email: "rebates@halcyon.test", role: "rebate_analyst", landing: "/gaps" },
   northwind: { email: "ops@northwind.test", role: "distributor", landing: "/submit" },
+  pacificrim: { email: "ops@pacificrim.test", role: "distributor", landing: "/submit" },
+  cascade: { email: "ops@cascade.test", role: "distributor", landing: "/submit" },
+  meridian: { email: "ops@meridian.test", role: "distributor", landing: "/submit" },
+  bluestone: { email: "ops@bluestone.test", role: "distributor", landing: "/submit" },
+  kestrel: { email: "ops@kestrel.test", role: "distributor", landing: "/submit" },
 } as const;
 
 export type AccountName = keyof typeof ACCOUNTS;
