@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, date, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { check, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { correctionStatusEnum, exceptionReasonEnum, exceptionStatusEnum, movementTypeEnum } from "./enums";
 import { distributors, users } from "./organisation";
 import { products } from "./catalogue";
@@ -23,6 +23,9 @@ export const exceptions = pgTable(
   (t) => [
     index("exceptions_distributor_idx").on(t.distributorId, t.period),
     index("exceptions_status_idx").on(t.status),
+    // One exception per distributor × product × period: automatic opening is idempotent, a second
+    // hand-opened one leads to the first.
+    uniqueIndex("exceptions_row_key").on(t.distributorId, t.productId, t.period),
   ],
 );
 
@@ -48,6 +51,8 @@ export const corrections = pgTable(
     id: uuid("id").primaryKey().defaultRandom(),
     exceptionId: uuid("exception_id").notNull().references(() => exceptions.id),
     type: movementTypeEnum("type").notNull(),
+    /** What the proposer called it: adjustment, transfer, damage, count_correction, opening_balance. */
+    kind: text("kind").notNull().default("adjustment"),
     quantity: integer("quantity").notNull(),
     reason: text("reason").notNull(),
     status: correctionStatusEnum("status").notNull().default("proposed"),
@@ -56,5 +61,5 @@ export const corrections = pgTable(
     decidedBy: uuid("decided_by").references(() => users.id),
     decidedAt: timestamp("decided_at", { withTimezone: true }),
   },
-  (t) => [check("corrections_quantity_positive", sql`${t.quantity} > 0`)],
+  (t) => [check("corrections_quantity_positive", sql`${t.quantity} > 0`), index("corrections_exception_idx").on(t.exceptionId)],
 );

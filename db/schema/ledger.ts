@@ -78,5 +78,34 @@ export const ledgerBalances = pgTable(
     primaryKey({ columns: [t.distributorId, t.productId, t.period] }),
     index("ledger_balances_period_idx").on(t.period, t.distributorId),
     index("ledger_balances_period_gap_idx").on(t.period, sql`abs(${t.gap}) desc nulls last`),
+    // Keyset order of the gap view's default sort (|gap| desc, nulls last) and of "gap % desc":
+    // the expressions match lib/dal/gaps/gap-sql.ts exactly, so a first page is an index range scan.
+    index("ledger_balances_gap_keyset_idx").on(t.period, sql`coalesce(abs(${t.gap}), -1) desc`, t.distributorId, t.productId),
+    index("ledger_balances_gap_pct_keyset_idx").on(
+      t.period,
+      sql`coalesce(${t.gapPct}, -1000000000000) desc`,
+      t.distributorId,
+      t.productId,
+    ),
+    // Covers the gap view's filters, sort keys and totals, so Σ over a whole filtered period and the sorts
+    // without an index of their own are index-only scans: a period's rows are spread over the whole heap
+    // (the ledger is rewritten per distributor), so a heap scan of one period reads nearly every page.
+    index("ledger_balances_gap_totals_idx").on(
+      t.period,
+      t.distributorId,
+      t.productId,
+      t.opening,
+      t.sellIn,
+      t.sellThrough,
+      t.returns,
+      t.adjustments,
+      t.calculated,
+      t.reported,
+      t.gap,
+      t.gapPct,
+      t.newGap,
+      t.weeksOfSupply,
+      t.flags,
+    ),
   ],
 );

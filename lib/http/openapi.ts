@@ -1,5 +1,8 @@
 import { z } from "zod";
 import { createDistributorSchema, createProductSchema, createUserSchema, updateUserSchema } from "@/lib/validation/admin";
+import { remindSchema } from "@/lib/validation/compliance";
+import { freezeSchema, rebateProgramSchema } from "@/lib/validation/rebates";
+import { automaticOpenSchema, bulkUpdateSchema, noteSchema, openExceptionSchema, proposeCorrectionSchema, updateExceptionSchema } from "@/lib/validation/exceptions";
 
 /**
  * The OpenAPI 3.1 document of /api/v1, generated from the same zod schemas the handlers parse with.
@@ -25,14 +28,38 @@ const operations: Op[] = [
   { method: "get", path: "/api/v1/periods", summary: "Periods, newest first, with deadlines and state", tag: "everyone" },
   {
     method: "get", path: "/api/v1/gaps", tag: "staff",
-    summary: "Calculated vs reported inventory per distributor × SKU (JSON, or CSV with Accept: text/csv)",
-    query: ["period", "distributor", "family", "sku", "minAbsGap", "minGapPct", "flag", "sort", "limit", "cursor"],
+    summary:
+      "Calculated vs reported inventory per distributor × SKU: JSON pages with a keyset cursor; every matching row as CSV (Accept: text/csv or format=csv) or XLSX (format=xlsx), formula-safe. flag = comma-separated (any of); sort = column, '-' for descending; significant=1 = above the settings' thresholds; details=1 adds distributorName, description, family",
+    query: ["period", "distributor", "family", "sku", "minAbsGap", "minGapPct", "flag", "significant", "sort", "limit", "cursor", "format", "details", "totals"],
   },
   { method: "post", path: "/api/v1/sell-in", tag: "staff", summary: "Load ERP shipment lines (CSV); idempotent per document and line", bodyContentType: "text/csv" },
   { method: "post", path: "/api/v1/admin/distributors", tag: "admin", summary: "Create a distributor", body: createDistributorSchema, success: 201 },
   { method: "post", path: "/api/v1/admin/products", tag: "admin", summary: "Create a product", body: createProductSchema, success: 201 },
   { method: "post", path: "/api/v1/admin/users", tag: "admin", summary: "Create a user", body: createUserSchema, success: 201 },
   { method: "patch", path: "/api/v1/admin/users/{email}", tag: "admin", summary: "Change or deactivate a user", body: updateUserSchema },
+  // Exceptions and corrections
+  { method: "get", path: "/api/v1/exceptions", tag: "staff", summary: "Exceptions (staff: all, thresholds applied to the period first; a distributor: its own)", query: ["status", "owner", "period", "distributor", "sku", "limit"] },
+  { method: "post", path: "/api/v1/exceptions", tag: "staff", summary: "Open an exception by hand on a distributor × SKU × period (200 with created: false when the row has one)", body: openExceptionSchema, success: 201 },
+  { method: "patch", path: "/api/v1/exceptions", tag: "staff", summary: "Bulk assign and/or change status", body: bulkUpdateSchema },
+  { method: "post", path: "/api/v1/exceptions/automatic", tag: "staff", summary: "Open exceptions for rows above the thresholds (idempotent)", body: automaticOpenSchema },
+  { method: "get", path: "/api/v1/exceptions/{id}", tag: "staff", summary: "One exception: thread, corrections, ledger row now (a distributor: its own, partner fields)" },
+  { method: "patch", path: "/api/v1/exceptions/{id}", tag: "staff", summary: "Change status, reason, owner; add a note", body: updateExceptionSchema },
+  { method: "post", path: "/api/v1/exceptions/{id}/notes", tag: "distributor", summary: "Add a note (staff) or an answer (the owning distributor)", body: noteSchema, success: 201 },
+  { method: "post", path: "/api/v1/exceptions/{id}/corrections", tag: "staff", summary: "Propose a signed correction", body: proposeCorrectionSchema, success: 201 },
+  { method: "post", path: "/api/v1/corrections/{id}/approve", tag: "staff", summary: "Approve a correction (another staff user than the proposer; the proposer gets 403)" },
+  { method: "post", path: "/api/v1/corrections/{id}/reject", tag: "staff", summary: "Reject or withdraw a proposed correction" },
+  // Compliance, reminders, period closing, rebates (issue 6)
+  { method: "get", path: "/api/v1/compliance", tag: "staff", summary: "Compliance status per distributor × period (JSON, or CSV with Accept: text/csv); a distributor gets its own", query: ["from", "to", "distributor"] },
+  { method: "get", path: "/api/v1/compliance/reminders", tag: "staff", summary: "Reminder messages in the outbox, newest first", query: ["distributor"] },
+  { method: "post", path: "/api/v1/compliance/reminders", tag: "staff", summary: "Remind distributors now (one message each; a repeated Idempotency-Key queues nothing new)", body: remindSchema.omit({ requestId: true }), headers: ["Idempotency-Key"], success: 201 },
+  { method: "post", path: "/api/v1/periods/{period}/close", tag: "staff", summary: "Close an ended period: submissions are then refused (409)" },
+  { method: "post", path: "/api/v1/periods/{period}/reopen", tag: "staff", summary: "Reopen a closed period" },
+  { method: "get", path: "/api/v1/rebates", tag: "staff", summary: "Rebate programmes and the eligibility rows of the active ones" },
+  { method: "post", path: "/api/v1/rebates", tag: "staff", summary: "Create a rebate programme (rebate analyst, admin)", body: rebateProgramSchema, success: 201 },
+  { method: "get", path: "/api/v1/rebates/{programId}", tag: "staff", summary: "One rebate programme" },
+  { method: "patch", path: "/api/v1/rebates/{programId}", tag: "staff", summary: "Edit a rebate programme (frozen results are never altered)", body: rebateProgramSchema },
+  { method: "get", path: "/api/v1/rebates/{programId}/eligibility", tag: "distributor", summary: "Eligibility per distributor with reasons, amount and freeze state (a distributor: its own row; CSV with Accept: text/csv)" },
+  { method: "post", path: "/api/v1/rebates/{programId}/freeze", tag: "staff", summary: "Freeze results for payout (all unfrozen rows, or the distributors named)", body: freezeSchema },
 ];
 
 const errorSchema = {

@@ -1,0 +1,39 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getDb } from "@/db/client";
+import { requirePageViewer } from "@/lib/auth/current-viewer";
+import { listAssignableStaff } from "@/lib/dal/exceptions/shared";
+import { currentLedgerPeriod } from "@/lib/dal/ledger/ensure-ledger";
+import { requireStaff } from "@/lib/dal/authorize";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { OpenExceptionForm } from "@/components/exceptions/open-exception-form";
+import { openExceptionAction } from "../actions";
+
+export const metadata: Metadata = { title: "Open an exception" };
+
+/** `/exceptions/new?distributor=NWC&sku=MCU-1000&period=2026-10`: a link target for the gap view. */
+export default async function NewExceptionPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const viewer = await requirePageViewer("/exceptions/new");
+  requireStaff(viewer);
+  const sp = await searchParams;
+  const one = (k: string) => (typeof sp[k] === "string" ? (sp[k] as string) : undefined);
+  const db = await getDb();
+  const [staff, period] = await Promise.all([listAssignableStaff(db), currentLedgerPeriod(db)]);
+  return (
+    <div className="mx-auto max-w-3xl space-y-4">
+      <p className="text-sm">
+        <Link href="/exceptions" className="text-indigo-700 hover:underline">
+          ← Exceptions
+        </Link>
+      </p>
+      <PageHeader title="Open an exception" description="On one distributor × SKU × period. If that row already has an exception, you are taken to it." />
+      <Card>
+        <CardHeader title="Row" />
+        <CardBody>
+          <OpenExceptionForm action={openExceptionAction} staff={staff} defaults={{ distributor: one("distributor"), sku: one("sku"), period: one("period") ?? period }} />
+        </CardBody>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,74 @@
+import type { Metadata } from "next";
+import { getDb } from "@/db/client";
+import { requirePageViewer } from "@/lib/auth/current-viewer";
+import { listExceptions, type ExceptionList, type StaffExceptionRow } from "@/lib/dal/exceptions/list-exceptions";
+import { EXCEPTION_WORKERS, listAssignableStaff } from "@/lib/dal/exceptions/shared";
+import { listPeriods } from "@/lib/dal/periods/list-periods";
+import { getSettings } from "@/lib/dal/settings/get-settings";
+import { exceptionQuerySchema } from "@/lib/validation/exceptions";
+import { formatPeriodLabel } from "@/lib/domain/periods";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { AutoOpenButton } from "@/components/exceptions/auto-open-button";
+import { ExceptionFilters } from "@/components/exceptions/exception-filters";
+import { ExceptionTable } from "@/components/exceptions/exception-table";
+import { OpenExceptionForm } from "@/components/exceptions/open-exception-form";
+import { bulkUpdateAction, openAutomaticAction, openExceptionAction } from "./actions";
+
+export const metadata: Metadata = { title: "Exceptions" };
+
+export default async function ExceptionsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const viewer = await requirePageViewer("/exceptions");
+  const raw = Object.fromEntries(Object.entries(await searchParams).filter(([, v]) => typeof v === "string")) as Record<string, string>;
+  const filters = { status: raw.status ?? "active", owner: raw.owner, period: raw.period, distributor: raw.distributor, sku: raw.sku };
+  const parsed = exceptionQuerySchema.safeParse(filters);
+  const query = parsed.success ? parsed.data : exceptionQuerySchema.parse({ status: "active" });
+  const db = await getDb();
+  const [list, staff, periods, settings] = await Promise.all([
+    listExceptions(db, viewer, query) as Promise<ExceptionList<StaffExceptionRow>>,
+    listAssignableStaff(db),
+    listPeriods(db, viewer),
+    getSettings(db),
+  ]);
+  const ended = periods.filter((p) => p.state !== "future").map((p) => p.period);
+  const autoPeriod = list.autoOpened?.period ?? ended[0] ?? "";
+  const canWork = viewer.role === "admin" || (EXCEPTION_WORKERS as readonly string[]).includes(viewer.role);
+
+  return (
+    <div className="space-y-4">
+      <PageHeader
+        title="Exceptions"
+        description={`Gaps being worked to a cause. Rows of a period with |gap| ≥ ${settings.gapUnitsThreshold} units or |gap %| ≥ ${settings.gapPctThreshold} get an exception automatically when the period is listed.`}
+        actions={canWork ? <AutoOpenButton action={openAutomaticAction} period={autoPeriod} /> : null}
+      >
+        {list.autoOpened?.count ? (
+          <p className="text-xs text-slate-600" role="status">
+            {list.autoOpened.count} opened automatically just now for {formatPeriodLabel(list.autoOpened.period)}.
+          </p>
+        ) : null}
+      </PageHeader>
+
+      <ExceptionFilters values={filters} staff={staff} periods={ended.slice(0, 24)} />
+      {!parsed.success ? <p className="text-sm text-red-700">Some filters were not understood and were ignored.</p> : null}
+
+      {list.rows.length ? (
+        <ExceptionTable rows={list.rows} staff={staff} bulkAction={bulkUpdateAction} canWork={canWork} />
+      ) : (
+        <EmptyState title="No exceptions match these filters" description="Change the filters, or open one by hand below." />
+      )}
+      <p className="text-xs text-slate-600">
+        {list.rows.length.toLocaleString("en-US")} shown{list.rows.length >= query.limit ? ` (the first ${query.limit})` : ""}.
+      </p>
+
+      {canWork ? (
+        <Card>
+          <CardHeader title="Open an exception by hand" description="On one distributor × SKU × period. A row has one exception: if it already has one, you are taken there." />
+          <CardBody>
+            <OpenExceptionForm action={openExceptionAction} staff={staff} defaults={{ period: autoPeriod, distributor: raw.distributor, sku: raw.sku }} />
+          </CardBody>
+        </Card>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,3 @@
+CREATE INDEX "ledger_balances_gap_keyset_idx" ON "ledger_balances" USING btree ("period",coalesce(abs("gap"), -1) desc,"distributor_id","product_id");--> statement-breakpoint
+CREATE INDEX "ledger_balances_gap_pct_keyset_idx" ON "ledger_balances" USING btree ("period",coalesce("gap_pct", -1000000000000) desc,"distributor_id","product_id");--> statement-breakpoint
+CREATE INDEX "ledger_balances_gap_totals_idx" ON "ledger_balances" USING btree ("period","distributor_id","product_id","opening","sell_in","sell_through","returns","adjustments","calculated","reported","gap","gap_pct","new_gap","weeks_of_supply","flags");

@@ -1,0 +1,115 @@
+import { sql, type SQL } from "drizzle-orm";
+import type { Queryable } from "@/db/open";
+import type { Viewer } from "@/lib/auth/viewer";
+import { periodToDate } from "@/lib/domain/periods";
+import { notFound } from "@/lib/errors";
+import { ACTIVE_STATUSES, type ExceptionQuery, type ExceptionReason, type ExceptionStatus } from "@/lib/validation/exceptions";
+import { requireStaff } from "../authorize";
+import { currentLedgerPeriod } from "../ledger/ensure-ledger";
+import { asRows } from "../sql-rows";
+import { openAutomaticExceptions } from "./open-exception";
+import { iso, isUuid } from "./shared";
+
+/** One exception as a distributor sees it: its own row's numbers and the conversation, nothing internal. */
+export interface PartnerExceptionRow {
+  id: string;
+  period: string;
+  sku: string;
+  description: string;
+  status: ExceptionStatus;
+  calculated: number | null;
+  reported: number | null;
+  gap: number | null;
+  gapPct: number | null;
+  openedAt: string;
+  updatedAt: string;
+  answered: boolean;
+}
+
+export interface StaffExceptionRow extends PartnerExceptionRow {
+  distributor: string;
+  distributorName: string;
+  reason: ExceptionReason | null;
+  owner: { id: string; email: string; name: string } | null;
+  gapAtOpen: number | null;
+  automatic: string | null;
+  pendingCorrections: number;
+}
+
+export interface ExceptionList<R> {
+  rows: R[];
+  /** Staff only: the period automatic opening ran for, and what it opened now. */
+  autoOpened?: { period: string; count: number };
+}
+
+const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+
+export async function listExceptions(db: Queryable, viewer: Viewer, q: ExceptionQuery): Promise<ExceptionList<StaffExceptionRow> | ExceptionList<PartnerExceptionRow>> {
+  const partner = viewer.role === "distributor";
+  if (!partner) requireStaff(viewer);
+  const where: SQL[] = [sql`true`];
+  let autoOpened: ExceptionList<StaffExceptionRow>["autoOpened"];
+
+  if (partner) {
+    if (viewer.distributorId == null) throw notFound();
+    if (q.distributor && q.distributor.toUpperCase() !== viewer.distributorCode?.toUpperCase()) throw notFound();
+    where.push(sql`e.distributor_id = ${viewer.distributorId}`);
+  } else {
+    // Listing is when thresholds are applied: every row of the period above them has an exception.
+    const period = q.period ?? (await currentLedgerPeriod(db));
+    const auto = await openAutomaticExceptions(db, { period });
+    autoOpened = { period: auto.period, count: auto.opened.length };
+    if (q.distributor) where.push(sql`d.code = ${q.distributor.toUpperCase()}`);
+    if (q.owner) {
+      const o = q.owner.toLowerCase();
+      if (o === "none") where.push(sql`e.owner_id is null`);
+      else if (o === "me") where.push(sql`e.owner_id = ${viewer.userId}::uuid`);
+      else if (isUuid(o)) where.push(sql`e.owner_id = ${o}::uuid`);
+      else where.push(sql`lower(o.email) = ${o}`);
+    }
+  }
+  if (q.period) where.push(sql`e.period = ${periodToDate(q.period)}::date`);
+  if (q.sku) where.push(sql`p.sku ilike ${q.sku.replace(/[%_\\]/g, "\\$&") + "%"}`);
+  const statuses = new Set<string>();
+  for (const s of q.status) {
+    if (s === "active") ACTIVE_STATUSES.forEach((a) => statuses.add(a));
+    else statuses.add(s);
+  }
+  if (statuses.size) where.push(sql`e.status::text = any(${sql.param([...statuses])}::text[])`);
+
+  const rows = asRows<Record<string, unknown>>(
+    await db.execute(sql`
+      select e.id, d.code, d.name as distributor_name, p.sku, p.description, to_char(e.period, 'YYYY-MM') as period,
+             e.status::text as status, e.reason::text as reason, e.gap_at_open, e.automatic,
+             o.id as owner_id, o.email as owner_email, o.name as owner_name,
+             l.calculated, l.reported, l.gap, l.gap_pct::float8 as gap_pct,
+             ${iso("e.created_at")} as opened_at, ${iso("e.updated_at")} as updated_at,
+             exists (select 1 from exception_events v where v.exception_id = e.id and v.kind = 'answer') as answered,
+             (select count(*)::int from corrections c where c.exception_id = e.id and c.status = 'proposed') as pending
+        from exceptions e
+        join distributors d on d.id = e.distributor_id
+        join products p on p.id = e.product_id
+        left join users o on o.id = e.owner_id
+        left join ledger_balances l on l.distributor_id = e.distributor_id and l.product_id = e.product_id and l.period = e.period
+       where ${sql.join(where, sql` and `)}
+       order by case e.status when 'open' then 0 when 'investigating' then 1 else 2 end, e.period desc, abs(l.gap) desc nulls last, d.code, p.sku
+       limit ${q.limit}`),
+  );
+
+  const partnerRow = (r: Record<string, unknown>): PartnerExceptionRow => ({
+    id: String(r.id), period: String(r.period), sku: String(r.sku), description: String(r.description),
+    status: r.status as ExceptionStatus, calculated: num(r.calculated), reported: num(r.reported), gap: num(r.gap), gapPct: num(r.gap_pct),
+    openedAt: String(r.opened_at), updatedAt: String(r.updated_at), answered: Boolean(r.answered),
+  });
+  if (partner) return { rows: rows.map(partnerRow) };
+  return {
+    rows: rows.map((r) => ({
+      ...partnerRow(r),
+      distributor: String(r.code), distributorName: String(r.distributor_name),
+      reason: (r.reason as ExceptionReason | null) ?? null,
+      owner: r.owner_id ? { id: String(r.owner_id), email: String(r.owner_email), name: String(r.owner_name) } : null,
+      gapAtOpen: num(r.gap_at_open), automatic: (r.automatic as string | null) ?? null, pendingCorrections: Number(r.pending ?? 0),
+    })),
+    autoOpened,
+  };
+}

@@ -1,0 +1,104 @@
+import { sql } from "drizzle-orm";
+import type { Queryable } from "@/db/open";
+import type { Viewer } from "@/lib/auth/viewer";
+import { periodToDate } from "@/lib/domain/periods";
+import { notFound, validationFailed } from "@/lib/errors";
+import type { OpenExceptionInput } from "@/lib/validation/exceptions";
+import { recordAudit } from "../audit/record-audit";
+import { currentLedgerPeriod, ensureLedgerThrough } from "../ledger/ensure-ledger";
+import { getSettings } from "../settings/get-settings";
+import { asRows } from "../sql-rows";
+import { appendEvent, ledgerNow, requireExceptionWorker, resolveOwner } from "./shared";
+
+export interface OpenedException {
+  id: string;
+  /** false when the row already had an exception: that one is returned, nothing new is stored. */
+  created: boolean;
+  status: string;
+}
+
+/**
+ * Opens an exception by hand on one distributor × SKU × period (channel managers and admins). A row
+ * has at most one exception: when it already has one, that one is returned with `created: false`.
+ */
+export async function openException(db: Queryable, viewer: Viewer, input: OpenExceptionInput): Promise<OpenedException> {
+  requireExceptionWorker(viewer);
+  const [row] = asRows<{ distributor_id: number | null; product_id: number | null }>(
+    await db.execute(sql`
+      select (select id from distributors where code = ${input.distributor.toUpperCase()}) as distributor_id,
+             (select id from products where sku = ${input.sku}) as product_id`),
+  );
+  if (row?.distributor_id == null) throw validationFailed(`No distributor ${input.distributor}`, [{ path: "distributor", message: `No distributor ${input.distributor}` }]);
+  if (row.product_id == null) throw validationFailed(`No product ${input.sku}`, [{ path: "sku", message: `No product ${input.sku}` }]);
+  const distributorId = Number(row.distributor_id);
+  const productId = Number(row.product_id);
+  if (input.period <= (await currentLedgerPeriod(db))) await ensureLedgerThrough(db, input.period);
+  const ledger = await ledgerNow(db, distributorId, productId, input.period);
+  if (!ledger) {
+    throw validationFailed(`${input.distributor} × ${input.sku} has no ledger row in ${input.period}`, [
+      { path: "period", message: `No activity for ${input.distributor} × ${input.sku} in ${input.period}` },
+    ]);
+  }
+  const owner = input.owner !== undefined ? await resolveOwner(db, viewer, input.owner) : null;
+
+  return db.transaction(async (tx) => {
+    const inserted = asRows<{ id: string; status: string }>(
+      await tx.execute(sql`
+        insert into exceptions (distributor_id, product_id, period, status, reason, owner_id, gap_at_open, opened_by)
+        values (${distributorId}, ${productId}, ${periodToDate(input.period)}::date, 'open', ${input.reason ?? null}::exception_reason,
+                ${owner?.id ?? null}::uuid, ${ledger.gap}, ${viewer.userId}::uuid)
+        on conflict (distributor_id, product_id, period) do nothing
+        returning id, status::text as status`),
+    );
+    if (!inserted[0]) {
+      const [existing] = asRows<{ id: string; status: string }>(
+        await tx.execute(sql`select id, status::text as status from exceptions
+          where distributor_id = ${distributorId} and product_id = ${productId} and period = ${periodToDate(input.period)}::date`),
+      );
+      if (!existing) throw notFound();
+      return { id: existing.id, created: false, status: existing.status };
+    }
+    const id = inserted[0].id;
+    await appendEvent(tx, {
+      exceptionId: id, kind: "opened", authorId: viewer.userId,
+      data: { automatic: false, gap: ledger.gap, gapPct: ledger.gapPct, calculated: ledger.calculated, reported: ledger.reported, reason: input.reason ?? null },
+    });
+    if (owner) await appendEvent(tx, { exceptionId: id, kind: "owner", authorId: viewer.userId, data: { from: null, to: owner.id, toEmail: owner.email, toName: owner.name } });
+    if (input.note) await appendEvent(tx, { exceptionId: id, kind: "note", authorId: viewer.userId, body: input.note, data: { internal: false } });
+    await recordAudit(tx, viewer, "exception.open", { distributorId, subject: `${input.distributor} ${input.sku} ${input.period}`, data: { exceptionId: id } });
+    return { id, created: true, status: inserted[0].status };
+  });
+}
+
+/**
+ * Opens one exception per distributor × SKU in `period` whose |gap| or |gap %| reaches the
+ * thresholds in settings, unless that row already has an exception (of any status: a dismissed one
+ * stays dismissed). Idempotent and safe to run concurrently (one statement, ON CONFLICT DO NOTHING).
+ * A system action: callers authorise. Returns the ids opened now.
+ */
+export async function openAutomaticExceptions(db: Queryable, input: { period?: string } = {}): Promise<{ period: string; opened: string[] }> {
+  const period = input.period ?? (await currentLedgerPeriod(db));
+  if (period <= (await currentLedgerPeriod(db))) await ensureLedgerThrough(db, period);
+  const s = await getSettings(db);
+  const units = s.gapUnitsThreshold;
+  const pct = s.gapPctThreshold;
+  const rows = asRows<{ exception_id: string }>(
+    await db.execute(sql`
+      with ins as (
+        insert into exceptions (distributor_id, product_id, period, status, gap_at_open, automatic)
+        select l.distributor_id, l.product_id, l.period, 'open', l.gap,
+               concat_ws('; ',
+                 case when abs(l.gap) >= ${units}::int then '|gap| ' || abs(l.gap) || ' ≥ ' || ${units}::int || ' units' end,
+                 case when abs(l.gap_pct) >= ${pct}::int then '|gap %| ' || abs(l.gap_pct) || ' ≥ ' || ${pct}::int end)
+          from ledger_balances l
+         where l.period = ${periodToDate(period)}::date and l.gap is not null and l.gap <> 0
+           and (abs(l.gap) >= ${units}::int or abs(l.gap_pct) >= ${pct}::int)
+        on conflict (distributor_id, product_id, period) do nothing
+        returning id, gap_at_open, automatic
+      )
+      insert into exception_events (exception_id, kind, body, data)
+      select id, 'opened', automatic, jsonb_build_object('automatic', true, 'gap', gap_at_open) from ins
+      returning exception_id`),
+  );
+  return { period, opened: rows.map((r) => String(r.exception_id)) };
+}

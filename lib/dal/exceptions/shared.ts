@@ -1,0 +1,133 @@
+import { sql } from "drizzle-orm";
+import type { Queryable } from "@/db/open";
+import { exceptionEvents } from "@/db/schema";
+import type { Viewer } from "@/lib/auth/viewer";
+import { AppError, notFound, validationFailed } from "@/lib/errors";
+import type { ExceptionReason, ExceptionStatus } from "@/lib/validation/exceptions";
+import { requireRole } from "../authorize";
+import { asRows } from "../sql-rows";
+
+/** Roles that work exceptions (open, change, propose, approve); other staff read them. */
+export const EXCEPTION_WORKERS = ["channel_manager"] as const;
+export function requireExceptionWorker(viewer: Viewer) {
+  requireRole(viewer, EXCEPTION_WORKERS);
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const isUuid = (s: unknown): s is string => typeof s === "string" && UUID.test(s);
+
+/** A timestamptz column as an ISO 8601 string in UTC, the same from PGlite and postgres.js. */
+export const iso = (col: string) => sql.raw(`to_char(${col} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
+
+export interface ExceptionCore {
+  id: string;
+  distributorId: number;
+  distributorCode: string;
+  distributorName: string;
+  productId: number;
+  sku: string;
+  description: string;
+  period: string;
+  status: ExceptionStatus;
+  reason: ExceptionReason | null;
+  ownerId: string | null;
+}
+
+/**
+ * The exception a viewer may see, or 404: staff see all, a distributor only its own (another
+ * tenant's id is a 404, the same as an id that does not exist). `lock` takes a row lock for a change.
+ */
+export async function loadException(db: Queryable, viewer: Viewer, id: string, lock = false): Promise<ExceptionCore> {
+  if (!isUuid(id)) throw notFound("No such exception");
+  const tenant = viewer.role === "distributor" ? sql`and e.distributor_id = ${viewer.distributorId ?? -1}` : sql``;
+  const [row] = asRows<Record<string, unknown>>(
+    await db.execute(sql`
+      select e.id, e.distributor_id, d.code, d.name, e.product_id, p.sku, p.description, to_char(e.period, 'YYYY-MM') as period,
+             e.status::text as status, e.reason::text as reason, e.owner_id
+        from exceptions e join distributors d on d.id = e.distributor_id join products p on p.id = e.product_id
+       where e.id = ${id}::uuid ${tenant}
+       ${lock ? sql`for update of e` : sql``}`),
+  );
+  if (!row) throw notFound("No such exception");
+  return {
+    id: String(row.id), distributorId: Number(row.distributor_id), distributorCode: String(row.code), distributorName: String(row.name),
+    productId: Number(row.product_id), sku: String(row.sku), description: String(row.description), period: String(row.period),
+    status: row.status as ExceptionStatus, reason: (row.reason as ExceptionReason | null) ?? null, ownerId: (row.owner_id as string | null) ?? null,
+  };
+}
+
+export interface StaffUser {
+  id: string;
+  email: string;
+  name: string;
+}
+
+/** Active staff who may own exceptions (channel managers and admins), for owner pickers. */
+export async function listAssignableStaff(db: Queryable): Promise<StaffUser[]> {
+  return asRows<StaffUser>(
+    await db.execute(sql`select id, email, name from users where active and role in ('channel_manager', 'admin') order by name, email`),
+  );
+}
+
+/**
+ * An owner given as a user id, an e-mail or "me" → that active staff user's id (null unassigns).
+ * Anything else is a 400 on `path`.
+ */
+export async function resolveOwner(db: Queryable, viewer: Viewer, owner: string | null, path = "owner"): Promise<StaffUser | null> {
+  if (owner === null) return null;
+  const key: string = owner.trim();
+  const lower = key.toLowerCase();
+  const where = lower === "me" ? sql`id = ${viewer.userId}::uuid` : isUuid(key) ? sql`id = ${key}::uuid` : sql`lower(email) = ${lower}`;
+  const [u] = asRows<StaffUser & { role: string; active: boolean }>(
+    await db.execute(sql`select id, email, name, role::text as role, active from users where ${where} limit 1`),
+  );
+  if (!u || !u.active || u.role === "distributor" || u.role === "rebate_analyst") {
+    throw validationFailed("The owner must be an active channel manager or admin", [{ path, message: `No active channel manager or admin ${key}` }]);
+  }
+  return { id: u.id, email: u.email, name: u.name };
+}
+
+export async function appendEvent(
+  db: Queryable,
+  e: { exceptionId: string; kind: string; authorId: string | null; body?: string | null; data?: Record<string, unknown> | null },
+) {
+  await db.insert(exceptionEvents).values({
+    exceptionId: e.exceptionId, kind: e.kind, authorId: e.authorId, body: e.body ?? null, data: (e.data ?? null) as never,
+    // clock_timestamp, not now(): several events of one transaction keep their order.
+    createdAt: sql`clock_timestamp()`,
+  });
+}
+
+export async function touchException(db: Queryable, id: string) {
+  await db.execute(sql`update exceptions set updated_at = now() where id = ${id}::uuid`);
+}
+
+export const conflict = (message: string) => new AppError("conflict", message);
+
+/** The ledger row of a distributor × product × period, as it stands now. */
+export interface LedgerNow {
+  opening: number;
+  sellIn: number;
+  sellThrough: number;
+  returns: number;
+  adjustments: number;
+  calculated: number;
+  reported: number | null;
+  gap: number | null;
+  gapPct: number | null;
+}
+
+const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+
+export async function ledgerNow(db: Queryable, distributorId: number, productId: number, period: string): Promise<LedgerNow | null> {
+  const [r] = asRows<Record<string, unknown>>(
+    await db.execute(sql`
+      select opening, sell_in, sell_through, returns, adjustments, calculated, reported, gap, gap_pct::float8 as gap_pct
+        from ledger_balances where distributor_id = ${distributorId} and product_id = ${productId} and period = ${period + "-01"}::date`),
+  );
+  if (!r) return null;
+  return {
+    opening: Number(r.opening), sellIn: Number(r.sell_in), sellThrough: Number(r.sell_through), returns: Number(r.returns),
+    adjustments: Number(r.adjustments), calculated: Number(r.calculated), reported: num(r.reported), gap: num(r.gap), gapPct: num(r.gap_pct),
+  };
+}
