@@ -1,0 +1,30 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { getDb } from "@/db/client";
+import { requireViewer } from "@/lib/auth/current-viewer";
+import { requireRole } from "@/lib/dal/authorize";
+import { createDistributor } from "@/lib/dal/admin/create-distributor";
+import { actionFailure } from "@/lib/dal/admin/action-errors";
+import { createDistributorSchema } from "@/lib/validation/admin";
+import { fieldErrorsOf } from "@/lib/validation/action-state";
+import { emptyToUndefined } from "@/lib/validation/admin-csv";
+import type { DistributorFormState } from "@/components/admin/distributor-form";
+
+/** Creates a distributor (admins only), parsed with the same schema as the form and the REST API. */
+export async function createDistributorAction(_prev: DistributorFormState, formData: FormData): Promise<DistributorFormState> {
+  const raw = { code: formData.get("code"), name: formData.get("name"), region: emptyToUndefined(formData.get("region")) };
+  const values = { code: raw.code, name: raw.name, region: raw.region };
+  try {
+    const viewer = await requireViewer();
+    requireRole(viewer, ["admin"]);
+    const parsed = createDistributorSchema.safeParse(raw);
+    if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error), values };
+    const d = await createDistributor(await getDb(), viewer, parsed.data);
+    revalidatePath("/admin/distributors");
+    revalidatePath("/admin");
+    return { ok: true, data: { code: d.code } };
+  } catch (error) {
+    return { ...actionFailure(error), values };
+  }
+}

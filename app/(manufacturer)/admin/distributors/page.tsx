@@ -1,0 +1,83 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getDb } from "@/db/client";
+import { requirePageViewer } from "@/lib/auth/current-viewer";
+import { listDistributors } from "@/lib/dal/admin/list-distributors";
+import { CATALOGUE_CSV_MAX_BYTES, DISTRIBUTOR_CSV_HEADER } from "@/lib/validation/admin-csv";
+import { PageHeader } from "@/components/ui/page-header";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Badge } from "@/components/ui/badge";
+import { Num } from "@/components/ui/num";
+import { DistributorForm } from "@/components/admin/distributor-form";
+import { CatalogueImport } from "@/components/admin/catalogue-import";
+import { UtcTime } from "@/components/admin/utc-time";
+import { createDistributorAction } from "./actions";
+
+export const metadata: Metadata = { title: "Distributors" };
+
+export default async function DistributorsPage() {
+  const viewer = await requirePageViewer("/admin/distributors");
+  if (viewer.role !== "admin") notFound();
+  const rows = await listDistributors(await getDb(), viewer);
+  return (
+    <div className="space-y-6">
+      <PageHeader title="Distributors" description="The partners who report POS and inventory. Codes are what ERP files and the API use." />
+      <div className="grid gap-6 xl:grid-cols-2">
+        <Card>
+          <CardHeader title="New distributor" />
+          <CardBody>
+            <DistributorForm action={createDistributorAction} />
+          </CardBody>
+        </Card>
+        <Card>
+          <CardHeader
+            title="Import a CSV"
+            description="Header code,name,region (region optional). New codes are created; known codes get their name and region updated (a blank region keeps the stored one); identical rows are left as they are."
+          />
+          <CardBody>
+            <CatalogueImport endpoint="/admin/distributors/import" maxBytes={CATALOGUE_CSV_MAX_BYTES} header={DISTRIBUTOR_CSV_HEADER.join(",")} noun="distributors" />
+          </CardBody>
+        </Card>
+      </div>
+      <section aria-labelledby="distributors-heading" className="space-y-2">
+        <h2 id="distributors-heading" className="text-sm font-semibold text-slate-900">
+          All distributors <span className="font-normal text-slate-600 tabular-nums">({rows.length})</span>
+        </h2>
+        {rows.length === 0 ? (
+          <EmptyState title="No distributors yet" description="Create the first one above, or import a CSV of codes and names." />
+        ) : (
+          <Table label="Distributors" stickyHeader>
+            <THead>
+              <tr>
+                <TH>Code</TH>
+                <TH>Name</TH>
+                <TH>Region</TH>
+                <TH numeric>Active users</TH>
+                <TH>Status</TH>
+                <TH>Created</TH>
+              </tr>
+            </THead>
+            <TBody>
+              {rows.map((d) => (
+                <TR key={d.code}>
+                  <TD className="font-mono text-xs font-medium">{d.code}</TD>
+                  <TD>{d.name}</TD>
+                  <TD>{d.region ?? <span className="text-slate-500">—</span>}</TD>
+                  <TD numeric>
+                    <Num value={d.activeUsers} />
+                  </TD>
+                  <TD>{d.active ? <Badge tone="green">Active</Badge> : <Badge>Inactive</Badge>}</TD>
+                  <TD>
+                    <UtcTime iso={d.createdAt} />
+                  </TD>
+                </TR>
+              ))}
+            </TBody>
+          </Table>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { getDb } from "@/db/client";
+import { requireViewer } from "@/lib/auth/current-viewer";
+import { requireRole } from "@/lib/dal/authorize";
+import { createProduct } from "@/lib/dal/admin/create-product";
+import { actionFailure } from "@/lib/dal/admin/action-errors";
+import { createProductSchema } from "@/lib/validation/admin";
+import { fieldErrorsOf } from "@/lib/validation/action-state";
+import { emptyToUndefined } from "@/lib/validation/admin-csv";
+import type { ProductFormState } from "@/components/admin/product-form";
+
+/** Creates a product (admins only), parsed with the same schema as the form and the REST API. */
+export async function createProductAction(_prev: ProductFormState, formData: FormData): Promise<ProductFormState> {
+  const raw = {
+    sku: formData.get("sku"),
+    description: formData.get("description"),
+    family: formData.get("family"),
+    listPrice: formData.get("listPrice"),
+    upc: emptyToUndefined(formData.get("upc")),
+  };
+  try {
+    const viewer = await requireViewer();
+    requireRole(viewer, ["admin"]);
+    const parsed = createProductSchema.safeParse(raw);
+    if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error), values: raw };
+    const p = await createProduct(await getDb(), viewer, parsed.data);
+    revalidatePath("/admin/products");
+    revalidatePath("/admin");
+    return { ok: true, data: { sku: p.sku } };
+  } catch (error) {
+    return { ...actionFailure(error), values: raw };
+  }
+}

@@ -1,0 +1,119 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getDb } from "@/db/client";
+import { requirePageViewer } from "@/lib/auth/current-viewer";
+import { listProducts } from "@/lib/dal/admin/list-products";
+import { CATALOGUE_CSV_MAX_BYTES, PRODUCT_CSV_HEADER, productListQuerySchema } from "@/lib/validation/admin-csv";
+import { PageHeader } from "@/components/ui/page-header";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Badge } from "@/components/ui/badge";
+import { Button, buttonClasses } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+import { formatNum } from "@/components/ui/num";
+import { ProductForm } from "@/components/admin/product-form";
+import { CatalogueImport } from "@/components/admin/catalogue-import";
+import { Pager } from "@/components/admin/pager";
+import Link from "next/link";
+import { createProductAction } from "./actions";
+
+export const metadata: Metadata = { title: "Products" };
+
+const price = new Intl.NumberFormat("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 4 });
+
+export default async function ProductsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const viewer = await requirePageViewer("/admin/products");
+  if (viewer.role !== "admin") notFound();
+  const sp = await searchParams;
+  const parsed = productListQuerySchema.safeParse({ q: typeof sp.q === "string" ? sp.q : undefined, page: typeof sp.page === "string" ? sp.page : undefined });
+  const query = parsed.success ? parsed.data : productListQuerySchema.parse({});
+  const page = await listProducts(await getDb(), viewer, query);
+  const href = (p: number) => `/admin/products?${new URLSearchParams({ ...(query.q ? { q: query.q } : {}), ...(p > 1 ? { page: String(p) } : {}) })}`;
+
+  return (
+    <div className="space-y-6">
+      <PageHeader title="Products" description="The catalogue: SKUs distributors report against, with the list price rebates are valued at." />
+      <div className="grid gap-6 xl:grid-cols-2">
+        <Card>
+          <CardHeader title="New product" />
+          <CardBody>
+            <ProductForm action={createProductAction} />
+          </CardBody>
+        </Card>
+        <Card>
+          <CardHeader
+            title="Import a CSV"
+            description="Header sku,description,family,list_price,upc (upc optional). New SKUs are created; known SKUs get description, family, list price and UPC updated (a blank UPC keeps the stored one); identical rows are left as they are."
+          />
+          <CardBody>
+            <CatalogueImport endpoint="/admin/products/import" maxBytes={CATALOGUE_CSV_MAX_BYTES} header={PRODUCT_CSV_HEADER.join(",")} noun="products" />
+          </CardBody>
+        </Card>
+      </div>
+
+      <section aria-labelledby="catalogue-heading" className="space-y-3">
+        <div className="flex flex-wrap items-end justify-between gap-3">
+          <h2 id="catalogue-heading" className="text-sm font-semibold text-slate-900">
+            Catalogue
+          </h2>
+          <form method="get" action="/admin/products" role="search" className="flex items-end gap-2">
+            <div className="w-72 space-y-1">
+              <label htmlFor="product-search" className="block text-xs font-medium text-slate-700">
+                Search SKU, description or family
+              </label>
+              <Input id="product-search" type="search" name="q" defaultValue={query.q ?? ""} />
+            </div>
+            <Button type="submit" variant="secondary">
+              Search
+            </Button>
+            {query.q ? (
+              <Link href="/admin/products" className={buttonClasses({ variant: "ghost" })}>
+                Clear
+              </Link>
+            ) : null}
+          </form>
+        </div>
+        {page.rows.length === 0 ? (
+          <EmptyState
+            title={query.q ? `No product matches “${query.q}”` : "No products yet"}
+            description={query.q ? "Search matches part of a SKU, description or family." : "Create the first one above, or import a CSV."}
+          />
+        ) : (
+          <>
+            <Table label="Products">
+              <THead>
+                <tr>
+                  <TH>SKU</TH>
+                  <TH>Description</TH>
+                  <TH>Family</TH>
+                  <TH numeric>List price</TH>
+                  <TH>UPC / GTIN</TH>
+                  <TH>Status</TH>
+                </tr>
+              </THead>
+              <TBody>
+                {page.rows.map((p) => (
+                  <TR key={p.sku}>
+                    <TD className="font-mono text-xs font-medium whitespace-nowrap">{p.sku}</TD>
+                    <TD>{p.description}</TD>
+                    <TD>{p.family}</TD>
+                    <TD numeric>{price.format(Number(p.listPrice))}</TD>
+                    <TD className="font-mono text-xs tabular-nums">{p.upc ?? <span className="text-slate-500">—</span>}</TD>
+                    <TD>{p.active ? <Badge tone="green">Active</Badge> : <Badge>Inactive</Badge>}</TD>
+                  </TR>
+                ))}
+              </TBody>
+            </Table>
+            <Pager
+              label="Product pages"
+              summary={`Page ${page.page} of ${page.pageCount} · ${formatNum(page.total)} products${query.q ? ` matching “${query.q}”` : ""}`}
+              prevHref={page.page > 1 ? href(page.page - 1) : null}
+              nextHref={page.page < page.pageCount ? href(page.page + 1) : null}
+            />
+          </>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,69 @@
+"use client";
+
+import { startTransition, useActionState, useEffect, type FormEvent } from "react";
+import { useForm } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import type { z } from "zod";
+import { createDistributorSchema } from "@/lib/validation/admin";
+import type { ActionState } from "@/lib/validation/action-state";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { FormMessage } from "./form-message";
+
+type DistributorInput = z.input<typeof createDistributorSchema>;
+export type DistributorFormState = ActionState<Record<keyof DistributorInput, unknown>, { code: string }>;
+
+const blank = (v: unknown) => (v === "" ? undefined : v);
+
+export function DistributorForm({ action }: { action: (s: DistributorFormState, fd: FormData) => Promise<DistributorFormState> }) {
+  const [state, formAction, pending] = useActionState(action, { ok: null });
+  const {
+    register,
+    handleSubmit,
+    reset,
+    setFocus,
+    formState: { errors },
+  } = useForm({
+    resolver: zodResolver(createDistributorSchema),
+    defaultValues: { code: "", name: "", region: undefined },
+  });
+
+  useEffect(() => {
+    if (state.ok === true) {
+      reset();
+      setFocus("code");
+    }
+  }, [state, reset, setFocus]);
+
+  const server = state.ok === false ? state.fieldErrors : {};
+  const err = (k: keyof DistributorInput) => errors[k]?.message ?? server[k];
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    const form = event.currentTarget;
+    void handleSubmit(() => startTransition(() => formAction(new FormData(form))))(event);
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label="New distributor">
+      <div className="grid gap-4 sm:grid-cols-3">
+        <Field label="Code" id="distributor-code" hint="2–12 letters, digits, - or _" error={err("code")}>
+          <Input autoComplete="off" spellCheck={false} className="uppercase" {...register("code")} />
+        </Field>
+        <Field label="Name" id="distributor-name" error={err("name")}>
+          <Input autoComplete="organization" {...register("name")} />
+        </Field>
+        <Field label="Region" id="distributor-region" optional error={err("region")}>
+          <Input autoComplete="off" {...register("region", { setValueAs: blank })} />
+        </Field>
+      </div>
+      <FormMessage
+        error={state.ok === false && !pending ? state.formError : null}
+        success={state.ok === true && state.data ? `Distributor ${state.data.code} created.` : null}
+      />
+      <Button type="submit" pending={pending}>
+        {pending ? "Creating…" : "Create distributor"}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,12 @@
+/** The form-level outcome of a server action, announced politely. */
+export function FormMessage({ error, success }: { error?: string | null; success?: string | null }) {
+  return (
+    <div aria-live="polite" aria-atomic="true">
+      {error ? (
+        <p className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">{error}</p>
+      ) : success ? (
+        <p className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800">{success}</p>
+      ) : null}
+    </div>
+  );
+}
