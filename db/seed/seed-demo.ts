@@ -54,6 +54,7 @@ export async function seedDemo(db: Db, data: DemoData, today = new Date()) {
     await seedSubmissions(tx, data, dId, pId, uId, s);
     await refreshLedger(tx, {}, periodToDate(data.periods.at(-1)!));
     await updateMissingSkus(tx);
+    await (await import("./seed-rebates")).seedRebates(tx, today);
   });
 }
 

@@ -75,3 +75,24 @@ describe("periodStatus", () => {
     expect(periodStatus({ now: plus(due, -DAY), dueAt: due, firstSubmittedAt: plus(due, -DAY), missingSkus: 1 })).toBe("incomplete");
   });
 });
+
+describe("periodStatus in the manufacturer's time zone (issue 6 boundaries)", () => {
+  const due = dueAt("2026-10", { dueDay: 10, timeZone: "Europe/Berlin" }); // 10 Nov 23:59:59 CET = 22:59:59Z
+  const later = new Date("2026-12-01T00:00:00Z");
+
+  it("23:59:59 local on the due day is on time, one second later is late", () => {
+    expect(due.toISOString()).toBe("2026-11-10T22:59:59.000Z");
+    expect(periodStatus({ now: later, dueAt: due, firstSubmittedAt: new Date("2026-11-10T22:59:59Z"), missingSkus: 0 })).toBe("on_time");
+    expect(periodStatus({ now: later, dueAt: due, firstSubmittedAt: new Date("2026-11-10T23:00:00Z"), missingSkus: 0 })).toBe("late");
+    // 23:30 UTC on the 10th is already the 11th in Berlin.
+    expect(timeliness(new Date("2026-11-10T23:30:00Z"), due)).toEqual({ timeliness: "late", daysLate: 1 });
+  });
+
+  it("resubmissions keep the first submission's timeliness: only the first time is passed in", () => {
+    const first = new Date("2026-11-09T10:00:00Z");
+    // A late correction on 20 Nov does not matter: status is judged on `first`.
+    expect(periodStatus({ now: later, dueAt: due, firstSubmittedAt: first, missingSkus: 0 })).toBe("on_time");
+    // And a late first submission stays late when an on-time-looking revision follows (there can be none earlier).
+    expect(periodStatus({ now: later, dueAt: due, firstSubmittedAt: new Date("2026-11-14T10:00:00Z"), missingSkus: 0 })).toBe("late");
+  });
+});

@@ -3,6 +3,7 @@ import { createDistributorSchema, createProductSchema, createUserSchema, updateU
 import { remindSchema } from "@/lib/validation/compliance";
 import { freezeSchema, rebateProgramSchema } from "@/lib/validation/rebates";
 import { automaticOpenSchema, bulkUpdateSchema, noteSchema, openExceptionSchema, proposeCorrectionSchema, updateExceptionSchema } from "@/lib/validation/exceptions";
+import { mapPartsSchema } from "@/lib/validation/uploads";
 
 /**
  * The OpenAPI 3.1 document of /api/v1, generated from the same zod schemas the handlers parse with.
@@ -60,6 +61,18 @@ const operations: Op[] = [
   { method: "patch", path: "/api/v1/rebates/{programId}", tag: "staff", summary: "Edit a rebate programme (frozen results are never altered)", body: rebateProgramSchema },
   { method: "get", path: "/api/v1/rebates/{programId}/eligibility", tag: "distributor", summary: "Eligibility per distributor with reasons, amount and freeze state (a distributor: its own row; CSV with Accept: text/csv)" },
   { method: "post", path: "/api/v1/rebates/{programId}/freeze", tag: "staff", summary: "Freeze results for payout (all unfrozen rows, or the distributors named)", body: freezeSchema },
+  // Uploads (issue 4): distributor files in, reviewed, kept with the revision that names them
+  {
+    method: "post", path: "/api/v1/uploads", tag: "distributor",
+    summary:
+      "Read a POS or inventory file (CSV/TSV, XLSX, X12 852/867) for a period: multipart field `file`, or the raw body (text/csv, text/tab-separated-values, the XLSX type, application/edi-x12). mapping (JSON: column index → field), kind, dateOrder, sheet answer the parser's questions (a confirmation is remembered per header signature); replaces drops an earlier upload of the same file. → the per-SKU totals, rejected and set-aside rows, unknown parts, needs and an uploadId to submit with. 413 above SELLTHRU_MAX_UPLOAD_MB.",
+    query: ["period", "mapping", "kind", "dateOrder", "sheet", "replaces", "fileName"],
+    bodyContentType: "text/csv",
+  },
+  { method: "get", path: "/api/v1/uploads/{id}", tag: "distributor", summary: "The stored answer of one of your uploads (lists up to 50,000 entries each)" },
+  { method: "get", path: "/api/v1/uploads/{id}/errors", tag: "distributor", summary: "Rejected and set-aside rows of an upload as CSV (line, status, column, reason), formula-safe" },
+  { method: "post", path: "/api/v1/uploads/{id}/xrefs", tag: "distributor", summary: "Map unknown parts to SKUs (remembered in your cross-reference); send the file again with replaces={id} to re-read it", body: mapPartsSchema },
+  { method: "get", path: "/api/v1/submissions/{period}/pos-lines", tag: "distributor", summary: "Line-level POS kept with the latest revision (its upload): JSON list, or CSV with Accept: text/csv (formula-safe). Staff: ?distributor=CODE", query: ["distributor", "format"] },
 ];
 
 const errorSchema = {

@@ -1,0 +1,27 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { ZodError } from "zod";
+import { getDb } from "@/db/client";
+import { requireViewer } from "@/lib/auth/current-viewer";
+import { AppError } from "@/lib/errors";
+import { fieldErrorsOf, type ActionState } from "@/lib/validation/action-state";
+import { updateSettings } from "@/lib/dal/settings/update-settings";
+
+export type SettingsState = ActionState<Record<string, string>, { message: string }>;
+
+export async function saveSettingsAction(_prev: SettingsState, fd: FormData): Promise<SettingsState> {
+  const values = Object.fromEntries([...fd.entries()].filter(([, v]) => typeof v === "string")) as Record<string, string>;
+  try {
+    const viewer = await requireViewer();
+    await updateSettings(await getDb(), viewer, values);
+    revalidatePath("/admin/settings");
+    revalidatePath("/compliance");
+    return { ok: true, data: { message: "Settings saved. Deadlines of periods that have not ended follow the new rule." }, values };
+  } catch (error) {
+    if (error instanceof ZodError) return { ok: false, fieldErrors: fieldErrorsOf(error), formError: "Check the highlighted fields", values };
+    if (error instanceof AppError) return { ok: false, fieldErrors: {}, formError: error.message, values };
+    console.error("[settings] save failed", error);
+    return { ok: false, fieldErrors: {}, formError: "Something went wrong on our side; nothing was changed", values };
+  }
+}

@@ -1,0 +1,25 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getDb } from "@/db/client";
+import { requirePageViewer } from "@/lib/auth/current-viewer";
+import { getSettings } from "@/lib/dal/settings/get-settings";
+import { PageHeader } from "@/components/ui/page-header";
+import { SettingsForm } from "@/components/compliance/settings-form";
+
+export const metadata: Metadata = { title: "Deadline settings" };
+export const dynamic = "force-dynamic";
+
+export default async function SettingsPage() {
+  const viewer = await requirePageViewer("/admin/settings");
+  if (viewer.role !== "admin") notFound();
+  const s = await getSettings(await getDb());
+  return (
+    <div>
+      <PageHeader
+        title="Periods and deadlines"
+        description="When a period's report is due and when partners are reminded. Periods that have ended keep the deadline they were published with; close and reopen periods on the compliance board."
+      />
+      <SettingsForm initial={{ dueDay: s.dueDay, timeZone: s.timeZone, graceDays: s.graceDays, reminderDaysBefore: s.reminderDaysBefore }} />
+    </div>
+  );
+}

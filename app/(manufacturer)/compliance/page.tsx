@@ -1,0 +1,34 @@
+import type { Metadata } from "next";
+import { randomUUID } from "node:crypto";
+import { getDb } from "@/db/client";
+import { requirePageViewer } from "@/lib/auth/current-viewer";
+import { listCompliance } from "@/lib/dal/compliance/list-compliance";
+import { PageHeader } from "@/components/ui/page-header";
+import { buttonClasses } from "@/components/ui/button";
+import { ComplianceBoard } from "@/components/compliance/compliance-board";
+import { PeriodControls } from "@/components/compliance/period-controls";
+import { formatPeriodLabel } from "@/lib/domain/periods";
+
+export const metadata: Metadata = { title: "Compliance" };
+export const dynamic = "force-dynamic";
+
+export default async function CompliancePage() {
+  const viewer = await requirePageViewer("/compliance");
+  const board = await listCompliance(await getDb(), viewer, {});
+  const canAct = viewer.role === "channel_manager" || viewer.role === "admin";
+  return (
+    <div>
+      <PageHeader
+        title="Reporting compliance"
+        description={`Who reported, on time or late, for ${formatPeriodLabel(board.from)} – ${formatPeriodLabel(board.to)}. Status is judged on each period's first submission; incomplete means SKUs with stock or sell-in were left out.`}
+        actions={
+          <a className={buttonClasses({ variant: "secondary" })} href={`/api/v1/compliance?from=${board.from}&to=${board.to}&format=csv`} download>
+            Export CSV
+          </a>
+        }
+      />
+      <ComplianceBoard board={board} canRemind={canAct} requestId={randomUUID()} />
+      <PeriodControls periods={board.periods} canClose={canAct} timeZone={board.timeZone} />
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getDb } from "@/db/client";
+import { AppError } from "@/lib/errors";
+import { requirePageViewer } from "@/lib/auth/current-viewer";
+import { getProgram } from "@/lib/dal/rebates/programs";
+import { PageHeader } from "@/components/ui/page-header";
+import { ProgramForm } from "@/components/rebates/program-form";
+
+export const metadata: Metadata = { title: "Edit rebate programme" };
+
+export default async function EditProgramPage({ params }: { params: Promise<{ programId: string }> }) {
+  const { programId } = await params;
+  const viewer = await requirePageViewer(`/rebates/${programId}/edit`);
+  if (viewer.role !== "rebate_analyst" && viewer.role !== "admin") notFound();
+  const p = await getProgram(await getDb(), viewer, programId).catch((error: unknown) => {
+    if (error instanceof AppError && error.code === "not_found") notFound();
+    throw error;
+  });
+  return (
+    <div>
+      <PageHeader title={`Edit ${p.name}`} description="Frozen results keep what was frozen; rows whose rules changed are flagged “changed since frozen”." />
+      <ProgramForm
+        id={p.id}
+        defaults={{
+          name: p.name, fromPeriod: p.fromPeriod, toPeriod: p.toPeriod, graceDays: p.rules.graceDays, lateAllowed: p.rules.lateAllowed,
+          minCompletenessPct: Number(p.rules.minCompletenessPct), maxAccuracyPct: Number(p.rules.maxAccuracyPct), ratePct: Number(p.rules.ratePct),
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getDb } from "@/db/client";
+import { AppError } from "@/lib/errors";
+import { requirePageViewer } from "@/lib/auth/current-viewer";
+import { getEligibility } from "@/lib/dal/rebates/get-eligibility";
+import { formatPctText, centsToDecimal, decimalToScaled, formatMoney as money } from "@/lib/domain/rebates";
+import { PageHeader } from "@/components/ui/page-header";
+import { buttonClasses } from "@/components/ui/button";
+import { Badge } from "@/components/ui/badge";
+import { Stat } from "@/components/ui/stat";
+import { Card } from "@/components/ui/card";
+import { EligibilityTable } from "@/components/rebates/eligibility-table";
+
+export const metadata: Metadata = { title: "Rebate eligibility" };
+export const dynamic = "force-dynamic";
+
+export default async function ProgramPage({ params }: { params: Promise<{ programId: string }> }) {
+  const { programId } = await params;
+  const viewer = await requirePageViewer(`/rebates/${programId}`);
+  const e = await getEligibility(await getDb(), viewer, programId).catch((error: unknown) => {
+    if (error instanceof AppError && error.code === "not_found") notFound();
+    throw error;
+  });
+  const p = e.program;
+  const canEdit = viewer.role === "rebate_analyst" || viewer.role === "admin";
+  const total = centsToDecimal(e.rows.reduce((a, r) => a + decimalToScaled(r.amount, 2), 0n));
+  return (
+    <div>
+      <p className="mb-2 text-sm"><Link href="/rebates" className="text-indigo-700 hover:underline">← Rebates</Link></p>
+      <PageHeader
+        title={p.name}
+        description={`Periods ${p.fromPeriod} – ${p.toPeriod}. Every period on time (${p.rules.graceDays} grace day${p.rules.graceDays === 1 ? "" : "s"}, ${p.rules.lateAllowed} late period${p.rules.lateAllowed === 1 ? "" : "s"} allowed), completeness at least ${formatPctText(p.rules.minCompletenessPct)} %, accuracy |Σ gap| / Σ calculated at most ${formatPctText(p.rules.maxAccuracyPct)} %; rebate ${formatPctText(p.rules.ratePct)} % of sell-through value at list price.`}
+        actions={
+          <>
+            <a className={buttonClasses({ variant: "secondary" })} href={`/api/v1/rebates/${p.id}/eligibility?format=csv`} download>Export CSV</a>
+            {canEdit ? <Link className={buttonClasses({ variant: "secondary" })} href={`/rebates/${p.id}/edit`}>Edit programme</Link> : null}
+          </>
+        }
+      >
+        {e.complete ? <Badge>Ended: results final</Badge> : <Badge tone="blue">Running: results provisional</Badge>}
+      </PageHeader>
+      <Card className="mb-6 grid grid-cols-2 gap-4 p-4 sm:grid-cols-4">
+        <Stat label="Distributors" value={e.rows.length} />
+        <Stat label="Eligible" value={e.rows.filter((r) => r.eligible).length} />
+        <Stat label="Rebate total" value={money(total)} />
+        <Stat label="Frozen for payout" value={`${e.rows.filter((r) => r.frozen).length} of ${e.rows.length}`} hint={e.rows.some((r) => r.changedSinceFrozen) ? "some changed since frozen" : undefined} />
+      </Card>
+      <EligibilityTable
+        programId={p.id}
+        complete={e.complete}
+        canFreeze={canEdit}
+        rows={e.rows.map((r) => ({
+          distributor: r.distributor, distributorName: r.distributorName, eligible: r.eligible, amount: r.amount, potentialAmount: r.potentialAmount,
+          reasons: r.reasons, rules: r.rules.map(({ rule, pass, detail }) => ({ rule, pass, detail })), frozen: r.frozen, frozenAt: r.frozenAt,
+          frozenBy: r.frozenBy, changedSinceFrozen: r.changedSinceFrozen, current: r.current, complete: r.complete,
+        }))}
+      />
+    </div>
+  );
+}

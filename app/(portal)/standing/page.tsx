@@ -1,0 +1,109 @@
+import type { Metadata } from "next";
+import { getDb } from "@/db/client";
+import { requirePageViewer } from "@/lib/auth/current-viewer";
+import { listCompliance } from "@/lib/dal/compliance/list-compliance";
+import { listStanding } from "@/lib/dal/rebates/get-rebate-standing";
+import { formatPeriodLabel } from "@/lib/domain/periods";
+import { formatPctText, formatMoney as money } from "@/lib/domain/rebates";
+import { PageHeader } from "@/components/ui/page-header";
+import { Card, CardHeader, CardBody } from "@/components/ui/card";
+import { Badge } from "@/components/ui/badge";
+import { Table, THead, TBody, TR, TH, TD } from "@/components/ui/table";
+import { StatusCell } from "@/components/compliance/compliance-board";
+
+export const metadata: Metadata = { title: "Compliance & rebate" };
+export const dynamic = "force-dynamic";
+
+const fmt = (iso: string, timeZone: string) =>
+  new Intl.DateTimeFormat("en-GB", { timeZone, day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" }).format(new Date(iso));
+
+export default async function StandingPage() {
+  const viewer = await requirePageViewer("/standing");
+  const db = await getDb();
+  const [board, standing] = await Promise.all([listCompliance(db, viewer, {}), listStanding(db, viewer)]);
+  const row = board.rows[0];
+  const cells = [...(row?.cells ?? [])].reverse();
+  return (
+    <div className="space-y-8">
+      <PageHeader
+        title="Compliance & rebate"
+        description="How your reporting counts: each period is judged on your first submission; the reporting rebate pays when every period is on time, complete and accurate."
+      />
+
+      <section aria-labelledby="rebate-heading" className="space-y-4">
+        <h2 id="rebate-heading" className="text-base font-semibold text-slate-900">Rebate standing</h2>
+        {standing.length === 0 ? <p className="text-sm text-slate-600">No rebate programme is running.</p> : null}
+        {standing.map(({ program, row: r, line }) => (
+          <Card key={program.id}>
+            <CardHeader
+              title={program.name}
+              description={`${program.fromPeriod} – ${program.toPeriod} · on time (${program.rules.graceDays} grace days, ${program.rules.lateAllowed} late allowed) · completeness ≥ ${formatPctText(program.rules.minCompletenessPct)} % · accuracy ≤ ${formatPctText(program.rules.maxAccuracyPct)} % · ${formatPctText(program.rules.ratePct)} % of sell-through value`}
+              actions={
+                r ? (
+                  r.eligible ? <Badge tone="green" dot>{r.frozen ? "Earned" : r.complete ? "Eligible" : "On track"}</Badge> : <Badge tone="red" dot>Not eligible</Badge>
+                ) : null
+              }
+            />
+            <CardBody className="space-y-3 text-sm">
+              <p className="font-medium text-slate-900" data-testid="standing-line">{line}</p>
+              {r ? (
+                <>
+                  <ul className="space-y-1">
+                    {r.rules.map((x) => (
+                      <li key={x.rule} className={x.pass ? "text-emerald-800" : "text-red-700"}>
+                        {x.pass ? "✓" : "✗"} {x.detail}
+                      </li>
+                    ))}
+                  </ul>
+                  <p className="text-slate-700">
+                    {r.frozen ? `Frozen for payout: ${money(r.amount)}` : r.eligible ? `Rebate ${r.complete ? "" : "so far "}${money(r.amount)}` : `At stake: ${money(r.potentialAmount)}`}
+                  </p>
+                  {!r.complete && r.todo.length ? (
+                    <div>
+                      <h3 className="text-sm font-semibold text-slate-900">To qualify this programme</h3>
+                      <ul className="mt-1 list-disc space-y-0.5 pl-5 text-slate-700">
+                        {r.todo.map((t) => <li key={t}>{t}</li>)}
+                      </ul>
+                    </div>
+                  ) : null}
+                </>
+              ) : null}
+            </CardBody>
+          </Card>
+        ))}
+      </section>
+
+      <section aria-labelledby="history-heading" className="space-y-3">
+        <h2 id="history-heading" className="text-base font-semibold text-slate-900">Your reporting, last {cells.length} periods</h2>
+        {row ? (
+          <p className="text-sm text-slate-700">
+            {row.onTime} of {row.duePeriods} periods on time{row.avgDaysLate ? ` · ${row.avgDaysLate.toFixed(1)} days late on average` : ""}
+            {row.missing ? ` · ${row.missing} missing` : ""}{row.incomplete ? ` · ${row.incomplete} incomplete` : ""}
+          </p>
+        ) : null}
+        <Table label="Compliance history">
+          <THead>
+            <tr>
+              <TH>Period</TH>
+              <TH>Status</TH>
+              <TH>Due</TH>
+              <TH>First submitted</TH>
+              <TH numeric>Revisions</TH>
+            </tr>
+          </THead>
+          <TBody>
+            {cells.map((c) => (
+              <TR key={c.period}>
+                <TD className="font-medium">{formatPeriodLabel(c.period)}</TD>
+                <TD><StatusCell cell={c} timeZone={board.timeZone} /></TD>
+                <TD className="text-xs">{fmt(c.dueAt, board.timeZone)}</TD>
+                <TD className="text-xs">{c.submittedAt ? fmt(c.submittedAt, board.timeZone) : "—"}</TD>
+                <TD numeric>{c.revisions || "—"}</TD>
+              </TR>
+            ))}
+          </TBody>
+        </Table>
+      </section>
+    </div>
+  );
+}

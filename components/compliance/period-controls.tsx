@@ -1,0 +1,70 @@
+"use client";
+
+import { useState, useTransition } from "react";
+import { Card, CardHeader } from "@/components/ui/card";
+import { Button } from "@/components/ui/button";
+import { Badge } from "@/components/ui/badge";
+import { Table, THead, TBody, TR, TH, TD } from "@/components/ui/table";
+import { closePeriodAction, reopenPeriodAction } from "@/app/(manufacturer)/compliance/actions";
+import type { ActionResult } from "./action-result";
+
+interface PeriodItem {
+  period: string;
+  dueAt: string;
+  closed: boolean;
+  closedAt: string | null;
+}
+
+const fmt = (iso: string, timeZone: string) =>
+  new Intl.DateTimeFormat("en-GB", { timeZone, day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit" }).format(new Date(iso));
+
+/** Close or reopen periods (channel managers, admins); others see the state only. */
+export function PeriodControls({ periods, canClose, timeZone }: { periods: PeriodItem[]; canClose: boolean; timeZone: string }) {
+  const [result, setResult] = useState<ActionResult | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [, startTransition] = useTransition();
+  const act = (period: string, close: boolean) => {
+    if (close && !window.confirm(`Close ${period}? Distributors can then no longer submit or resubmit it; changes go through approved adjustments.`)) return;
+    setBusy(period);
+    startTransition(async () => {
+      setResult(await (close ? closePeriodAction(period) : reopenPeriodAction(period)));
+      setBusy(null);
+    });
+  };
+  return (
+    <Card className="mt-8">
+      <CardHeader title="Periods" description="A closed period takes no submissions; changes then go through approved adjustments. Closing and reopening are audited." />
+      <div className="p-4">
+        <div aria-live="polite" className="mb-2 min-h-5 text-sm">
+          {result ? <p className={result.ok ? "text-emerald-800" : "text-red-700"}>{result.message}</p> : null}
+        </div>
+        <Table label="Periods">
+          <THead>
+            <tr>
+              <TH>Period</TH>
+              <TH>Due</TH>
+              <TH>State</TH>
+              {canClose ? <TH><span className="sr-only">Action</span></TH> : null}
+            </tr>
+          </THead>
+          <TBody>
+            {[...periods].reverse().map((p) => (
+              <TR key={p.period} data-period={p.period}>
+                <TD className="font-medium">{p.period}</TD>
+                <TD className="text-xs">{fmt(p.dueAt, timeZone)}</TD>
+                <TD>{p.closed ? <Badge tone="neutral">Closed {p.closedAt ? p.closedAt.slice(0, 10) : ""}</Badge> : <Badge tone="green">Open</Badge>}</TD>
+                {canClose ? (
+                  <TD className="text-right">
+                    <Button size="sm" variant="secondary" pending={busy === p.period} onClick={() => act(p.period, !p.closed)}>
+                      {p.closed ? `Reopen ${p.period}` : `Close ${p.period}`}
+                    </Button>
+                  </TD>
+                ) : null}
+              </TR>
+            ))}
+          </TBody>
+        </Table>
+      </div>
+    </Card>
+  );
+}

@@ -1,0 +1,43 @@
+"use client";
+
+import { useActionState } from "react";
+import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { Button } from "@/components/ui/button";
+import { saveSettingsAction, type SettingsState } from "@/app/(manufacturer)/admin/settings/actions";
+
+export interface SettingsValues {
+  dueDay: number;
+  timeZone: string;
+  graceDays: number;
+  reminderDaysBefore: number;
+}
+
+export function SettingsForm({ initial }: { initial: SettingsValues }) {
+  const [state, action, pending] = useActionState<SettingsState, FormData>(saveSettingsAction, { ok: null });
+  const v = (k: keyof SettingsValues) => state.values?.[k] ?? String(initial[k]);
+  const err = (k: string) => (state.ok === false ? state.fieldErrors[k] : undefined);
+  return (
+    <form action={action} className="max-w-2xl space-y-5 rounded-lg border border-slate-200 bg-white p-5" aria-label="Deadline settings">
+      <div className="grid gap-5 sm:grid-cols-2">
+        <Field label="Due day" hint="Day of the month after the period (1–28), due at 23:59:59 local time" error={err("dueDay")}>
+          <Input name="dueDay" type="number" min={1} max={28} defaultValue={v("dueDay")} className="w-28" />
+        </Field>
+        <Field label="Time zone" hint="IANA name, e.g. UTC, Europe/Berlin, America/Chicago" error={err("timeZone")}>
+          <Input name="timeZone" defaultValue={v("timeZone")} className="w-64" />
+        </Field>
+        <Field label="Grace days" hint="Days after the due date still counted on time on the compliance board" error={err("graceDays")}>
+          <Input name="graceDays" type="number" min={0} max={30} defaultValue={v("graceDays")} className="w-28" />
+        </Field>
+        <Field label="Reminder days before" hint="First reminder this many days before the due date (0 = none); another on the due day and one when overdue" error={err("reminderDaysBefore")}>
+          <Input name="reminderDaysBefore" type="number" min={0} max={14} defaultValue={v("reminderDaysBefore")} className="w-28" />
+        </Field>
+      </div>
+      <div aria-live="polite" className="min-h-5 text-sm">
+        {state.ok === false && state.formError ? <p className="text-red-700">{state.formError}</p> : null}
+        {state.ok === true ? <p className="text-emerald-800">{state.data?.message}</p> : null}
+      </div>
+      <Button type="submit" pending={pending}>Save settings</Button>
+    </form>
+  );
+}

@@ -1,0 +1,39 @@
+/**
+ * `updateSettings(db, viewer, input, now?)` — the admin changes the due day, time zone, grace days and
+ * reminder lead time. Deadlines of periods that have not ended yet follow the new rule; periods that
+ * have ended keep the deadline they were published with. Audited with the before and after values.
+ */
+import { gt, sql } from "drizzle-orm";
+import type { Queryable } from "@/db/open";
+import { periods, settings } from "@/db/schema";
+import type { Viewer } from "@/lib/auth/viewer";
+import { dateToPeriod, dueAt, latestEndedPeriod, periodToDate } from "@/lib/domain/periods";
+import { settingsSchema, type SettingsInput } from "@/lib/validation/settings";
+import { requireRole } from "../authorize";
+import { recordAudit } from "../audit/record-audit";
+import { getSettings, type Settings } from "./get-settings";
+
+export async function updateSettings(db: Queryable, viewer: Viewer, raw: unknown, now = new Date()): Promise<Settings> {
+  requireRole(viewer, ["admin"]);
+  const input: SettingsInput = settingsSchema.parse(raw);
+  const before = await getSettings(db);
+  const [after] = await db
+    .update(settings)
+    .set({ dueDay: input.dueDay, timeZone: input.timeZone, graceDays: input.graceDays, reminderDaysBefore: input.reminderDaysBefore, updatedAt: sql`now()` })
+    .where(sql`${settings.id} = 1`)
+    .returning();
+  // Periods that have not ended (in the new time zone) take the new deadline.
+  const latest = latestEndedPeriod(now, input.timeZone);
+  const future = await db.select({ period: periods.period }).from(periods).where(gt(periods.period, periodToDate(latest)));
+  for (const f of future) {
+    const p = dateToPeriod(f.period);
+    await db.execute(sql`update periods set due_at = ${dueAt(p, { dueDay: input.dueDay, timeZone: input.timeZone }).toISOString()}::timestamptz where period = ${f.period}::date`);
+  }
+  await recordAudit(db, viewer, "settings.update", {
+    data: {
+      before: { dueDay: before.dueDay, timeZone: before.timeZone, graceDays: before.graceDays, reminderDaysBefore: before.reminderDaysBefore },
+      after: input,
+    },
+  });
+  return after!;
+}
