@@ -142,8 +142,10 @@ export async function submitPeriod(db: Queryable, viewer: Viewer, input: SubmitP
     }
 
     const lines = body.lines;
+    // The portal's submit carries the upload the grid was filled from: that revision's source is "upload".
+    const source: SubmissionSource = input.source === "portal" && body.uploadId ? "upload" : input.source;
     await tx.insert(submissionRevisions).values({
-      id: revisionId, submissionId, revision, submittedAt: now, submittedBy: viewer.userId, source: input.source,
+      id: revisionId, submissionId, revision, submittedAt: now, submittedBy: viewer.userId, source,
       uploadId: body.uploadId ?? null,
       totalSold: lines.reduce((a, l) => a + l.sold, 0),
       totalReturned: lines.reduce((a, l) => a + l.returned, 0),
@@ -174,7 +176,7 @@ export async function submitPeriod(db: Queryable, viewer: Viewer, input: SubmitP
     await recordAudit(tx, viewer, "submission.create", {
       distributorId: d.id,
       subject: `${d.code} ${period} revision ${revision}`,
-      data: { submissionId, revision, source: input.source, lines: lines.length, uploadId: body.uploadId ?? null, via: viewer.via },
+      data: { submissionId, revision, source, lines: lines.length, uploadId: body.uploadId ?? null, via: viewer.via },
       ip: input.ip ?? null,
     });
 

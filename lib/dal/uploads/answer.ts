@@ -1,0 +1,120 @@
+/**
+ * The answer of `POST /api/v1/uploads`: the contract's fields (`format`, `kind`, `rowsRead`,
+ * `rowsAccepted`, `errors`, `unknownParts`, `lines`) plus `uploadId`, `needs` and the other lists
+ * (`outOfPeriod`, `duplicates`, `credits`, `skipped`, `warnings`), the mapping used and where it came
+ * from, totals, counts and the catalogue names of the SKUs found (so the screen can add rows).
+ *
+ * Lists are cut at RESPONSE_LIST_MAX entries in the response (`counts` has the full numbers and
+ * `truncated` says so); the copy stored in `uploads.result` keeps up to STORED_LIST_MAX of each (the
+ * rejected-rows CSV is made from it).
+ */
+import type { DateOrder, Format, Kind, Mapping, Needs, ParseOutcome, RowError, SkuTotals, Skipped, Warning } from "@/lib/imports";
+import type { DistributorResolver } from "../xrefs/load-resolver";
+
+export const RESPONSE_LIST_MAX = 2_000;
+export const STORED_LIST_MAX = 50_000;
+
+export interface UploadAnswer {
+  uploadId: string;
+  period: string;
+  fileName: string | null;
+  bytes: number;
+  format: Format;
+  kind: Kind;
+  rowsRead: number;
+  rowsAccepted: number;
+  errors: RowError[];
+  unknownParts: { part: string; rows: number }[];
+  lines: SkuTotals[];
+  outOfPeriod: { line: number; date: string }[];
+  duplicates: { line: number; invoice: string; invoiceLine: string }[];
+  credits: number;
+  skipped: Skipped[];
+  warnings: Warning[];
+  needs?: Needs;
+  /** Spreadsheets: the header as read, the mapping used (column index → field) and its signature. */
+  headerLine?: number;
+  headers?: string[];
+  mapping?: Mapping;
+  headerSignature?: string;
+  /** Where the mapping came from: the caller's confirmation, this distributor's remembered one, or the header suggestions. */
+  mappingSource: "confirmed" | "remembered" | "suggested" | null;
+  /** True when this upload's answers were saved for the header signature (next month: zero clicks). */
+  remembered: boolean;
+  sheet?: string;
+  encoding?: string;
+  delimiter?: string;
+  dateOrder?: DateOrder;
+  filePeriod?: { start?: string; end?: string };
+  /** Sums over `lines` (null when the file does not report the figure). */
+  totals: { skus: number; sold: number | null; returned: number | null; onHand: number | null };
+  counts: { errors: number; outOfPeriod: number; duplicates: number; skipped: number; unknownParts: number; posLines: number };
+  truncated: boolean;
+  products: { sku: string; description: string; family: string }[];
+  /** Spreadsheets: header, suggestions and the first rows, for showing the mapping with a preview. */
+  layout?: Layout;
+}
+
+/** A spreadsheet's header as found, the header suggestions and the first five data rows (for the mapping step). */
+export interface Layout {
+  signature: string;
+  headers: string[];
+  preview: string[][];
+  suggested: Mapping;
+  confidence: Record<number, number>;
+}
+
+export interface AnswerContext {
+  uploadId: string;
+  period: string;
+  fileName: string | null;
+  bytes: number;
+  posLines: number;
+  mappingSource: UploadAnswer["mappingSource"];
+  remembered: boolean;
+  resolver: Pick<DistributorResolver, "productOf">;
+  layout: Layout | null;
+}
+
+function sum(lines: SkuTotals[], f: "sold" | "returned" | "onHand"): number | null {
+  let total: number | null = null;
+  for (const l of lines) if (l[f] !== null && l[f] !== undefined) total = (total ?? 0) + l[f]!;
+  return total;
+}
+
+export function toAnswer(r: ParseOutcome, ctx: AnswerContext): { response: UploadAnswer; stored: UploadAnswer } {
+  const lines = [...r.lines].sort((a, b) => (a.sku < b.sku ? -1 : a.sku > b.sku ? 1 : 0));
+  const base = {
+    uploadId: ctx.uploadId, period: ctx.period, fileName: ctx.fileName, bytes: ctx.bytes,
+    format: r.format, kind: r.kind, rowsRead: r.rowsRead, rowsAccepted: r.rowsAccepted,
+    lines, credits: r.credits, unknownParts: r.unknownParts,
+    ...(r.needs ? { needs: r.needs } : {}),
+    ...(r.headerLine !== undefined ? { headerLine: r.headerLine } : {}),
+    ...(r.headers ? { headers: r.headers } : {}),
+    ...(r.mapping ? { mapping: r.mapping } : {}),
+    ...(r.headerSignature ? { headerSignature: r.headerSignature } : {}),
+    mappingSource: ctx.mappingSource,
+    remembered: ctx.remembered,
+    ...(r.sheet ? { sheet: r.sheet } : {}),
+    ...(r.encoding ? { encoding: r.encoding } : {}),
+    ...(r.delimiter ? { delimiter: r.delimiter } : {}),
+    ...(r.dateOrder ? { dateOrder: r.dateOrder } : {}),
+    ...(r.filePeriod ? { filePeriod: r.filePeriod } : {}),
+    totals: { skus: lines.length, sold: sum(lines, "sold"), returned: sum(lines, "returned"), onHand: sum(lines, "onHand") },
+    counts: {
+      errors: r.errors.length, outOfPeriod: r.outOfPeriod.length, duplicates: r.duplicates.length, skipped: r.skipped.length,
+      unknownParts: r.unknownParts.length, posLines: ctx.posLines,
+    },
+    ...(ctx.layout ? { layout: ctx.layout } : {}),
+    products: lines.map((l) => ctx.resolver.productOf(l.sku)).filter((p): p is NonNullable<typeof p> => !!p),
+  };
+  const cut = (max: number) => {
+    const lists = {
+      errors: r.errors.slice(0, max), outOfPeriod: r.outOfPeriod.slice(0, max), duplicates: r.duplicates.slice(0, max),
+      skipped: r.skipped.slice(0, max), warnings: r.warnings.slice(0, max),
+    };
+    const truncated = r.errors.length > max || r.outOfPeriod.length > max || r.duplicates.length > max || r.skipped.length > max || r.warnings.length > max;
+    return { ...base, ...lists, truncated } satisfies UploadAnswer;
+  };
+  return { response: cut(RESPONSE_LIST_MAX), stored: cut(STORED_LIST_MAX) };
+}

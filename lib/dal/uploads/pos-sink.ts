@@ -1,0 +1,197 @@
+/**
+ * Stages an upload's accepted POS lines in `pos_lines`, inside the upload's transaction.
+ *
+ * On Postgres (postgres.js) the lines stream through ONE `COPY pos_lines … FROM STDIN` per pass:
+ * the parser hands batches of 1,000, each is written as COPY text and the parser goes on reading
+ * while Postgres stores the previous ones (a full pipe makes `push` wait: bounded memory). On PGlite
+ * (no COPY from a client stream) batches of 5,000 go in with one `INSERT … SELECT FROM
+ * jsonb_to_recordset`. Either way nothing is visible before the transaction commits.
+ */
+import type { Writable } from "node:stream";
+import { sql } from "drizzle-orm";
+import type { Queryable } from "@/db/open";
+import type { ResolvedPosLine } from "@/lib/imports";
+
+export interface PosSink {
+  push(batch: ResolvedPosLine[]): void | Promise<void>;
+  /** The parser reads the file again (a late row decided the date order): forget what was staged. */
+  reset(): Promise<void>;
+  /** Flushes; returns how many lines were staged. */
+  finish(): Promise<number>;
+  /** The upload failed: stop a running COPY so the transaction can roll back. */
+  abort(error: unknown): Promise<void>;
+}
+
+export interface SinkContext {
+  uploadId: string;
+  distributorId: number;
+  productIdOf: (sku: string) => number | undefined;
+}
+
+const COLUMNS =
+  "upload_id, distributor_id, product_id, source_line, transfer_type, quantity, invoice_date, invoice, invoice_line, unit_price, end_customer, ship_to_city, ship_to_state, ship_to_country, distributor_part";
+
+/** The part number as the distributor wrote it, when it is not our SKU itself. */
+export function distributorPartOf(l: ResolvedPosLine): string | null {
+  const ids = l.identifiers;
+  if (ids.distributorPart) return ids.distributorPart;
+  if (ids.sku && ids.sku.trim().toUpperCase() !== l.sku.toUpperCase()) return ids.sku;
+  return ids.upc ?? null;
+}
+
+/** X12 867 keeps its PTD code (SS, RV, …); spreadsheet lines are named by movement. */
+export const transferTypeOf = (l: ResolvedPosLine) => l.transferType ?? (l.movement === "sell_through" && l.quantity < 0 ? "customer_return" : l.movement);
+
+interface PgJsLike {
+  unsafe(query: string): { writable(): Promise<Writable> };
+}
+
+function rawClient(tx: Queryable): PgJsLike | null {
+  const client = (tx as unknown as { session?: { client?: unknown } }).session?.client;
+  return typeof client === "function" && typeof (client as { unsafe?: unknown }).unsafe === "function" ? (client as unknown as PgJsLike) : null;
+}
+
+export async function openPosSink(tx: Queryable, ctx: SinkContext): Promise<PosSink> {
+  const raw = rawClient(tx);
+  return raw ? copySink(tx, raw, ctx) : insertSink(tx, ctx);
+}
+
+// ---- COPY (postgres.js) ------------------------------------------------------------------------
+
+/** COPY text format: \N is null; backslash, tab, newline and carriage return are escaped. */
+function copyText(v: string | number | null | undefined): string {
+  if (v === null || v === undefined || v === "") return "\\N";
+  if (typeof v === "number") return Number.isFinite(v) ? String(v) : "\\N";
+  return /[\\\t\n\r]/.test(v) ? v.replace(/\\/g, "\\\\").replace(/\t/g, "\\t").replace(/\n/g, "\\n").replace(/\r/g, "\\r") : v;
+}
+
+function lineRow(l: ResolvedPosLine, ctx: SinkContext, productId: number): string {
+  return (
+    ctx.uploadId + "\t" + ctx.distributorId + "\t" + productId + "\t" + l.line + "\t" + copyText(transferTypeOf(l)) + "\t" + l.quantity + "\t" +
+    copyText(l.date) + "\t" + copyText(l.invoice) + "\t" + copyText(l.invoiceLine) + "\t" + copyText(l.unitPrice) + "\t" +
+    copyText(l.endCustomer) + "\t" + copyText(l.shipToCity) + "\t" + copyText(l.shipToState) + "\t" + copyText(l.shipToCountry) + "\t" +
+    copyText(distributorPartOf(l)) + "\n"
+  );
+}
+
+async function copySink(tx: Queryable, raw: PgJsLike, ctx: SinkContext): Promise<PosSink> {
+  let staged = 0;
+  let stream: Writable | null = null;
+  let failure: Error | null = null;
+  let finished: Promise<void> | null = null;
+
+  const open = async () => {
+    const w = await raw.unsafe(`copy pos_lines (${COLUMNS}) from stdin`).writable();
+    failure = null;
+    finished = new Promise<void>((resolve, reject) => {
+      w.on("finish", resolve);
+      w.on("error", (e: Error) => {
+        failure = e;
+        reject(e);
+      });
+    });
+    finished.catch(() => {}); // surfaced by push/finish
+    stream = w;
+  };
+  const close = async () => {
+    if (!stream) return;
+    const w = stream;
+    stream = null;
+    w.end();
+    await finished;
+  };
+
+  return {
+    async push(batch) {
+      if (failure) throw failure;
+      if (!stream) await open();
+      let text = "";
+      for (const l of batch) {
+        const id = ctx.productIdOf(l.sku);
+        if (id === undefined) continue; // cannot happen: the resolver only answers catalogue SKUs
+        text += lineRow(l, ctx, id);
+        staged++;
+      }
+      if (!text) return;
+      if (!stream!.write(text)) {
+        await new Promise<void>((resolve, reject) => {
+          const w = stream!;
+          const done = () => {
+            w.off("drain", done);
+            w.off("error", fail);
+            resolve();
+          };
+          const fail = (e: Error) => {
+            w.off("drain", done);
+            reject(e);
+          };
+          w.on("drain", done);
+          w.on("error", fail);
+        });
+      }
+    },
+    async reset() {
+      await close();
+      await tx.execute(sql`delete from pos_lines where upload_id = ${ctx.uploadId}::uuid`);
+      staged = 0;
+    },
+    async finish() {
+      await close();
+      if (failure) throw failure;
+      return staged;
+    },
+    async abort(error) {
+      const w = stream;
+      stream = null;
+      if (!w) return;
+      w.destroy(error instanceof Error ? error : new Error(String(error)));
+      await finished?.catch(() => {});
+    },
+  };
+}
+
+// ---- INSERT … jsonb_to_recordset (PGlite) -------------------------------------------------------
+
+const INSERT_BATCH = 5000;
+
+function insertSink(tx: Queryable, ctx: SinkContext): PosSink {
+  let staged = 0;
+  let pending: Record<string, unknown>[] = [];
+  const flush = async () => {
+    if (!pending.length) return;
+    const payload = JSON.stringify(pending);
+    pending = [];
+    await tx.execute(sql`
+      insert into pos_lines (${sql.raw(COLUMNS)})
+      select ${ctx.uploadId}::uuid, ${ctx.distributorId}, x.p, x.l, x.t, x.q, x.d, x.i, x.il, x.u, x.c, x.sc, x.ss, x.sn, x.dp
+        from jsonb_to_recordset(${payload}::jsonb)
+          as x(p int, l int, t text, q int, d date, i text, il text, u numeric, c text, sc text, ss text, sn text, dp text)`);
+  };
+  return {
+    async push(batch) {
+      for (const l of batch) {
+        const p = ctx.productIdOf(l.sku);
+        if (p === undefined) continue;
+        pending.push({
+          p, l: l.line, t: transferTypeOf(l), q: l.quantity, d: l.date ?? null, i: l.invoice ?? null, il: l.invoiceLine ?? null,
+          u: l.unitPrice ?? null, c: l.endCustomer ?? null, sc: l.shipToCity ?? null, ss: l.shipToState ?? null, sn: l.shipToCountry ?? null,
+          dp: distributorPartOf(l),
+        });
+        staged++;
+      }
+      if (pending.length >= INSERT_BATCH) await flush();
+    },
+    async reset() {
+      pending = [];
+      await tx.execute(sql`delete from pos_lines where upload_id = ${ctx.uploadId}::uuid`);
+      staged = 0;
+    },
+    async finish() {
+      await flush();
+      return staged;
+    },
+    async abort() {
+      pending = [];
+    },
+  };
+}

@@ -1,0 +1,48 @@
+/**
+ * `loadPartResolver(db, distributorId)` → `{ resolvePart, productIdOf, products }`
+ *
+ * The part resolver of one distributor's uploads, from the database: our SKUs (case-insensitive),
+ * the distributor's cross-reference (`part_xrefs`) and UPC/GTINs (`products.upc`), in that order of
+ * preference per identifier (see `lib/imports/resolver.ts`). `productIdOf(sku)` gives the product id a
+ * resolved SKU stands for (for staging POS lines). Loaded once per upload: a catalogue of tens of
+ * thousands of SKUs is a few MB.
+ */
+import { eq } from "drizzle-orm";
+import type { Queryable } from "@/db/open";
+import { partXrefs, products } from "@/db/schema";
+import { createPartResolver, type PartResolver } from "@/lib/imports";
+
+export interface DistributorResolver {
+  resolvePart: PartResolver;
+  productIdOf: (sku: string) => number | undefined;
+  /** SKU → description and family (for the review and to add rows the grid does not have). */
+  productOf: (sku: string) => { sku: string; description: string; family: string } | undefined;
+}
+
+export async function loadPartResolver(db: Queryable, distributorId: number): Promise<DistributorResolver> {
+  const [prods, xrefs] = await Promise.all([
+    db.select({ id: products.id, sku: products.sku, upc: products.upc, description: products.description, family: products.family }).from(products),
+    db
+      .select({ part: partXrefs.distributorPart, sku: products.sku })
+      .from(partXrefs)
+      .innerJoin(products, eq(products.id, partXrefs.productId))
+      .where(eq(partXrefs.distributorId, distributorId)),
+  ]);
+  const bySku = new Map<string, (typeof prods)[number]>();
+  for (const p of prods) bySku.set(p.sku, p);
+  const byUpper = new Map<string, (typeof prods)[number]>();
+  for (const p of prods) if (!byUpper.has(p.sku.toUpperCase())) byUpper.set(p.sku.toUpperCase(), p);
+  const find = (sku: string) => bySku.get(sku) ?? byUpper.get(sku.toUpperCase());
+  return {
+    resolvePart: createPartResolver({
+      skus: prods.map((p) => p.sku),
+      crossRef: xrefs.map((x) => [x.part, x.sku] as [string, string]),
+      barcodes: prods.filter((p) => p.upc).map((p) => [p.upc!, p.sku] as [string, string]),
+    }),
+    productIdOf: (sku) => find(sku)?.id,
+    productOf: (sku) => {
+      const p = find(sku);
+      return p ? { sku: p.sku, description: p.description, family: p.family } : undefined;
+    },
+  };
+}
