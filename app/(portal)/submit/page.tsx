@@ -1,11 +1,192 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { randomUUID } from "node:crypto";
+import { getDb } from "@/db/client";
 import { requirePageViewer } from "@/lib/auth/current-viewer";
+import { AppError } from "@/lib/errors";
+import { DAY_MS } from "@/lib/domain/compliance";
+import { addPeriods, formatPeriodLabel } from "@/lib/domain/periods";
+import { listPeriods } from "@/lib/dal/periods/list-periods";
+import { getSettings } from "@/lib/dal/settings/get-settings";
+import { getSubmissionView, type SubmissionView } from "@/lib/dal/submissions/get-submission-view";
+import { listSubmissionHistory } from "@/lib/dal/submissions/list-submission-history";
+import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { PeriodSwitcher, type PeriodOption } from "@/components/submission-grid/period-switcher";
+import { RebateStanding } from "@/components/submission-grid/rebate-standing";
+import { StatusBadge, STATUS_LABELS } from "@/components/submission-grid/status-badge";
+import { SubmissionGrid } from "@/components/submission-grid/submission-grid";
+import type { GridInput } from "@/components/submission-grid/types";
+import { discardDraftAction, saveDraftAction, searchCatalogueAction, submitReportAction } from "./actions";
 
 export const metadata: Metadata = { title: "Submit" };
 
-/** The distributor's single screen (the grid arrives with the submission feature). */
-export default async function SubmitPage() {
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+/** The time of this request (deadlines are shown relative to it). */
+function requestTime(): number {
+  return Date.now();
+}
+
+const one = (v: string | string[] | undefined) => (typeof v === "string" ? v : undefined);
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+/**
+ * The distributor's single screen: the open period (the latest ended period that is not closed),
+ * or an earlier one with `?period=YYYY-MM`; a spreadsheet-like grid prefilled with last period's
+ * numbers; drafts saved as they type; submit → receipt.
+ */
+export default async function SubmitPage({ searchParams }: { searchParams: SearchParams }) {
   const viewer = await requirePageViewer("/submit");
-  return <PageHeader title="Monthly report" description={`${viewer.distributorName} (${viewer.distributorCode})`} />;
+  const sp = await searchParams;
+  const periodParam = one(sp.period);
+  const db = await getDb();
+
+  const [periods, history, settings] = await Promise.all([listPeriods(db, viewer), listSubmissionHistory(db, viewer), getSettings(db)]);
+  const reportable = periods.filter((p) => p.state !== "future");
+  const period = periodParam ?? (reportable.find((p) => p.state === "open") ?? reportable[0])?.period;
+  if (!period) {
+    return (
+      <>
+        <PageHeader title="Monthly report" />
+        <EmptyState title="No period to report yet" description="The first reporting period opens when its month has ended." />
+      </>
+    );
+  }
+
+  let view: SubmissionView;
+  try {
+    // Another distributor's code, a malformed or future period: 404, never a look at someone else.
+    view = await getSubmissionView(db, viewer, { period, distributorCode: one(sp.distributor) });
+  } catch (e) {
+    if (e instanceof AppError && (e.code === "not_found" || e.code === "validation_failed" || e.code === "forbidden")) notFound();
+    throw e;
+  }
+
+  const label = formatPeriodLabel(view.period);
+  const tz = settings.timeZone;
+  const dateTime = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: tz, timeZoneName: "short" });
+  const dateOnly = new Intl.DateTimeFormat("en-GB", { weekday: "short", day: "numeric", month: "short", year: "numeric", timeZone: tz });
+  const due = new Date(view.dueAt);
+  const now = requestTime();
+
+  const statusByPeriod = new Map(history.map((h) => [h.period, h]));
+  const options: PeriodOption[] = reportable
+    .filter((p) => statusByPeriod.has(p.period) || p.period === view.period)
+    .map((p) => {
+      const h = statusByPeriod.get(p.period);
+      const status = p.period === view.period ? view.status : h?.status;
+      return {
+        period: p.period,
+        label: [formatPeriodLabel(p.period), status ? STATUS_LABELS[status] : null, p.state === "closed" ? "closed" : null].filter(Boolean).join(" · "),
+      };
+    });
+
+  const forecastPeriods = [1, 2, 3].map((n) => addPeriods(view.period, n)) as [string, string, string];
+  const input: GridInput = {
+    period: view.period,
+    periodLabel: label,
+    distributorCode: view.distributor.code,
+    revision: view.revision,
+    closed: view.closed,
+    differenceTolerance: view.differenceTolerance,
+    lines: view.lines.map((l) => ({
+      sku: l.sku,
+      description: l.description,
+      family: l.family,
+      opening: l.opening,
+      received: l.received,
+      sold: l.sold,
+      returned: l.returned,
+      onHand: l.onHand,
+      note: l.note ?? "",
+      lastSold: l.last?.sold ?? null,
+      lastOnHand: l.last?.onHand ?? null,
+      required: l.required,
+    })),
+    draft: view.draft
+      ? {
+          version: view.draft.version,
+          baseRevision: view.draft.baseRevision,
+          cells: view.draft.cells,
+          updatedAt: view.draft.updatedAt,
+          updatedByName: view.draft.updatedBy?.name ?? null,
+        }
+      : null,
+    idempotencyKey: randomUUID(),
+    forecastPeriods,
+    forecastLabels: forecastPeriods.map(formatPeriodLabel) as [string, string, string],
+    bench: one(sp.bench) === "1",
+  };
+
+  return (
+    <div className="space-y-4">
+      <PageHeader
+        className="mb-2"
+        title={`${label} report`}
+        description={`${view.distributor.name} (${view.distributor.code}) · units sold, returned and on hand per SKU for ${label}`}
+        actions={options.length > 1 ? <PeriodSwitcher current={view.period} options={options} /> : null}
+      >
+        <StatusBadge status={view.status} />
+        <DueLine view={view} due={due} now={now} dateOnly={dateOnly} />
+        {view.revision ? (
+          <span className="text-xs text-slate-600">
+            · Revision {view.revision} by {view.latestSubmittedBy} on {dateTime.format(new Date(view.latestSubmittedAt!))} ·{" "}
+            <Link href={`/history/${view.period}/${view.revision}`} className="font-medium text-indigo-700 underline-offset-2 hover:underline">
+              receipt
+            </Link>
+          </span>
+        ) : null}
+        {view.status === "incomplete" ? (
+          <span className="text-xs text-amber-800">· {plural(view.missingSkus, "stocked SKU")} left out of the latest revision</span>
+        ) : null}
+      </PageHeader>
+      <RebateStanding />
+
+      {view.closed ? (
+        <div role="note" className="rounded-lg border border-slate-300 bg-slate-100 px-4 py-3 text-sm text-slate-800">
+          <p className="font-semibold">{label} is closed and takes no more submissions.</p>
+          <p className="mt-0.5">
+            The numbers below are what was reported. If one is wrong, ask your channel manager to approve an adjustment.
+          </p>
+        </div>
+      ) : null}
+
+      <SubmissionGrid
+        input={input}
+        actions={{ saveDraft: saveDraftAction, discardDraft: discardDraftAction, submit: submitReportAction, searchCatalogue: searchCatalogueAction }}
+      />
+    </div>
+  );
+}
+
+function DueLine({ view, due, now, dateOnly }: { view: SubmissionView; due: Date; now: number; dateOnly: Intl.DateTimeFormat }) {
+  const dueText = `due ${dateOnly.format(due)}`;
+  if (view.revision) {
+    const when =
+      view.timeliness === "late" ? (
+        <span className="font-medium text-amber-800">first submitted {plural(view.daysLate ?? 0, "day")} late</span>
+      ) : (
+        <span>first submitted on time</span>
+      );
+    return (
+      <span className="text-xs text-slate-600">
+        {dueText.charAt(0).toUpperCase() + dueText.slice(1)} · {when}
+      </span>
+    );
+  }
+  const ms = due.getTime() - now;
+  let rest: React.ReactNode;
+  if (ms >= 0) {
+    const days = Math.floor(ms / DAY_MS);
+    rest = days === 0 ? <span className="font-medium text-amber-800">due today</span> : <span className="font-medium text-slate-800">{plural(days, "day")} left</span>;
+  } else {
+    rest = <span className="font-medium text-red-700">{plural(Math.ceil(-ms / DAY_MS), "day")} late</span>;
+  }
+  return (
+    <span className="text-xs text-slate-600">
+      {dueText.charAt(0).toUpperCase() + dueText.slice(1)} · {rest}
+    </span>
+  );
 }

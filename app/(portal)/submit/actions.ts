@@ -1,0 +1,204 @@
+"use server";
+
+/**
+ * Server actions of the distributor's screen. Every one resolves the viewer from the session (the
+ * tenant never comes from the input), validates its input with the shared schemas, calls the data
+ * layer and answers with a typed state — never a raw error message or stack trace.
+ */
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { getDb } from "@/db/client";
+import { getViewer } from "@/lib/auth/current-viewer";
+import { clientIp } from "@/lib/auth/client-ip";
+import { AppError, type Issue } from "@/lib/errors";
+import { searchProducts } from "@/lib/dal/catalogue/search-products";
+import { discardDraft } from "@/lib/dal/drafts/discard-draft";
+import { saveDraft } from "@/lib/dal/drafts/save-draft";
+import type { DraftView } from "@/lib/dal/drafts/get-draft";
+import { getRevision, type RevisionLine } from "@/lib/dal/submissions/get-revision";
+import { submitPeriod } from "@/lib/dal/submissions/submit-period";
+import { periodSchema } from "@/lib/validation/common";
+import { parseSubmissionBody, type SubmissionLine } from "@/lib/validation/submission";
+import type {
+  DiscardDraftActionState,
+  DraftViewState,
+  RevisionDifference,
+  SaveDraftActionInput,
+  SaveDraftActionState,
+  SearchCatalogueActionState,
+  SubmitActionInput,
+  SubmitActionState,
+} from "@/components/submission-grid/types";
+
+const SIGNED_OUT = "Your session has ended. Sign in again (in another tab) to save; your edits are kept in this tab.";
+const MAX_DIFFERENCES = 200;
+
+const submitInputSchema = z.object({
+  period: periodSchema,
+  idempotencyKey: z.string().min(1).max(200),
+});
+
+function fieldErrorsOf(issues: Issue[]): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const i of issues) (out[i.path || "_form"] ??= []).push(i.message);
+  return out;
+}
+
+const fail = (kind: "closed" | "error", formError: string): SubmitActionState => ({ ok: false, kind, fieldErrors: {}, formError });
+
+/**
+ * Submits the whole grid as a new revision (source "portal"). The idempotency key is generated once
+ * per rendered page, and a second request with the same key waits for the first and gets its
+ * answer: a double click stores one revision. Success redirects to the receipt.
+ */
+export async function submitReportAction(input: SubmitActionInput): Promise<SubmitActionState> {
+  const viewer = await getViewer();
+  if (!viewer) return fail("error", SIGNED_OUT);
+  const shape = submitInputSchema.safeParse(input);
+  if (!shape.success) return fail("error", "This page is out of date; reload it and submit again.");
+  const { period, idempotencyKey } = shape.data;
+  const parsed = parseSubmissionBody(input.body);
+  if (!parsed.success) {
+    return { ok: false, kind: "invalid", fieldErrors: fieldErrorsOf(parsed.issues), formError: "Some cells are not valid; nothing was stored." };
+  }
+
+  const db = await getDb();
+  let revision: number;
+  try {
+    const r = await submitPeriod(db, viewer, {
+      period,
+      body: input.body,
+      source: "portal",
+      idempotencyKey,
+      onInFlight: "wait",
+      ip: clientIp(await headers()),
+    });
+    revision = r.revision;
+  } catch (e) {
+    if (!(e instanceof AppError)) {
+      console.error("submitReportAction", e);
+      return fail("error", "Something went wrong on our side and nothing was stored. Try again in a moment; your edits are kept.");
+    }
+    switch (e.code) {
+      case "validation_failed":
+        return { ok: false, kind: "invalid", fieldErrors: fieldErrorsOf(e.issues), formError: e.message };
+      case "conflict": {
+        const d = e.details as { latestRevision?: number | null; submittedAt?: string | null; submittedBy?: string | null } | undefined;
+        if (d && "latestRevision" in d) {
+          const latest = d.latestRevision ?? null;
+          const diff = latest ? await differences(db, viewer, period, latest, parsed.data.lines) : { list: [], count: 0 };
+          return {
+            ok: false,
+            kind: "conflict",
+            fieldErrors: {},
+            formError: e.message,
+            conflict: { latestRevision: latest, submittedAt: d.submittedAt ?? null, submittedBy: d.submittedBy ?? null, differences: diff.list, differenceCount: diff.count },
+          };
+        }
+        return fail(/closed|not ended/.test(e.message) ? "closed" : "error", e.message);
+      }
+      case "idempotency_mismatch":
+        return fail("error", "This page was already submitted with other numbers. Reload it to see the latest revision before submitting again.");
+      case "forbidden":
+        return fail("error", "Only distributor users can submit a report.");
+      case "not_found":
+        return fail("error", "There is no such reporting period.");
+      case "unauthenticated":
+        return fail("error", SIGNED_OUT);
+      default:
+        return fail("error", "The report could not be stored; nothing was saved. Try again in a moment.");
+    }
+  }
+  redirect(`/history/${period}/${revision}?receipt=1`);
+}
+
+/** What differs between a colleague's revision and the grid that was about to be submitted. */
+async function differences(
+  db: Awaited<ReturnType<typeof getDb>>,
+  viewer: NonNullable<Awaited<ReturnType<typeof getViewer>>>,
+  period: string,
+  revision: number,
+  yours: SubmissionLine[],
+): Promise<{ list: RevisionDifference[]; count: number }> {
+  let theirs: RevisionLine[];
+  try {
+    theirs = (await getRevision(db, viewer, { period, revision })).lines;
+  } catch {
+    return { list: [], count: 0 };
+  }
+  const byKey = new Map(theirs.map((l) => [l.sku.toUpperCase(), l]));
+  const seen = new Set<string>();
+  const out: RevisionDifference[] = [];
+  for (const y of yours) {
+    const key = y.sku.toUpperCase();
+    seen.add(key);
+    const t = byKey.get(key);
+    if (!t) {
+      out.push({ sku: y.sku, field: "line", theirs: null, yours: "listed" });
+      continue;
+    }
+    for (const f of ["sold", "returned", "onHand"] as const) if (t[f] !== y[f]) out.push({ sku: t.sku, field: f, theirs: t[f], yours: y[f] });
+    if ((t.note ?? "") !== (y.note ?? "")) out.push({ sku: t.sku, field: "note", theirs: t.note ?? "", yours: y.note ?? "" });
+  }
+  for (const t of theirs) if (!seen.has(t.sku.toUpperCase())) out.push({ sku: t.sku, field: "line", theirs: "listed", yours: null });
+  return { list: out.slice(0, MAX_DIFFERENCES), count: out.length };
+}
+
+function draftState(d: DraftView): DraftViewState {
+  return { version: d.version, baseRevision: d.baseRevision, cells: d.cells, updatedAt: d.updatedAt, updatedByName: d.updatedBy?.name ?? null };
+}
+
+/** Saves the cells changed since draft `version` (debounced by the grid). */
+export async function saveDraftAction(input: SaveDraftActionInput): Promise<SaveDraftActionState> {
+  const viewer = await getViewer();
+  if (!viewer) return { ok: false, code: "signed_out", formError: SIGNED_OUT };
+  try {
+    const r = await saveDraft(await getDb(), viewer, input);
+    if (!r.conflict) return { ok: true, conflict: false, merged: r.merged, draft: draftState(r.draft) };
+    if (r.reason === "edited") {
+      return { ok: true, conflict: true, reason: "edited", draft: draftState(r.draft), conflicts: r.conflicts, latestRevision: r.latestRevision };
+    }
+    return { ok: true, conflict: true, reason: r.reason, draft: r.draft ? draftState(r.draft) : null, latestRevision: r.latestRevision };
+  } catch (e) {
+    if (e instanceof AppError) {
+      if (e.code === "conflict") return { ok: false, code: "closed", formError: `Not saved: ${e.message}` };
+      if (e.code === "validation_failed") {
+        return { ok: false, code: "invalid", formError: `Not saved: ${e.issues[0]?.message ?? e.message}` };
+      }
+      if (e.code === "unauthenticated") return { ok: false, code: "signed_out", formError: SIGNED_OUT };
+      return { ok: false, code: "failed", formError: "The draft could not be saved." };
+    }
+    // Anything else (database restarting…) is thrown: the grid keeps the edits and retries.
+    throw e;
+  }
+}
+
+/** Throws the shared draft away (the grid goes back to the prefill or the latest revision). */
+export async function discardDraftAction(input: { period: string }): Promise<DiscardDraftActionState> {
+  const viewer = await getViewer();
+  if (!viewer) return { ok: false, formError: SIGNED_OUT };
+  const p = periodSchema.safeParse(input?.period);
+  if (!p.success) return { ok: false, formError: "This page is out of date; reload it." };
+  try {
+    return { ok: true, ...(await discardDraft(await getDb(), viewer, { period: p.data })) };
+  } catch (e) {
+    if (e instanceof AppError) return { ok: false, formError: "The draft could not be discarded." };
+    throw e;
+  }
+}
+
+const searchInputSchema = z.object({ query: z.string().max(200) });
+
+/** Active catalogue products matching a SKU or description fragment (at most 20). */
+export async function searchCatalogueAction(input: { query: string }): Promise<SearchCatalogueActionState> {
+  const viewer = await getViewer();
+  if (!viewer) return { ok: false, formError: SIGNED_OUT };
+  const p = searchInputSchema.safeParse(input);
+  if (!p.success) return { ok: false, formError: "Type part of a SKU or description." };
+  try {
+    return { ok: true, products: await searchProducts(await getDb(), viewer, { query: p.data.query }) };
+  } catch {
+    return { ok: false, formError: "The catalogue could not be searched; try again." };
+  }
+}
