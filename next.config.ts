@@ -9,6 +9,8 @@ const nextConfig: NextConfig = {
   // `npm test` type-checks the whole project (tsc --noEmit) as its own step; the build need not repeat it.
   typescript: { ignoreBuildErrors: true },
   typedRoutes: false,
+  // A 20,000-line submission from the grid is about 2 MB; the REST API refuses JSON above 5 MB itself.
+  experimental: { serverActions: { bodySizeLimit: "4mb" } },
   async headers() {
     return [
       {
