@@ -2,38 +2,86 @@ import type { Metadata } from "next";
 import { getDb } from "@/db/client";
 import { requirePageViewer } from "@/lib/auth/current-viewer";
 import { listGaps } from "@/lib/dal/gaps/list-gaps";
-import { gapQuerySchema } from "@/lib/validation/gaps";
+import { getGapFacets } from "@/lib/dal/gaps/gap-facets";
+import { DEFAULT_GAP_SORT, gapQuerySchema } from "@/lib/validation/gaps";
 import { formatPeriodLabel } from "@/lib/domain/periods";
-import { GapTable } from "@/components/gap-table/gap-table";
+import { GapGrid } from "@/components/gap-table/gap-grid";
 import { GapFilters } from "@/components/gap-table/gap-filters";
+import { viewQuery } from "@/components/gap-table/columns";
+import { PageHeader } from "@/components/ui/page-header";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Stat } from "@/components/ui/stat";
+import { Card } from "@/components/ui/card";
+import { buttonClasses } from "@/components/ui/button";
+import { formatNum } from "@/components/ui/num";
 
 export const metadata: Metadata = { title: "Gaps" };
 
 export default async function GapsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const viewer = await requirePageViewer("/gaps");
-  const raw = Object.fromEntries(Object.entries(await searchParams).filter(([, v]) => typeof v === "string")) as Record<string, string>;
-  const parsed = gapQuerySchema.safeParse(raw);
+  const raw = Object.fromEntries(
+    Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v.join(",") : v]).filter(([, v]) => typeof v === "string"),
+  ) as Record<string, string>;
+  const parsed = gapQuerySchema.safeParse({ ...raw, cursor: undefined, limit: undefined });
   const query = parsed.success ? parsed.data : gapQuerySchema.parse({});
-  const page = await listGaps(await getDb(), viewer, { ...query, limit: Math.min(query.limit, 500) });
+  const db = await getDb();
+  const [page, facets] = await Promise.all([listGaps(db, viewer, { ...query, limit: 200 }), getGapFacets(db, viewer)]);
+  const values = parsed.success ? raw : {};
+  const shared = viewQuery({ ...values, period: page.period });
+  const sort = query.sort ?? DEFAULT_GAP_SORT;
+  const t = page.totals;
+  const gapPct = t.calculated ? (t.gap * 100) / t.calculated : null;
+
   return (
-    <div className="space-y-4">
-      <div className="flex flex-wrap items-end justify-between gap-4">
-        <div>
-          <h1 className="text-xl font-semibold text-slate-900">Calculated vs reported inventory</h1>
-          <p className="text-sm text-slate-600">
-            {formatPeriodLabel(page.period)} · {page.totals.rows.toLocaleString("en-US")} distributor × SKU rows · calculated = opening + sell-in − sell-through − returns ± adjustments
-          </p>
-        </div>
-        <a
-          className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-50"
-          href={`/api/v1/gaps?${new URLSearchParams({ ...raw, format: "csv" }).toString()}`}
-        >
-          Export CSV
-        </a>
-      </div>
-      <GapFilters values={raw} period={page.period} />
-      <GapTable page={page} />
-      {!parsed.success && <p className="text-sm text-red-700">Some filters were not understood and were ignored.</p>}
+    <div>
+      <PageHeader
+        title="Calculated vs reported inventory"
+        description={
+          <>
+            {formatPeriodLabel(page.period)} · calculated = opening + sell-in − sell-through − returns ± adjustments; gap = calculated − reported.
+          </>
+        }
+        actions={
+          <>
+            <a className={buttonClasses({ variant: "secondary", size: "sm" })} href={`/api/v1/gaps?${shared}&format=csv`} download>
+              Export CSV
+            </a>
+            <a className={buttonClasses({ variant: "secondary", size: "sm" })} href={`/api/v1/gaps?${shared}&format=xlsx`} download>
+              Export XLSX
+            </a>
+          </>
+        }
+      />
+      <Card className="mb-3 grid grid-cols-2 gap-4 px-4 py-3 sm:grid-cols-3 lg:grid-cols-6">
+        <Stat label="Rows (distributor × SKU)" value={t.rows} />
+        <Stat label="Σ sell-in" value={t.sellIn} />
+        <Stat label="Σ sell-through" value={t.sellThrough} />
+        <Stat label="Σ calculated" value={t.calculated} />
+        <Stat label="Σ reported" value={t.reported} hint="rows that reported" />
+        <Stat
+          label="Σ gap"
+          value={<span className={t.gap > 0 ? "text-red-700" : t.gap < 0 ? "text-amber-800" : undefined}>{formatNum(t.gap, { signed: t.gap !== 0 })}</span>}
+          hint={gapPct === null ? "—" : `${formatNum(gapPct, { digits: 1 })} % of calculated`}
+        />
+      </Card>
+      <GapFilters
+        values={values}
+        period={page.period}
+        periods={facets.periods}
+        distributors={facets.distributors}
+        families={facets.families}
+        thresholds={facets.thresholds}
+      />
+      {!parsed.success && (
+        <p role="alert" className="mb-3 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-600/30">
+          Some filters in the link were not understood and were ignored: {parsed.error.issues.map((i) => i.path.join(".")).join(", ")}.
+        </p>
+      )}
+      {page.rows.length === 0 ? (
+        <EmptyState title="No rows match these filters" description="Loosen a threshold, clear a flag or pick another period." />
+      ) : (
+        <GapGrid initial={page} query={shared} sort={sort} />
+      )}
     </div>
   );
 }

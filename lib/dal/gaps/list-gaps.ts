@@ -1,12 +1,13 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Queryable } from "@/db/open";
 import type { Viewer } from "@/lib/auth/viewer";
-import { AppError } from "@/lib/errors";
 import { periodToDate } from "@/lib/domain/periods";
-import type { GapQuery } from "@/lib/validation/gaps";
+import { GAP_EXPORT_CAP, type GapQuery } from "@/lib/validation/gaps";
 import { requireStaff } from "../authorize";
 import { asRows } from "../sql-rows";
 import { currentLedgerPeriod, ensureLedgerThrough } from "../ledger/ensure-ledger";
+import { getSettings } from "../settings/get-settings";
+import { afterCursor, decodeCursor, encodeCursor, gapFilters, keySelect, orderBy, sortKeys, type CursorValue, type SortKey } from "./gap-sql";
 
 export interface GapRow {
   distributor: string;
@@ -28,69 +29,132 @@ export interface GapRow {
   flags: string[];
 }
 
+export interface GapTotals {
+  rows: number;
+  opening: number;
+  sellIn: number;
+  sellThrough: number;
+  returns: number;
+  adjustments: number;
+  calculated: number;
+  reported: number;
+  gap: number;
+}
+
 export interface GapPage {
   period: string;
   rows: GapRow[];
-  totals: { rows: number; opening: number; sellIn: number; sellThrough: number; returns: number; adjustments: number; calculated: number; reported: number; gap: number };
+  totals: GapTotals;
   nextCursor: string | null;
 }
 
-const SORT_SQL: Record<string, string> = {
-  distributor: "d.code", sku: "p.sku", opening: "l.opening", sellIn: "l.sell_in", sellThrough: "l.sell_through",
-  returns: "l.returns", adjustments: "l.adjustments", calculated: "l.calculated", reported: "l.reported",
-  gap: "l.gap", gapPct: "l.gap_pct", newGap: "l.new_gap", weeksOfSupply: "l.weeks_of_supply", absGap: "abs(l.gap)",
-};
-
-function decodeCursor(cursor: string | undefined): number {
-  if (!cursor) return 0;
-  const n = Number(Buffer.from(cursor, "base64url").toString("utf8"));
-  if (!Number.isInteger(n) || n < 0) throw new AppError("validation_failed", "Invalid cursor", [{ path: "cursor", message: "Invalid cursor" }]);
-  return n;
+export interface ListGapsOptions {
+  /** Compute totals over the whole filtered set (default true). Exports and later pages may skip it. */
+  totals?: boolean;
 }
 
-/** Ledger rows (calculated vs reported) for one period; staff only. */
-export async function listGaps(db: Queryable, viewer: Viewer, q: GapQuery): Promise<GapPage> {
+interface Prepared {
+  period: string;
+  periodDate: string;
+  filter: SQL;
+  keys: SortKey[];
+}
+
+async function prepare(db: Queryable, viewer: Viewer, q: GapQuery): Promise<Prepared> {
   requireStaff(viewer);
   const period = q.period ?? (await currentLedgerPeriod(db));
   await ensureLedgerThrough(db, period);
-  const where: SQL[] = [sql`l.period = ${periodToDate(period)}::date`];
-  if (q.distributor) where.push(sql`d.code = ${q.distributor}`);
-  if (q.family) where.push(sql`p.family = ${q.family}`);
-  if (q.sku) where.push(sql`p.sku ilike ${q.sku.replace(/[%_\\]/g, "\\$&") + "%"}`);
-  if (q.minAbsGap !== undefined) where.push(sql`abs(l.gap) >= ${q.minAbsGap}`);
-  if (q.minGapPct !== undefined) where.push(sql`abs(l.gap_pct) >= ${q.minGapPct}`);
-  for (const f of q.flag) where.push(sql`${f} = any(l.flags)`);
-  const filter = sql.join(where, sql` and `);
-  const from = sql`from ledger_balances l join distributors d on d.id = l.distributor_id join products p on p.id = l.product_id where ${filter}`;
+  const s = await getSettings(db);
+  const filter = gapFilters(q, { periodDate: periodToDate(period), gapUnitsThreshold: s.gapUnitsThreshold, gapPctThreshold: s.gapPctThreshold });
+  return { period, periodDate: periodToDate(period), filter, keys: sortKeys(q.sort) };
+}
 
-  const sortKey = (q.sort ?? "-absGap").replace(/^-/, "");
-  const dir = q.sort?.startsWith("-") || !q.sort ? "desc" : "asc";
-  const order = sql.raw(`${SORT_SQL[sortKey] ?? "abs(l.gap)"} ${dir} nulls last, d.code, p.sku`);
-  const offset = decodeCursor(q.cursor);
+const ROW_COLUMNS = sql.raw(`d.code as distributor, d.name as distributor_name, p.sku, p.description, p.family,
+  l.opening, l.sell_in, l.sell_through, l.returns, l.adjustments, l.calculated, l.reported,
+  l.gap, l.gap_pct::float8 as gap_pct, l.new_gap, l.weeks_of_supply::float8 as weeks_of_supply, l.flags`);
 
-  const rows = await db.execute(sql`
-    select d.code as distributor, d.name as distributor_name, p.sku, p.description, p.family,
-           l.opening, l.sell_in, l.sell_through, l.returns, l.adjustments, l.calculated, l.reported,
-           l.gap, l.gap_pct::float8 as gap_pct, l.new_gap, l.weeks_of_supply::float8 as weeks_of_supply, l.flags
-    ${from} order by ${order} limit ${q.limit + 1} offset ${offset}`);
-  const [tot] = asRows(await db.execute(sql`
-    select count(*)::int as rows, coalesce(sum(l.opening),0)::float8 as opening, coalesce(sum(l.sell_in),0)::float8 as sell_in,
+/**
+ * One page in sort order, in two steps: the keys of the page (limit + 1 rows) are cut from
+ * ledger_balances alone — an index range scan for the indexed sorts, an index-only scan + top-N for
+ * the others (every filter and sort column is in ledger_balances_gap_totals_idx) — and only those rows
+ * are read in full and joined to distributors and products.
+ */
+async function fetchPage(db: Queryable, p: Prepared, limit: number, cursor: CursorValue[] | null) {
+  const where = cursor ? sql`${p.filter} and ${afterCursor(p.keys, cursor)}` : p.filter;
+  const joins = p.keys.every((k) => k.ledgerOnly)
+    ? sql``
+    : sql`join distributors d on d.id = l.distributor_id join products p on p.id = l.product_id`;
+  const list = asRows(
+    await db.execute(sql`
+      with page as (
+        select l.distributor_id as did, l.product_id as pid, ${keySelect(p.keys)}
+          from ledger_balances l ${joins}
+         where ${where} order by ${orderBy(p.keys)} limit ${limit + 1}
+      )
+      select ${ROW_COLUMNS}, ${keySelect(p.keys, { alias: "k", asText: true })}
+        from page k
+        join ledger_balances l on l.distributor_id = k.did and l.product_id = k.pid and l.period = ${p.periodDate}::date
+        join distributors d on d.id = k.did join products p on p.id = k.pid
+       order by ${orderBy(p.keys, "k")}`),
+  );
+  const more = list.length > limit;
+  const page = list.slice(0, limit);
+  const last = page[page.length - 1];
+  const next = more && last ? p.keys.map((k, i) => (k.type === "int" ? Number(last[`k${i}`]) : String(last[`k${i}`]))) : null;
+  return { rows: page.map(toGapRow), next };
+}
+
+/** Σ over the whole filtered set; one aggregate that reads only ledger_balances (no joins). */
+async function fetchTotals(db: Queryable, p: Prepared): Promise<GapTotals> {
+  const [t] = asRows(await db.execute(sql`
+    select count(*)::float8 as rows, coalesce(sum(l.opening),0)::float8 as opening, coalesce(sum(l.sell_in),0)::float8 as sell_in,
            coalesce(sum(l.sell_through),0)::float8 as sell_through, coalesce(sum(l.returns),0)::float8 as returns,
            coalesce(sum(l.adjustments),0)::float8 as adjustments, coalesce(sum(l.calculated),0)::float8 as calculated,
            coalesce(sum(l.reported),0)::float8 as reported, coalesce(sum(l.gap),0)::float8 as gap
-    ${from}`));
-  const list = asRows(rows);
-  const more = list.length > q.limit;
+      from ledger_balances l where ${p.filter}`));
   return {
-    period,
-    rows: list.slice(0, q.limit).map(toGapRow),
-    totals: {
-      rows: Number(tot?.rows ?? 0), opening: Number(tot?.opening ?? 0), sellIn: Number(tot?.sell_in ?? 0),
-      sellThrough: Number(tot?.sell_through ?? 0), returns: Number(tot?.returns ?? 0), adjustments: Number(tot?.adjustments ?? 0),
-      calculated: Number(tot?.calculated ?? 0), reported: Number(tot?.reported ?? 0), gap: Number(tot?.gap ?? 0),
-    },
-    nextCursor: more ? Buffer.from(String(offset + q.limit)).toString("base64url") : null,
+    rows: Number(t?.rows ?? 0), opening: Number(t?.opening ?? 0), sellIn: Number(t?.sell_in ?? 0),
+    sellThrough: Number(t?.sell_through ?? 0), returns: Number(t?.returns ?? 0), adjustments: Number(t?.adjustments ?? 0),
+    calculated: Number(t?.calculated ?? 0), reported: Number(t?.reported ?? 0), gap: Number(t?.gap ?? 0),
   };
+}
+
+const NO_TOTALS: GapTotals = { rows: 0, opening: 0, sellIn: 0, sellThrough: 0, returns: 0, adjustments: 0, calculated: 0, reported: 0, gap: 0 };
+
+/**
+ * Ledger rows (calculated vs reported) of one period, filtered, sorted and keyset-paged; staff only.
+ * The page and the totals are independent statements and run concurrently on a pooled database.
+ */
+export async function listGaps(db: Queryable, viewer: Viewer, q: GapQuery, opts: ListGapsOptions = {}): Promise<GapPage> {
+  const p = await prepare(db, viewer, q);
+  const cursor = q.cursor ? decodeCursor(q.cursor, p.keys) : null;
+  const [page, totals] = await Promise.all([
+    fetchPage(db, p, q.limit, cursor),
+    opts.totals === false ? Promise.resolve(NO_TOTALS) : fetchTotals(db, p),
+  ]);
+  return { period: p.period, rows: page.rows, totals, nextCursor: page.next ? encodeCursor(page.next) : null };
+}
+
+/**
+ * Every row of a gap query in sort order, in keyset pages of `batch`, up to `cap` rows: what the
+ * CSV and XLSX exports stream. The period is resolved once, before the first row.
+ */
+export async function openGapStream(db: Queryable, viewer: Viewer, q: GapQuery, opts: { batch?: number; cap?: number } = {}) {
+  const p = await prepare(db, viewer, q);
+  const batch = opts.batch ?? 5000;
+  const cap = opts.cap ?? GAP_EXPORT_CAP;
+  async function* rows(): AsyncGenerator<GapRow[]> {
+    let cursor: CursorValue[] | null = q.cursor ? decodeCursor(q.cursor, p.keys) : null;
+    let sent = 0;
+    while (sent < cap) {
+      const page = await fetchPage(db, p, Math.min(batch, cap - sent), cursor);
+      if (page.rows.length) yield page.rows;
+      sent += page.rows.length;
+      if (!page.next) return;
+      cursor = page.next;
+    }
+  }
+  return { period: p.period, rows };
 }
 
 const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));

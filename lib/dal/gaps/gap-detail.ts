@@ -1,0 +1,163 @@
+import { sql } from "drizzle-orm";
+import type { Queryable } from "@/db/open";
+import type { Viewer } from "@/lib/auth/viewer";
+import { notFound } from "@/lib/errors";
+import { addPeriods, periodToDate } from "@/lib/domain/periods";
+import { signedQuantity, type MovementType } from "@/lib/domain/movements";
+import { requireStaff } from "../authorize";
+import { asRows } from "../sql-rows";
+import { currentLedgerPeriod, ensureLedgerThrough } from "../ledger/ensure-ledger";
+
+export const DETAIL_PERIODS = 18;
+
+export interface LedgerPoint {
+  period: string;
+  opening: number;
+  sellIn: number;
+  sellThrough: number;
+  returns: number;
+  adjustments: number;
+  calculated: number;
+  reported: number | null;
+  gap: number | null;
+  gapPct: number | null;
+  newGap: number | null;
+  weeksOfSupply: number | null;
+  flags: string[];
+}
+
+export interface DetailMovement {
+  id: number;
+  period: string;
+  type: MovementType;
+  quantity: number;
+  signed: number;
+  occurredOn: string | null;
+  document: string | null;
+  documentLine: string | null;
+  reason: string | null;
+  correctionId: string | null;
+  approvedBy: string | null;
+  createdAt: string;
+}
+
+export interface DetailRevision {
+  period: string;
+  revision: number;
+  latest: boolean;
+  submittedAt: string;
+  submittedBy: string;
+  source: string;
+  sold: number;
+  returned: number;
+  onHand: number;
+  note: string | null;
+}
+
+export interface DetailException {
+  id: string;
+  period: string;
+  status: string;
+  reason: string | null;
+  owner: string | null;
+  gapAtOpen: number | null;
+  automatic: boolean;
+  createdAt: string;
+}
+
+export interface GapDetail {
+  distributor: { id: number; code: string; name: string };
+  product: { id: number; sku: string; description: string; family: string };
+  period: string;
+  from: string;
+  ledger: LedgerPoint[];
+  movements: DetailMovement[];
+  revisions: DetailRevision[];
+  exceptions: DetailException[];
+}
+
+const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : new Date(String(v)).toISOString());
+
+/**
+ * One distributor × SKU: the ledger over the 18 periods ending at `period` (SQL, maintained balances),
+ * the movements behind it (sell-in shipments with document and line, approved corrections with their
+ * reason), the submission revisions that carried the SKU, and the exceptions on the row. Staff only;
+ * an unknown distributor or SKU is 404.
+ */
+export async function getGapDetail(
+  db: Queryable,
+  viewer: Viewer,
+  args: { distributor: string; sku: string; period?: string },
+): Promise<GapDetail> {
+  requireStaff(viewer);
+  const period = args.period ?? (await currentLedgerPeriod(db));
+  await ensureLedgerThrough(db, period);
+  const from = addPeriods(period, -(DETAIL_PERIODS - 1));
+  const [head] = asRows(await db.execute(sql`
+    select d.id as distributor_id, d.code, d.name, p.id as product_id, p.sku, p.description, p.family
+      from distributors d, products p where d.code = ${args.distributor.toUpperCase()} and p.sku = ${args.sku}`));
+  if (!head) throw notFound(`No distributor ${args.distributor} or SKU ${args.sku}`);
+  const dId = Number(head.distributor_id);
+  const pId = Number(head.product_id);
+  const range = sql`between ${periodToDate(from)}::date and ${periodToDate(period)}::date`;
+
+  const [ledger, movements, revisions, exceptions] = await Promise.all([
+    db.execute(sql`
+      select to_char(period, 'YYYY-MM') as period, opening, sell_in, sell_through, returns, adjustments, calculated, reported,
+             gap, gap_pct::float8 as gap_pct, new_gap, weeks_of_supply::float8 as weeks_of_supply, flags
+        from ledger_balances where distributor_id = ${dId} and product_id = ${pId} and period ${range} order by period`),
+    db.execute(sql`
+      select m.id, to_char(m.period, 'YYYY-MM') as period, m.type::text as type, m.quantity, to_char(m.occurred_on, 'YYYY-MM-DD') as occurred_on,
+             m.document, m.document_line, coalesce(c.reason, m.reason) as reason, m.correction_id, u.name as approved_by, m.created_at
+        from movements m
+        left join corrections c on c.id = m.correction_id
+        left join users u on u.id = c.decided_by
+       where m.distributor_id = ${dId} and m.product_id = ${pId} and m.period ${range}
+       order by m.period desc, m.occurred_on desc nulls last, m.id desc
+       limit 500`),
+    db.execute(sql`
+      select to_char(s.period, 'YYYY-MM') as period, r.revision, r.id = s.latest_revision_id as latest, r.submitted_at,
+             u.name as submitted_by, r.source::text as source, l.sold, l.returned, l.on_hand, l.note
+        from submissions s
+        join submission_revisions r on r.submission_id = s.id
+        join submission_lines l on l.revision_id = r.id and l.product_id = ${pId}
+        left join users u on u.id = r.submitted_by
+       where s.distributor_id = ${dId} and s.period ${range}
+       order by s.period desc, r.revision desc`),
+    db.execute(sql`
+      select e.id, to_char(e.period, 'YYYY-MM') as period, e.status::text as status, e.reason::text as reason, u.name as owner,
+             e.gap_at_open, e.automatic, e.created_at
+        from exceptions e left join users u on u.id = e.owner_id
+       where e.distributor_id = ${dId} and e.product_id = ${pId}
+       order by e.created_at desc`),
+  ]);
+
+  return {
+    distributor: { id: dId, code: String(head.code), name: String(head.name) },
+    product: { id: pId, sku: String(head.sku), description: String(head.description), family: String(head.family) },
+    period,
+    from,
+    ledger: asRows(ledger).map((r) => ({
+      period: String(r.period), opening: Number(r.opening), sellIn: Number(r.sell_in), sellThrough: Number(r.sell_through),
+      returns: Number(r.returns), adjustments: Number(r.adjustments), calculated: Number(r.calculated), reported: num(r.reported),
+      gap: num(r.gap), gapPct: num(r.gap_pct), newGap: num(r.new_gap), weeksOfSupply: num(r.weeks_of_supply), flags: (r.flags as string[]) ?? [],
+    })),
+    movements: asRows(movements).map((r) => ({
+      id: Number(r.id), period: String(r.period), type: r.type as MovementType, quantity: Number(r.quantity),
+      signed: signedQuantity(r.type as MovementType, Number(r.quantity)), occurredOn: (r.occurred_on as string | null) ?? null,
+      document: (r.document as string | null) ?? null, documentLine: (r.document_line as string | null) ?? null,
+      reason: (r.reason as string | null) ?? null, correctionId: (r.correction_id as string | null) ?? null,
+      approvedBy: (r.approved_by as string | null) ?? null, createdAt: iso(r.created_at),
+    })),
+    revisions: asRows(revisions).map((r) => ({
+      period: String(r.period), revision: Number(r.revision), latest: Boolean(r.latest), submittedAt: iso(r.submitted_at),
+      submittedBy: String(r.submitted_by ?? "—"), source: String(r.source), sold: Number(r.sold), returned: Number(r.returned),
+      onHand: Number(r.on_hand), note: (r.note as string | null) ?? null,
+    })),
+    exceptions: asRows(exceptions).map((r) => ({
+      id: String(r.id), period: String(r.period), status: String(r.status), reason: (r.reason as string | null) ?? null,
+      owner: (r.owner as string | null) ?? null, gapAtOpen: num(r.gap_at_open), automatic: r.automatic != null, createdAt: iso(r.created_at),
+    })),
+  };
+}
