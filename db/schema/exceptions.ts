@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, check, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { correctionStatusEnum, exceptionReasonEnum, exceptionStatusEnum, movementTypeEnum } from "./enums";
 import { distributors, users } from "./organisation";
 import { products } from "./catalogue";
@@ -40,6 +40,8 @@ export const exceptionEvents = pgTable(
     data: jsonb("data"),
     authorId: uuid("author_id").references(() => users.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    /** Insertion order: timestamps can tie (coarse clocks), the sequence cannot. */
+    seq: bigint("seq", { mode: "number" }).generatedAlwaysAsIdentity(),
   },
   (t) => [index("exception_events_exception_idx").on(t.exceptionId, t.createdAt)],
 );

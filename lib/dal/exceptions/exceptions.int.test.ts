@@ -64,7 +64,7 @@ describe(`exceptions and corrections (${process.env.TEST_DATABASE_URL ? "postgre
     const [bigEx] = await exceptionsOf(big.d.id);
     await updateException(tdb.db, manager, bigEx!.id, { status: "dismissed" });
     expect((await openAutomaticExceptions(tdb.db, { period })).opened).toHaveLength(0);
-    const events = asRows(await tdb.db.execute(sql`select kind from exception_events where exception_id = ${bigEx!.id}::uuid order by created_at`));
+    const events = asRows(await tdb.db.execute(sql`select kind from exception_events where exception_id = ${bigEx!.id}::uuid order by seq`));
     expect(events.map((e) => e.kind)).toEqual(["opened", "status"]);
 
     // Listing a period as staff applies the thresholds too.
@@ -196,7 +196,7 @@ describe(`exceptions and corrections (${process.env.TEST_DATABASE_URL ? "postgre
     expect(mine.rows.every((r) => r.status === "investigating")).toBe(true);
     const byEmail = await listExceptions(tdb.db, manager, q({ owner: manager2.email, period: "2026-09" }));
     expect(byEmail.rows).toHaveLength(2);
-    const events = asRows(await tdb.db.execute(sql`select kind from exception_events where exception_id = ${ids[0]!}::uuid order by created_at`));
+    const events = asRows(await tdb.db.execute(sql`select kind from exception_events where exception_id = ${ids[0]!}::uuid order by seq`));
     expect(events.map((e) => e.kind)).toEqual(["opened", "status", "owner"]);
   });
 });

@@ -74,7 +74,7 @@ export async function getException(db: Queryable, viewer: Viewer, id: string): P
       select v.id, v.kind, v.body, v.data, ${iso("v.created_at")} as at, u.name, u.email, u.role::text as role
         from exception_events v left join users u on u.id = v.author_id
        where v.exception_id = ${core.id}::uuid
-       order by v.created_at, v.id`),
+       order by v.seq`),
   ).map((r): ExceptionEvent => {
     const data = (typeof r.data === "string" ? JSON.parse(r.data) : r.data) as Record<string, unknown> | null;
     return {
