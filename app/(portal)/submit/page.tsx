@@ -14,7 +14,8 @@ import { listSubmissionHistory } from "@/lib/dal/submissions/list-submission-his
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { PeriodSwitcher, type PeriodOption } from "@/components/submission-grid/period-switcher";
-import { RebateStanding } from "@/components/submission-grid/rebate-standing";
+import { RebateStanding, type RebateStandingValue } from "@/components/submission-grid/rebate-standing";
+import { getRebateStanding } from "@/lib/dal/rebates/get-rebate-standing";
 import { StatusBadge, STATUS_LABELS } from "@/components/submission-grid/status-badge";
 import { SubmissionGrid } from "@/components/submission-grid/submission-grid";
 import type { GridInput } from "@/components/submission-grid/types";
@@ -120,6 +121,11 @@ export default async function SubmitPage({ searchParams }: { searchParams: Searc
     bench: one(sp.bench) === "1",
   };
 
+  const standingLine = await getRebateStanding(db, viewer, new Date(now));
+  const standing: RebateStandingValue | null = standingLine
+    ? { headline: standingLine, tone: /not eligible/.test(standingLine) ? "bad" : /no activity/.test(standingLine) ? "warning" : "good" }
+    : null;
+
   return (
     <div className="space-y-4">
       <PageHeader
@@ -142,7 +148,7 @@ export default async function SubmitPage({ searchParams }: { searchParams: Searc
           <span className="text-xs text-amber-800">· {plural(view.missingSkus, "stocked SKU")} left out of the latest revision</span>
         ) : null}
       </PageHeader>
-      <RebateStanding />
+      <RebateStanding standing={standing} />
 
       {view.closed ? (
         <div role="note" className="rounded-lg border border-slate-300 bg-slate-100 px-4 py-3 text-sm text-slate-800">
