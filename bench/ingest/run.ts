@@ -15,6 +15,7 @@
  *        route does) through the parser — decode, split, map, convert, aggregate per SKU, duplicate
  *        index — and staging every POS line in `pos_lines` (COPY inside the upload's transaction).
  *        Rows/s, and this process's peak RSS growth sampled every 50 ms.
+ *    (b′) The parser alone on the same file, no database: the ceiling of (b) on this machine.
  *    (c) Optional: the HTTP route against a running server.
  * Prints a table. Targets: (b) ≥ half of (a)'s rows/s; peak memory growth ≤ 300 MB.
  */
@@ -27,6 +28,7 @@ import { openDatabase } from "../../db/open";
 import * as t from "../../db/schema";
 import type { Viewer } from "../../lib/auth/viewer";
 import { ingestUpload } from "../../lib/dal/uploads/ingest-upload";
+import { createPartResolver, parseUpload } from "../../lib/imports";
 import { generatePosCsv } from "./generate";
 
 const URL_ = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/sellthru_bench_ingest";
@@ -110,6 +112,17 @@ async function main() {
       note: `${a.rowsAccepted} accepted, ${staged} POS lines staged, ${a.counts.errors} errors, ${a.counts.duplicates} duplicates`,
     });
     log(`ingest: ${a.rowsRead} rows (${staged} staged) in ${ingestSeconds.toFixed(2)} s, peak RSS growth ${memMb.toFixed(0)} MB`);
+
+    // (b′) the parser alone (no database): the ceiling of (b) on this machine
+    t0 = now();
+    let handed = 0;
+    const p = await parseUpload({
+      bytes: () => fs.createReadStream(file, { highWaterMark: 1024 * 1024 }), period: "2026-10", resolvePart: createPartResolver({ skus: SKUS }),
+      maxBytes: 512 * 1024 * 1024, onPosLines: (batch) => void (handed += batch.length),
+    });
+    const parseSeconds = (now() - t0) / 1000;
+    results.push({ step: "(b′) parser alone, no database (ceiling of b)", seconds: parseSeconds, rows: p.rowsRead, note: `${handed} POS lines handed out` });
+    log(`parse only: ${p.rowsRead} rows in ${parseSeconds.toFixed(2)} s`);
 
     // (c) optional: the HTTP route of a running server
     if (process.env.INGEST_HTTP_URL && process.env.INGEST_HTTP_TOKEN) {

@@ -109,9 +109,14 @@ export const posLines = pgTable(
   "pos_lines",
   {
     id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
-    uploadId: uuid("upload_id").notNull().references(() => uploads.id),
-    distributorId: integer("distributor_id").notNull().references(() => distributors.id),
-    productId: integer("product_id").notNull().references(() => products.id),
+    // No foreign keys on purpose (migration 0004): each was a row trigger on every COPY'd line —
+    // with all three, staging a million lines took ~4x longer (issue 4 "Speed and memory"). The
+    // only writer is lib/dal/uploads/pos-sink.ts, inside the transaction that inserts the upload,
+    // with the upload's distributor and product ids it has just read; the lines are deleted only
+    // together with their upload (discardUpload) and products are never deleted.
+    uploadId: uuid("upload_id").notNull(),
+    distributorId: integer("distributor_id").notNull(),
+    productId: integer("product_id").notNull(),
     sourceLine: integer("source_line").notNull(),
     transferType: text("transfer_type").notNull(),
     quantity: integer("quantity").notNull(),

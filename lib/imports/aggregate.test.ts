@@ -57,6 +57,17 @@ describe("aggregate: duplicates are the same invoice and line (per transfer type
     expect(r.duplicates.map((d) => [d.line, d.invoiceLine])).toEqual([[6, "2"], [7, "A"], [8, "31"], [9, "01"]]);
     expect(r.lines[0]).toMatchObject({ sold: 5, returned: 1 });
   });
+
+  it("an invoice seen again after others (the current invoice is cached between rows)", async () => {
+    const at = (line: number, invoice: string, invoiceLine: string, extra: Partial<PosLine> = {}) => pos(line, "MCU-1000", 1, { invoice, invoiceLine, ...extra });
+    const long = "INV0000000000001"; // long enough to be kept as a copy
+    const records = [
+      at(2, long, "1"), at(3, long, "2"), at(4, "I-2", "1"), at(5, long, "1"), at(6, "I-2", "1"), at(7, "X", "99"), at(8, "X", "99"), at(9, "X", "1"),
+      at(10, long, "2", { transferType: "SS" }), at(11, long, "2", { transferType: "SS" }), at(12, long, "2"), at(13, "X", "99"), at(14, "Y", "40"), at(15, "X", "1"),
+    ];
+    const r = await aggregate({ format: "csv", kind: "pos_lines", records }, opts);
+    expect(r.duplicates.map((d) => d.line)).toEqual([5, 6, 8, 11, 12, 13, 15]);
+  });
 });
 
 describe("aggregate: summary rows", () => {

@@ -74,35 +74,56 @@ export class Aggregator {
 
   /**
    * Invoice → the lines seen: a bit mask while line numbers are 1…30 (nearly always), else a set.
-   * No key string is built per row, which matters at a million lines.
+   * No key string is built per row, which matters at a million lines. Lines of one invoice nearly
+   * always follow each other, so the current invoice's entry is kept outside the map and written
+   * back when another invoice comes: one map lookup per invoice rather than per line.
    */
+  private curMap: Map<string, number | Set<string>> | null = null;
+  private curType = "";
+  private curInvoice = "";
+  private curNew = false;
+  private curValue: number | Set<string> = 0;
+
   private isDuplicate(type: string, invoice: string, line: string): boolean {
-    let byInvoice = this.seen.get(type);
-    if (!byInvoice) this.seen.set(type, (byInvoice = new Map()));
-    const seen = byInvoice.get(invoice);
+    if (this.curMap === null || this.curInvoice !== invoice || this.curType !== type) {
+      this.writeBack();
+      let byInvoice = this.seen.get(type);
+      if (!byInvoice) this.seen.set(type, (byInvoice = new Map()));
+      const seen = byInvoice.get(invoice);
+      this.curMap = byInvoice;
+      this.curType = type;
+      this.curInvoice = invoice;
+      this.curNew = seen === undefined;
+      this.curValue = seen ?? 0;
+    }
     const n = line.length <= 2 ? Number(line) : NaN;
     const bit = Number.isInteger(n) && n >= 1 && n <= 30 ? 1 << n : 0;
-    if (seen === undefined) {
-      // Long substrings would keep the parser's whole 64 KB chunk alive: store a copy.
-      const key = invoice.length >= 13 ? (" " + invoice).slice(1) : invoice;
-      byInvoice.set(key, bit ? bit : new Set([line]));
-      return false;
-    }
+    const seen = this.curValue;
     if (typeof seen === "number") {
       if (bit) {
         if (seen & bit) return true;
-        byInvoice.set(invoice, seen | bit);
+        this.curValue = seen | bit;
         return false;
       }
       const lines = new Set<string>([line]);
       for (let i = 1; i <= 30; i++) if (seen & (1 << i)) lines.add(String(i));
-      byInvoice.set(invoice, lines);
+      this.curValue = lines;
       return false;
     }
     const k = bit ? String(n) : line;
     if (seen.has(k)) return true;
     seen.add(k);
     return false;
+  }
+
+  private writeBack(): void {
+    if (this.curMap === null) return;
+    const invoice = this.curInvoice;
+    if (this.curNew) {
+      // Long substrings would keep the parser's whole 64 KB chunk alive: store a copy.
+      this.curMap.set(invoice.length >= 13 ? (" " + invoice).slice(1) : invoice, this.curValue);
+      this.curNew = false;
+    } else this.curMap.set(invoice, this.curValue);
   }
 
   private resolve(ids: PartIds): string | null {

@@ -35,7 +35,7 @@ const COLUMNS =
 export function distributorPartOf(l: ResolvedPosLine): string | null {
   const ids = l.identifiers;
   if (ids.distributorPart) return ids.distributorPart;
-  if (ids.sku && ids.sku.trim().toUpperCase() !== l.sku.toUpperCase()) return ids.sku;
+  if (ids.sku && ids.sku !== l.sku && ids.sku.trim().toUpperCase() !== l.sku.toUpperCase()) return ids.sku;
   return ids.upc ?? null;
 }
 
@@ -62,15 +62,22 @@ export async function openPosSink(tx: Queryable, ctx: SinkContext): Promise<PosS
 function copyText(v: string | number | null | undefined): string {
   if (v === null || v === undefined || v === "") return "\\N";
   if (typeof v === "number") return Number.isFinite(v) ? String(v) : "\\N";
-  return /[\\\t\n\r]/.test(v) ? v.replace(/\\/g, "\\\\").replace(/\t/g, "\\t").replace(/\n/g, "\\n").replace(/\r/g, "\\r") : v;
+  // Nearly every value is plain: a char scan is cheaper than a regex per field at a million lines.
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (c === 92 || c === 9 || c === 10 || c === 13) {
+      return v.replace(/\\/g, "\\\\").replace(/\t/g, "\\t").replace(/\n/g, "\\n").replace(/\r/g, "\\r");
+    }
+  }
+  return v;
 }
 
-function lineRow(l: ResolvedPosLine, ctx: SinkContext, productId: number): string {
+/** One line's COPY text; `prefix` holds its first three columns (upload, distributor, product). */
+function lineRow(prefix: string, l: ResolvedPosLine): string {
   return (
-    ctx.uploadId + "\t" + ctx.distributorId + "\t" + productId + "\t" + l.line + "\t" + copyText(transferTypeOf(l)) + "\t" + l.quantity + "\t" +
-    copyText(l.date) + "\t" + copyText(l.invoice) + "\t" + copyText(l.invoiceLine) + "\t" + copyText(l.unitPrice) + "\t" +
-    copyText(l.endCustomer) + "\t" + copyText(l.shipToCity) + "\t" + copyText(l.shipToState) + "\t" + copyText(l.shipToCountry) + "\t" +
-    copyText(distributorPartOf(l)) + "\n"
+    prefix + l.line + "\t" + copyText(transferTypeOf(l)) + "\t" + l.quantity + "\t" + copyText(l.date) + "\t" + copyText(l.invoice) + "\t" +
+    copyText(l.invoiceLine) + "\t" + copyText(l.unitPrice) + "\t" + copyText(l.endCustomer) + "\t" + copyText(l.shipToCity) + "\t" +
+    copyText(l.shipToState) + "\t" + copyText(l.shipToCountry) + "\t" + copyText(distributorPartOf(l)) + "\n"
   );
 }
 
@@ -79,6 +86,8 @@ async function copySink(tx: Queryable, raw: PgJsLike, ctx: SinkContext): Promise
   let stream: Writable | null = null;
   let failure: Error | null = null;
   let finished: Promise<void> | null = null;
+  /** SKU → the line's first three columns (upload, distributor, product). */
+  const prefixes = new Map<string, string>();
 
   const open = async () => {
     const w = await raw.unsafe(`copy pos_lines (${COLUMNS}) from stdin`).writable();
@@ -107,9 +116,13 @@ async function copySink(tx: Queryable, raw: PgJsLike, ctx: SinkContext): Promise
       if (!stream) await open();
       let text = "";
       for (const l of batch) {
-        const id = ctx.productIdOf(l.sku);
-        if (id === undefined) continue; // cannot happen: the resolver only answers catalogue SKUs
-        text += lineRow(l, ctx, id);
+        let prefix = prefixes.get(l.sku);
+        if (prefix === undefined) {
+          const id = ctx.productIdOf(l.sku);
+          if (id === undefined) continue; // cannot happen: the resolver only answers catalogue SKUs
+          prefixes.set(l.sku, (prefix = `${ctx.uploadId}\t${ctx.distributorId}\t${id}\t`));
+        }
+        text += lineRow(prefix, l);
         staged++;
       }
       if (!text) return;

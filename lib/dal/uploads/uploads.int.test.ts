@@ -268,6 +268,23 @@ describe(`uploads through the data layer (${label})`, () => {
     expect(json.map((l) => l.endCustomer)).toEqual(["=cmd()", "Tab\tCo"]);
   });
 
+  it("stores text with backslashes, tabs and line breaks exactly (COPY text escaping)", async () => {
+    const csv = [
+      "Invoice Date,Invoice No,Line,Mfr Part #,Qty Shipped,End Customer,Ship-To City",
+      '10/05/2026,ESC-1,1,MCU-1000,3,"Back\\slash\tTab","Two\nLines"',
+      "10/06/2026,ESC-1,2,MCU-1000,4,Plain,\\N",
+    ].join("\r\n");
+    const a = await ingestUpload(tdb.db, nwcViewer, { options: { period: "2026-10" }, source: Buffer.from(csv), fileName: "escapes.csv" });
+    expect(a.counts.posLines).toBe(2);
+    const rows = asRows<{ c: string; city: string | null }>(
+      await tdb.db.execute(sql`select end_customer as c, ship_to_city as city from pos_lines where upload_id = ${a.uploadId}::uuid order by source_line`),
+    );
+    expect(rows).toEqual([
+      { c: "Back\\slash\tTab", city: "Two\nLines" },
+      { c: "Plain", city: "\\N" },
+    ]);
+  });
+
   it("a crash half-way leaves no upload and no POS line", async () => {
     const d = await makeDistributor(tdb.db);
     const v = await makeViewer(tdb.db, "distributor", d);
