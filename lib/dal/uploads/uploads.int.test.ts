@@ -140,7 +140,7 @@ describe(`uploads through the data layer (${label})`, () => {
     const mp = new Request(base, { method: "POST", body: form });
     res = await uploadRoute.POST(new NextRequest(base, { method: "POST", headers: mp.headers, body: Buffer.from(await mp.arrayBuffer()) }), { params: Promise.resolve({}) });
     body = await res.json();
-    expect(res.status).toBe(200);
+    expect(res.status, JSON.stringify(body)).toBe(200);
     expect(body).toMatchObject({ format: "xlsx", kind: "pos_lines", fileName: "pos.xlsx" });
     expect(Object.fromEntries(body.lines.map((l: { sku: string; sold: number }) => [l.sku, l.sold]))).toEqual(expected["northwind-pos-2026-10.xlsx"]!.sold);
 
