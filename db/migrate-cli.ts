@@ -7,6 +7,7 @@ async function main() {
   const e = env();
   const database = await openDatabase(
     e.DATABASE_URL ? { kind: "postgres", url: e.DATABASE_URL } : { kind: "pglite", dataDir: path.resolve(e.SELLTHRU_DATA_DIR, "pglite") },
+    { connectAs: "owner" },
   );
   console.log(`Migrations applied (${database.kind}).`);
   await database.close();

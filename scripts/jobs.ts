@@ -35,6 +35,7 @@ async function main() {
     e.DATABASE_URL
       ? { kind: "postgres", url: e.DATABASE_URL, pool: 2 }
       : { kind: "pglite", dataDir: path.resolve(/*turbopackIgnore: true*/ process.cwd(), e.SELLTHRU_DATA_DIR, "pglite") },
+    { connectAs: "system" },
   );
   if (database.kind === "pglite") console.warn("[jobs] embedded database: make sure the app is not running on the same data directory");
   try {

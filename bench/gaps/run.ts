@@ -162,7 +162,7 @@ async function time(fn: () => Promise<unknown>) {
 
 async function main() {
   await ensureDatabase(args.has("--fresh"));
-  const database = await openDatabase({ kind: "postgres", url: URL_, pool: 4 });
+  const database = await openDatabase({ kind: "postgres", url: URL_, pool: 4 }, { connectAs: "system" });
   const client = postgres(URL_, { max: 1, onnotice: () => {} });
   const db = database.db;
   try {

@@ -66,7 +66,7 @@ function memorySampler() {
 
 async function main() {
   await freshDatabase();
-  const database = await openDatabase({ kind: "postgres", url: URL_, pool: 4 });
+  const database = await openDatabase({ kind: "postgres", url: URL_, pool: 4 }, { connectAs: "system" });
   const db = database.db;
   const [d] = await db.insert(t.distributors).values({ code: "BENCH", name: "Bench Distribution" }).returning();
   const [u] = await db.insert(t.users).values({ email: "bench@ingest.test", name: "Bench", role: "distributor", passwordHash: "none", distributorId: d!.id }).returning();

@@ -42,7 +42,7 @@ async function recreate(url: string) {
 }
 
 async function seed(url: string, period: string) {
-  const database = await openDatabase({ kind: "postgres", url, pool: 4 });
+  const database = await openDatabase({ kind: "postgres", url, pool: 4 }, { connectAs: "system" });
   const db = database.db;
   await db.insert(t.settings).values({ id: 1 }).onConflictDoNothing();
   const products = await db

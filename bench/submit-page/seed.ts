@@ -21,7 +21,7 @@ const EMAIL = "bench@submit.bench";
 const PASSWORD = "sellthru-bench";
 
 async function main() {
-  const database = await openDatabase({ kind: "postgres", url: process.env.DATABASE_URL!, pool: 4 });
+  const database = await openDatabase({ kind: "postgres", url: process.env.DATABASE_URL!, pool: 4 }, { connectAs: "owner" });
   const db = database.db;
   const s = await getSettings(db);
   const latest = latestEndedPeriod(new Date(), s.timeZone);

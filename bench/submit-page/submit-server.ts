@@ -6,6 +6,7 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { openDatabase } from "../../db/open";
+import { SYSTEM, withDbContext } from "../../db/rls";
 import * as t from "../../db/schema";
 import type { Viewer } from "../../lib/auth/viewer";
 import { periodToDate } from "../../lib/domain/periods";
@@ -19,8 +20,11 @@ async function main() {
   const period = process.argv[2]!;
   const database = await openDatabase({ kind: "postgres", url: process.env.DATABASE_URL!, pool: 4 }, { migrate: false });
   const db = database.db;
-  const [u] = await db.select().from(t.users).where(eq(t.users.email, "bench@submit.bench"));
-  const [d] = await db.select().from(t.distributors).where(eq(t.distributors.code, "BENCH"));
+  // As the app runs: the role sellthru_app, each call in a transaction carrying its viewer (RLS).
+  const [u, d] = await withDbContext(db, SYSTEM, async (tx) => [
+    (await tx.select().from(t.users).where(eq(t.users.email, "bench@submit.bench")))[0],
+    (await tx.select().from(t.distributors).where(eq(t.distributors.code, "BENCH")))[0],
+  ] as const);
   const viewer: Viewer = {
     userId: u!.id, email: u!.email, name: u!.name, role: "distributor",
     distributorId: d!.id, distributorCode: d!.code, distributorName: d!.name, via: "session",
@@ -29,17 +33,20 @@ async function main() {
   const viewMs: number[] = [];
   for (let i = 0; i < 5; i++) {
     let t0 = now();
-    const v = await getSubmissionView(db, viewer, { period });
+    const ctx = { role: "distributor", distributorId: d!.id, userId: u!.id } as const;
+    const v = await withDbContext(db, ctx, (tx) => getSubmissionView(tx, viewer, { period }));
     viewMs.push(now() - t0);
     const lines = v.lines.map((l) => ({ sku: l.sku, sold: l.sold + (i % 2), returned: l.returned, onHand: l.onHand }));
     t0 = now();
-    await submitPeriod(db, viewer, { period, body: { baseRevision: v.revision, lines }, source: "api", idempotencyKey: randomUUID() });
+    await withDbContext(db, ctx, (tx) =>
+      submitPeriod(tx, viewer, { period, body: { baseRevision: v.revision, lines }, source: "api", idempotencyKey: randomUUID() }),
+    );
     submitMs.push(now() - t0);
   }
   const refreshMs: number[] = [];
   for (let i = 0; i < 3; i++) {
     const t0 = now();
-    await db.transaction((tx) => refreshLedger(tx, { distributorIds: [d!.id] }, periodToDate(period)));
+    await withDbContext(db, SYSTEM, (tx) => refreshLedger(tx, { distributorIds: [d!.id] }, periodToDate(period)));
     refreshMs.push(now() - t0);
   }
   process.stdout.write(`${JSON.stringify({ submitMs, refreshMs, viewMs })}\n`);

@@ -14,7 +14,7 @@ export default async function setup() {
   const admin = postgres(url, { max: 1, onnotice: () => {} });
   await admin.unsafe(`drop database if exists ${template}`);
   await admin.unsafe(`create database ${template}`);
-  const db = await openDatabase({ kind: "postgres", url: withDatabase(url, template), pool: 1 });
+  const db = await openDatabase({ kind: "postgres", url: withDatabase(url, template), pool: 1 }, { connectAs: "owner" });
   await db.close();
   process.env.SELLTHRU_TEST_TEMPLATE = template;
   return async () => {

@@ -20,7 +20,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const admin = postgres(url, { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database ${name} template ${template}`);
   await admin.end();
-  const db = await openDatabase({ kind: "postgres", url: withDatabase(url, name), pool: 4 }, { migrate: false });
+  const db = await openDatabase({ kind: "postgres", url: withDatabase(url, name), pool: 4 }, { migrate: false, connectAs: "system" });
   return {
     ...db,
     label: "postgres",
