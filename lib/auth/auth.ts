@@ -1,7 +1,7 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
-import { getDb } from "@/db/client";
+import { withAuthDb } from "./viewer-db";
 import { checkCredentials } from "@/lib/dal/auth/check-credentials";
 import { recordAudit } from "@/lib/dal/audit/record-audit";
 import { isThrottled, recordFailedSignIn } from "@/lib/dal/auth/sign-in-throttle";
@@ -38,16 +38,18 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         if (!parsed.success) return null;
         const { email, password } = parsed.data;
         const ip = clientIp(request?.headers);
-        const db = await getDb();
-        if (await isThrottled(db, email, ip)) throw new ThrottledSignIn();
-        const ok = await checkCredentials(db, email, password);
-        if (!ok) {
-          await recordFailedSignIn(db, email, ip);
-          await recordAudit(db, null, "sign_in_failed", { subject: email, ip });
-          return null;
-        }
-        await recordAudit(db, { userId: ok.userId, email }, "sign_in", { ip });
-        return { id: ok.userId, email };
+        // No viewer yet: the "auth" context of row-level security (users, distributors, tokens).
+        if (await withAuthDb((db) => isThrottled(db, email, ip))) throw new ThrottledSignIn();
+        return withAuthDb(async (db) => {
+          const ok = await checkCredentials(db, email, password);
+          if (!ok) {
+            await recordFailedSignIn(db, email, ip);
+            await recordAudit(db, null, "sign_in_failed", { subject: email, ip });
+            return null;
+          }
+          await recordAudit(db, { userId: ok.userId, email }, "sign_in", { ip });
+          return { id: ok.userId, email };
+        });
       },
     }),
   ],

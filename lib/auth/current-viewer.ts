@@ -2,7 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { getDb } from "@/db/client";
+import { withAuthDb } from "./viewer-db";
 import { loadViewerByToken, loadViewerByUserId } from "@/lib/dal/auth/load-viewer";
 import { unauthenticated } from "@/lib/errors";
 import { auth } from "./auth";
@@ -15,14 +15,13 @@ import type { Viewer } from "./viewer";
 export const getViewer = cache(async (): Promise<Viewer | null> => {
   const h = await headers();
   const authz = h.get("authorization");
-  const db = await getDb();
   if (authz) {
     const m = /^Bearer\s+(\S+)$/i.exec(authz.trim());
-    return m ? loadViewerByToken(db, m[1]!) : null;
+    return m ? withAuthDb((db) => loadViewerByToken(db, m[1]!)) : null;
   }
   const session = await auth();
   const uid = (session?.user as { id?: string } | undefined)?.id;
-  return uid ? loadViewerByUserId(db, uid) : null;
+  return uid ? withAuthDb((db) => loadViewerByUserId(db, uid)) : null;
 });
 
 export async function requireViewer(): Promise<Viewer> {

@@ -1,8 +1,9 @@
 import "server-only";
 import { NextResponse, type NextRequest } from "next/server";
 import { ZodError, type z } from "zod";
-import { getDb } from "@/db/client";
+import { withViewerDb } from "@/lib/auth/viewer-db";
 import type { Db } from "@/db/open";
+import type { DbRunner } from "@/db/rls";
 import { requireViewer } from "@/lib/auth/current-viewer";
 import type { Viewer } from "@/lib/auth/viewer";
 import { AppError, type Issue } from "@/lib/errors";
@@ -10,7 +11,10 @@ import { AppError, type Issue } from "@/lib/errors";
 export interface ApiContext<P> {
   req: NextRequest;
   viewer: Viewer;
+  /** The request's transaction, carrying the viewer (row-level security). */
   db: Db;
+  /** For a streamed body read after the handler returned: each call runs in a new viewer transaction. */
+  later: DbRunner;
   params: P;
 }
 
@@ -40,9 +44,10 @@ export function apiRoute<P = Record<string, never>>(handler: (ctx: ApiContext<P>
   return async (req: NextRequest, context: { params: Promise<P> }) => {
     try {
       const viewer = await requireViewer();
-      const db = await getDb();
       const params = context?.params ? await context.params : ({} as P);
-      return await handler({ req, viewer, db, params });
+      // One transaction per request, carrying the viewer for row-level security; an error rolls it back.
+      const later: DbRunner = (fn) => withViewerDb(viewer, fn);
+      return await withViewerDb(viewer, (db) => handler({ req, viewer, db, later, params }));
     } catch (error) {
       return errorResponse(error);
     }

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense } from "react";
 import { Skeleton } from "@/components/ui/skeleton";
-import { getDb } from "@/db/client";
+import { withViewerDb } from "@/lib/auth/viewer-db";
 import { requirePageViewer } from "@/lib/auth/current-viewer";
 import { adminOverview } from "@/lib/dal/admin/admin-overview";
 import { PageHeader } from "@/components/ui/page-header";
@@ -45,7 +45,7 @@ function TilesSkeleton() {
 
 async function Tiles() {
   const viewer = await requirePageViewer("/admin");
-  const o = await adminOverview(await getDb(), viewer);
+  const o = await withViewerDb(viewer, (db) => adminOverview(db, viewer));
   const n = (v: number | null) => (v === null ? null : formatNum(v));
   const tiles: Tile[] = [
     {

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { ZodError } from "zod";
-import { getDb } from "@/db/client";
+import { withViewerDb } from "@/lib/auth/viewer-db";
 import { requireViewer } from "@/lib/auth/current-viewer";
 import { AppError } from "@/lib/errors";
 import { fieldErrorsOf } from "@/lib/validation/action-state";
@@ -25,7 +25,7 @@ async function run(fn: () => Promise<string>): Promise<ActionResult> {
 export async function remindAction(input: { distributors: string[]; period?: string; requestId: string }): Promise<ActionResult> {
   const result = await run(async () => {
     const viewer = await requireViewer();
-    const r = await remindSelected(await getDb(), viewer, input);
+    const r = await withViewerDb(viewer, (db) => remindSelected(db, viewer, input));
     const parts = [];
     if (r.queued.length) parts.push(`Reminder for ${r.period} queued for ${r.queued.map((q) => q.code).join(", ")}`);
     if (r.duplicates.length) parts.push(`already queued for ${r.duplicates.join(", ")}`);
@@ -39,7 +39,8 @@ export async function remindAction(input: { distributors: string[]; period?: str
 
 export async function closePeriodAction(period: string): Promise<ActionResult> {
   const r = await run(async () => {
-    await closePeriod(await getDb(), await requireViewer(), period);
+    const viewer = await requireViewer();
+    await withViewerDb(viewer, (db) => closePeriod(db, viewer, period));
     return `Period ${period} closed: submissions for it are refused; changes go through approved adjustments`;
   });
   revalidatePath("/compliance");
@@ -48,7 +49,8 @@ export async function closePeriodAction(period: string): Promise<ActionResult> {
 
 export async function reopenPeriodAction(period: string): Promise<ActionResult> {
   const r = await run(async () => {
-    await reopenPeriod(await getDb(), await requireViewer(), period);
+    const viewer = await requireViewer();
+    await withViewerDb(viewer, (db) => reopenPeriod(db, viewer, period));
     return `Period ${period} reopened`;
   });
   revalidatePath("/compliance");

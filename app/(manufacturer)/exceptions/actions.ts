@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { ZodError } from "zod";
-import { getDb } from "@/db/client";
+import { withViewerDb } from "@/lib/auth/viewer-db";
 import { requireViewer } from "@/lib/auth/current-viewer";
 import { AppError } from "@/lib/errors";
 import { fieldErrorsOf, type ActionState } from "@/lib/validation/action-state";
@@ -53,7 +53,7 @@ export async function openExceptionAction(_prev: FormState, fd: FormData): Promi
       distributor: str(fd, "distributor"), sku: str(fd, "sku"), period: str(fd, "period"),
       reason: str(fd, "reason"), owner: str(fd, "owner"), note: str(fd, "note"),
     });
-    const res = await openException(await getDb(), viewer, input);
+    const res = await withViewerDb(viewer, (db) => openException(db, viewer, input));
     target = `/exceptions/${res.id}?opened=${res.created ? "new" : "existing"}`;
   });
   if (target) {
@@ -68,7 +68,7 @@ export async function openAutomaticAction(_prev: FormState, fd: FormData): Promi
     const viewer = await requireViewer();
     requireExceptionWorker(viewer);
     const period = str(fd, "period") || undefined;
-    const res = await openAutomaticExceptions(await getDb(), { period });
+    const res = await withViewerDb(viewer, (db) => openAutomaticExceptions(db, { period }));
     revalidatePath("/exceptions");
     return res.opened.length === 0
       ? `Every row of ${res.period} above the thresholds already has an exception`
@@ -86,7 +86,7 @@ export async function bulkUpdateAction(_prev: FormState, fd: FormData): Promise<
       owner: owner === "" || owner === undefined ? undefined : owner === "none" ? null : owner,
       status: status || undefined,
     });
-    const res = await bulkUpdateExceptions(await getDb(), viewer, input);
+    const res = await withViewerDb(viewer, (db) => bulkUpdateExceptions(db, viewer, input));
     revalidatePath("/exceptions");
     const skipped = res.skipped.length ? ` · ${res.skipped.length} skipped: ${res.skipped.map((s) => s.message).join("; ")}` : "";
     return `Updated ${res.updated.length} exception${res.updated.length === 1 ? "" : "s"}${skipped}`;
@@ -104,7 +104,7 @@ export async function updateExceptionAction(_prev: FormState, fd: FormData): Pro
       reason: reason === undefined ? undefined : reason === "" ? null : reason,
       owner: owner === undefined ? undefined : owner === "" ? null : owner,
     });
-    const res = await updateException(await getDb(), viewer, id, input);
+    const res = await withViewerDb(viewer, (db) => updateException(db, viewer, id, input));
     revalidatePath(`/exceptions/${id}`);
     revalidatePath("/exceptions");
     return res.changed.length ? `Saved: ${res.changed.join(", ")}` : "Nothing changed";
@@ -116,7 +116,7 @@ export async function addNoteAction(_prev: FormState, fd: FormData): Promise<For
     const viewer = await requireViewer();
     const id = str(fd, "id") ?? "";
     const input = noteSchema.parse({ body: str(fd, "body"), internal: fd.get("internal") === "on" });
-    await addExceptionNote(await getDb(), viewer, id, input);
+    await withViewerDb(viewer, (db) => addExceptionNote(db, viewer, id, input));
     revalidatePath(`/exceptions/${id}`);
     return input.internal ? "Internal note added" : "Note added";
   });
@@ -128,7 +128,7 @@ export async function proposeCorrectionAction(_prev: FormState, fd: FormData): P
     const id = str(fd, "id") ?? "";
     const quantity = (str(fd, "quantity") ?? "").replace("\u2212", "-").trim();
     const input = proposeCorrectionSchema.parse({ quantity: quantity === "" ? undefined : quantity, type: str(fd, "type"), reason: str(fd, "reason") });
-    await proposeCorrection(await getDb(), viewer, id, input);
+    await withViewerDb(viewer, (db) => proposeCorrection(db, viewer, id, input));
     revalidatePath(`/exceptions/${id}`);
     return "Correction proposed: it takes effect when another channel manager approves it";
   });
@@ -139,14 +139,13 @@ export async function decideCorrectionAction(_prev: FormState, fd: FormData): Pr
     const viewer = await requireViewer();
     const id = str(fd, "exceptionId") ?? "";
     const correctionId = str(fd, "correctionId") ?? "";
-    const db = await getDb();
     if (str(fd, "decision") === "approve") {
-      const res = await approveCorrection(db, viewer, correctionId);
+      const res = await withViewerDb(viewer, (db) => approveCorrection(db, viewer, correctionId));
       revalidatePath(`/exceptions/${id}`);
       revalidatePath("/exceptions");
       return `Approved: the gap is now ${res.ledger?.gap ?? "—"}`;
     }
-    await rejectCorrection(db, viewer, correctionId);
+    await withViewerDb(viewer, (db) => rejectCorrection(db, viewer, correctionId));
     revalidatePath(`/exceptions/${id}`);
     return "Correction rejected";
   });

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getDb } from "@/db/client";
+import { withViewerDb } from "@/lib/auth/viewer-db";
 import { requirePageViewer } from "@/lib/auth/current-viewer";
 import { listExceptions, type ExceptionList, type StaffExceptionRow } from "@/lib/dal/exceptions/list-exceptions";
 import { EXCEPTION_WORKERS, listAssignableStaff } from "@/lib/dal/exceptions/shared";
@@ -24,13 +24,14 @@ export default async function ExceptionsPage({ searchParams }: { searchParams: P
   const filters = { status: raw.status ?? "active", owner: raw.owner, period: raw.period, distributor: raw.distributor, sku: raw.sku };
   const parsed = exceptionQuerySchema.safeParse(filters);
   const query = parsed.success ? parsed.data : exceptionQuerySchema.parse({ status: "active" });
-  const db = await getDb();
-  const [list, staff, periods, settings] = await Promise.all([
-    listExceptions(db, viewer, query) as Promise<ExceptionList<StaffExceptionRow>>,
-    listAssignableStaff(db),
-    listPeriods(db, viewer),
-    getSettings(db),
-  ]);
+  const [list, staff, periods, settings] = await withViewerDb(viewer, (db) =>
+    Promise.all([
+      listExceptions(db, viewer, query) as Promise<ExceptionList<StaffExceptionRow>>,
+      listAssignableStaff(db),
+      listPeriods(db, viewer),
+      getSettings(db),
+    ]),
+  );
   const ended = periods.filter((p) => p.state !== "future").map((p) => p.period);
   const autoPeriod = list.autoOpened?.period ?? ended[0] ?? "";
   const canWork = viewer.role === "admin" || (EXCEPTION_WORKERS as readonly string[]).includes(viewer.role);

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { ZodError } from "zod";
-import { getDb } from "@/db/client";
+import { withViewerDb } from "@/lib/auth/viewer-db";
 import { requireViewer } from "@/lib/auth/current-viewer";
 import { AppError } from "@/lib/errors";
 import { fieldErrorsOf } from "@/lib/validation/action-state";
@@ -23,8 +23,7 @@ function fail(error: unknown): ActionResult {
 export async function saveProgramAction(id: string | null, values: unknown): Promise<SaveProgramResult> {
   try {
     const viewer = await requireViewer();
-    const db = await getDb();
-    const p = id ? await updateProgram(db, viewer, id, values) : await createProgram(db, viewer, values);
+    const p = await withViewerDb(viewer, (db) => (id ? updateProgram(db, viewer, id, values) : createProgram(db, viewer, values)));
     revalidatePath("/rebates");
     revalidatePath(`/rebates/${p.id}`);
     return { ok: true, message: id ? "Programme saved" : "Programme created", id: p.id };
@@ -37,7 +36,7 @@ export async function saveProgramAction(id: string | null, values: unknown): Pro
 export async function freezeAction(programId: string, distributors?: string[]): Promise<ActionResult> {
   try {
     const viewer = await requireViewer();
-    const r = await freezeResults(await getDb(), viewer, programId, { distributors });
+    const r = await withViewerDb(viewer, (db) => freezeResults(db, viewer, programId, { distributors }));
     revalidatePath(`/rebates/${programId}`);
     const parts = [];
     if (r.frozen.length) parts.push(`Frozen for payout: ${r.frozen.join(", ")}`);

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getDb } from "@/db/client";
+import { withViewerDb } from "@/lib/auth/viewer-db";
 import { requirePageViewer } from "@/lib/auth/current-viewer";
 import { listPrograms } from "@/lib/dal/rebates/programs";
 import { computeEligibility } from "@/lib/dal/rebates/get-eligibility";
@@ -16,17 +16,19 @@ export const dynamic = "force-dynamic";
 
 export default async function RebatesPage() {
   const viewer = await requirePageViewer("/rebates");
-  const db = await getDb();
-  const programs = await listPrograms(db, viewer);
   const canEdit = viewer.role === "rebate_analyst" || viewer.role === "admin";
   const now = new Date();
-  const summaries = await Promise.all(
-    programs.map(async (p) => {
-      const e = await computeEligibility(db, p, now);
-      const total = e.rows.reduce((a, r) => a + decimalToScaled(r.amount, 2), 0n);
-      return { p, complete: e.complete, eligible: e.rows.filter((r) => r.eligible).length, count: e.rows.length, frozen: e.rows.filter((r) => r.frozen).length, changed: e.rows.filter((r) => r.changedSinceFrozen).length, total: centsToDecimal(total) };
-    }),
-  );
+  const { programs, summaries } = await withViewerDb(viewer, async (db) => {
+    const programs = await listPrograms(db, viewer);
+    const summaries = await Promise.all(
+      programs.map(async (p) => {
+        const e = await computeEligibility(db, p, now);
+        const total = e.rows.reduce((a, r) => a + decimalToScaled(r.amount, 2), 0n);
+        return { p, complete: e.complete, eligible: e.rows.filter((r) => r.eligible).length, count: e.rows.length, frozen: e.rows.filter((r) => r.frozen).length, changed: e.rows.filter((r) => r.changedSinceFrozen).length, total: centsToDecimal(total) };
+      }),
+    );
+    return { programs, summaries };
+  });
   return (
     <div>
       <PageHeader

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { ZodError } from "zod";
-import { getDb } from "@/db/client";
+import { withViewerDb } from "@/lib/auth/viewer-db";
 import { requireViewer } from "@/lib/auth/current-viewer";
 import { addExceptionNote } from "@/lib/dal/exceptions/update-exception";
 import { AppError } from "@/lib/errors";
@@ -18,7 +18,7 @@ export async function answerExceptionAction(_prev: AnswerState, fd: FormData): P
   try {
     const viewer = await requireViewer();
     const input = noteSchema.parse({ body });
-    await addExceptionNote(await getDb(), viewer, id, { body: input.body });
+    await withViewerDb(viewer, (db) => addExceptionNote(db, viewer, id, { body: input.body }));
     revalidatePath("/my-exceptions");
     return { ok: true, data: { message: "Answer sent to the manufacturer" } };
   } catch (error) {

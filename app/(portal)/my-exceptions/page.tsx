@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getDb } from "@/db/client";
+import { withViewerDb } from "@/lib/auth/viewer-db";
 import { requirePageViewer } from "@/lib/auth/current-viewer";
 import { getException, type PartnerExceptionDetail } from "@/lib/dal/exceptions/get-exception";
 import { listExceptions } from "@/lib/dal/exceptions/list-exceptions";
@@ -19,9 +19,10 @@ export const metadata: Metadata = { title: "Exceptions" };
 /** The distributor's side: open questions on its own rows, each answerable with a note. */
 export default async function MyExceptionsPage() {
   const viewer = await requirePageViewer("/my-exceptions");
-  const db = await getDb();
-  const list = await listExceptions(db, viewer, exceptionQuerySchema.parse({ status: "active", limit: 100 }));
-  const details = (await Promise.all(list.rows.map((r) => getException(db, viewer, r.id)))) as PartnerExceptionDetail[];
+  const details = (await withViewerDb(viewer, async (db) => {
+    const list = await listExceptions(db, viewer, exceptionQuerySchema.parse({ status: "active", limit: 100 }));
+    return Promise.all(list.rows.map((r) => getException(db, viewer, r.id)));
+  })) as PartnerExceptionDetail[];
 
   return (
     <div className="mx-auto max-w-4xl space-y-4">

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getDb } from "@/db/client";
+import { withViewerDb } from "@/lib/auth/viewer-db";
 import { requirePageViewer } from "@/lib/auth/current-viewer";
 import { listCompliance } from "@/lib/dal/compliance/list-compliance";
 import { listStanding } from "@/lib/dal/rebates/get-rebate-standing";
@@ -19,8 +19,7 @@ const fmt = (iso: string, timeZone: string) =>
 
 export default async function StandingPage() {
   const viewer = await requirePageViewer("/standing");
-  const db = await getDb();
-  const [board, standing] = await Promise.all([listCompliance(db, viewer, {}), listStanding(db, viewer)]);
+  const [board, standing] = await withViewerDb(viewer, (db) => Promise.all([listCompliance(db, viewer, {}), listStanding(db, viewer)]));
   const row = board.rows[0];
   const cells = [...(row?.cells ?? [])].reverse();
   return (

@@ -8,7 +8,7 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { getDb } from "@/db/client";
+import { withViewerDb } from "@/lib/auth/viewer-db";
 import { getViewer } from "@/lib/auth/current-viewer";
 import { clientIp } from "@/lib/auth/client-ip";
 import { AppError, type Issue } from "@/lib/errors";
@@ -30,6 +30,7 @@ import type {
   SubmitActionInput,
   SubmitActionState,
 } from "@/components/submission-grid/types";
+import type { Tx } from "@/db/open";
 
 const SIGNED_OUT = "Your session has ended. Sign in again (in another tab) to save; your edits are kept in this tab.";
 const MAX_DIFFERENCES = 200;
@@ -63,17 +64,19 @@ export async function submitReportAction(input: SubmitActionInput): Promise<Subm
     return { ok: false, kind: "invalid", fieldErrors: fieldErrorsOf(parsed.issues), formError: "Some cells are not valid; nothing was stored." };
   }
 
-  const db = await getDb();
   let revision: number;
   try {
-    const r = await submitPeriod(db, viewer, {
-      period,
-      body: input.body,
-      source: "portal",
-      idempotencyKey,
-      onInFlight: "wait",
-      ip: clientIp(await headers()),
-    });
+    const ip = clientIp(await headers());
+    const r = await withViewerDb(viewer, (db) =>
+      submitPeriod(db, viewer, {
+        period,
+        body: input.body,
+        source: "portal",
+        idempotencyKey,
+        onInFlight: "wait",
+        ip,
+      }),
+    );
     revision = r.revision;
   } catch (e) {
     if (!(e instanceof AppError)) {
@@ -87,7 +90,7 @@ export async function submitReportAction(input: SubmitActionInput): Promise<Subm
         const d = e.details as { latestRevision?: number | null; submittedAt?: string | null; submittedBy?: string | null } | undefined;
         if (d && "latestRevision" in d) {
           const latest = d.latestRevision ?? null;
-          const diff = latest ? await differences(db, viewer, period, latest, parsed.data.lines) : { list: [], count: 0 };
+          const diff = latest ? await withViewerDb(viewer, (db) => differences(db, viewer, period, latest, parsed.data.lines)) : { list: [], count: 0 };
           return {
             ok: false,
             kind: "conflict",
@@ -115,7 +118,7 @@ export async function submitReportAction(input: SubmitActionInput): Promise<Subm
 
 /** What differs between a colleague's revision and the grid that was about to be submitted. */
 async function differences(
-  db: Awaited<ReturnType<typeof getDb>>,
+  db: Tx,
   viewer: NonNullable<Awaited<ReturnType<typeof getViewer>>>,
   period: string,
   revision: number,
@@ -154,7 +157,7 @@ export async function saveDraftAction(input: SaveDraftActionInput): Promise<Save
   const viewer = await getViewer();
   if (!viewer) return { ok: false, code: "signed_out", formError: SIGNED_OUT };
   try {
-    const r = await saveDraft(await getDb(), viewer, input);
+    const r = await withViewerDb(viewer, (db) => saveDraft(db, viewer, input));
     if (!r.conflict) return { ok: true, conflict: false, merged: r.merged, draft: draftState(r.draft) };
     if (r.reason === "edited") {
       return { ok: true, conflict: true, reason: "edited", draft: draftState(r.draft), conflicts: r.conflicts, latestRevision: r.latestRevision };
@@ -181,7 +184,7 @@ export async function discardDraftAction(input: { period: string }): Promise<Dis
   const p = periodSchema.safeParse(input?.period);
   if (!p.success) return { ok: false, formError: "This page is out of date; reload it." };
   try {
-    return { ok: true, ...(await discardDraft(await getDb(), viewer, { period: p.data })) };
+    return { ok: true, ...(await withViewerDb(viewer, (db) => discardDraft(db, viewer, { period: p.data }))) };
   } catch (e) {
     if (e instanceof AppError) return { ok: false, formError: "The draft could not be discarded." };
     throw e;
@@ -197,7 +200,7 @@ export async function searchCatalogueAction(input: { query: string }): Promise<S
   const p = searchInputSchema.safeParse(input);
   if (!p.success) return { ok: false, formError: "Type part of a SKU or description." };
   try {
-    return { ok: true, products: await searchProducts(await getDb(), viewer, { query: p.data.query }) };
+    return { ok: true, products: await withViewerDb(viewer, (db) => searchProducts(db, viewer, { query: p.data.query })) };
   } catch {
     return { ok: false, formError: "The catalogue could not be searched; try again." };
   }

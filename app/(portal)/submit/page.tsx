@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { randomUUID } from "node:crypto";
-import { getDb } from "@/db/client";
+import { withViewerDb } from "@/lib/auth/viewer-db";
 import { requirePageViewer } from "@/lib/auth/current-viewer";
 import { AppError } from "@/lib/errors";
 import { DAY_MS } from "@/lib/domain/compliance";
@@ -42,9 +42,9 @@ export default async function SubmitPage({ searchParams }: { searchParams: Searc
   const viewer = await requirePageViewer("/submit");
   const sp = await searchParams;
   const periodParam = one(sp.period);
-  const db = await getDb();
-
-  const [periods, history, settings] = await Promise.all([listPeriods(db, viewer), listSubmissionHistory(db, viewer), getSettings(db)]);
+  const [periods, history, settings] = await withViewerDb(viewer, (db) =>
+    Promise.all([listPeriods(db, viewer), listSubmissionHistory(db, viewer), getSettings(db)]),
+  );
   const reportable = periods.filter((p) => p.state !== "future");
   const period = periodParam ?? (reportable.find((p) => p.state === "open") ?? reportable[0])?.period;
   if (!period) {
@@ -59,7 +59,7 @@ export default async function SubmitPage({ searchParams }: { searchParams: Searc
   let view: SubmissionView;
   try {
     // Another distributor's code, a malformed or future period: 404, never a look at someone else.
-    view = await getSubmissionView(db, viewer, { period, distributorCode: one(sp.distributor) });
+    view = await withViewerDb(viewer, (db) => getSubmissionView(db, viewer, { period, distributorCode: one(sp.distributor) }));
   } catch (e) {
     if (e instanceof AppError && (e.code === "not_found" || e.code === "validation_failed" || e.code === "forbidden")) notFound();
     throw e;
@@ -121,7 +121,7 @@ export default async function SubmitPage({ searchParams }: { searchParams: Searc
     bench: one(sp.bench) === "1",
   };
 
-  const standingLine = await getRebateStanding(db, viewer, new Date(now));
+  const standingLine = await withViewerDb(viewer, (db) => getRebateStanding(db, viewer, new Date(now)));
   const standing: RebateStandingValue | null = standingLine
     ? { headline: standingLine, tone: /not eligible/.test(standingLine) ? "bad" : /no activity/.test(standingLine) ? "warning" : "good" }
     : null;

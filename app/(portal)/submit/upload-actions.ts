@@ -7,7 +7,7 @@
  * state — never a raw error.
  */
 import { z } from "zod";
-import { getDb } from "@/db/client";
+import { withViewerDb } from "@/lib/auth/viewer-db";
 import { getViewer } from "@/lib/auth/current-viewer";
 import { AppError } from "@/lib/errors";
 import { searchProducts } from "@/lib/dal/catalogue/search-products";
@@ -27,9 +27,10 @@ export async function mapUnknownPartsAction(input: { uploadId: string; mappings:
   const id = z.uuid().safeParse(input?.uploadId);
   if (!id.success) return { ok: false, formError: "This upload is out of date; upload the file again." };
   try {
-    const db = await getDb();
-    await getUpload(db, viewer, id.data);
-    const r = await mapParts(db, viewer, { mappings: input.mappings });
+    const r = await withViewerDb(viewer, async (db) => {
+      await getUpload(db, viewer, id.data);
+      return mapParts(db, viewer, { mappings: input.mappings });
+    });
     return { ok: true, mapped: r.mapped };
   } catch (e) {
     if (e instanceof AppError) {
@@ -60,7 +61,7 @@ export async function searchSkusAction(input: { query: string }): Promise<Search
   const q = z.object({ query: z.string().max(200) }).safeParse(input);
   if (!q.success) return { ok: false, formError: "Type part of a SKU or description." };
   try {
-    return { ok: true, products: await searchProducts(await getDb(), viewer, { query: q.data.query, limit: 10 }) };
+    return { ok: true, products: await withViewerDb(viewer, (db) => searchProducts(db, viewer, { query: q.data.query, limit: 10 })) };
   } catch {
     return { ok: false, formError: "The catalogue could not be searched; try again." };
   }

@@ -1,5 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Queryable } from "@/db/open";
+import { runnerOf, type DbRunner } from "@/db/rls";
 import type { Viewer } from "@/lib/auth/viewer";
 import { periodToDate } from "@/lib/domain/periods";
 import { GAP_EXPORT_CAP, type GapQuery } from "@/lib/validation/gaps";
@@ -139,15 +140,21 @@ export async function listGaps(db: Queryable, viewer: Viewer, q: GapQuery, opts:
  * Every row of a gap query in sort order, in keyset pages of `batch`, up to `cap` rows: what the
  * CSV and XLSX exports stream. The period is resolved once, before the first row.
  */
-export async function openGapStream(db: Queryable, viewer: Viewer, q: GapQuery, opts: { batch?: number; cap?: number } = {}) {
+export async function openGapStream(
+  db: Queryable,
+  viewer: Viewer,
+  q: GapQuery,
+  opts: { batch?: number; cap?: number; /** Runs each page's read (a streamed response outlives `db`'s transaction). */ pages?: DbRunner } = {},
+) {
   const p = await prepare(db, viewer, q);
+  const run = runnerOf(opts.pages ?? db);
   const batch = opts.batch ?? 5000;
   const cap = opts.cap ?? GAP_EXPORT_CAP;
   async function* rows(): AsyncGenerator<GapRow[]> {
     let cursor: CursorValue[] | null = q.cursor ? decodeCursor(q.cursor, p.keys) : null;
     let sent = 0;
     while (sent < cap) {
-      const page = await fetchPage(db, p, Math.min(batch, cap - sent), cursor);
+      const page = await run((d) => fetchPage(d, p, Math.min(batch, cap - sent), cursor));
       if (page.rows.length) yield page.rows;
       sent += page.rows.length;
       if (!page.next) return;

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Queryable } from "@/db/open";
+import { asSystem } from "@/db/rls";
 import { latestEndedPeriod, periodToDate } from "@/lib/domain/periods";
 import { getSettings } from "../settings/get-settings";
 import { asRows } from "../sql-rows";
@@ -23,7 +24,9 @@ export async function ensureLedgerThrough(db: Queryable, period: string) {
   if (last !== null && last >= period) return;
   const limit = await currentLedgerPeriod(db);
   if (period > limit) return;
-  await db.transaction(async (tx) => {
+  // The carry-forward is about every distributor, whoever's request noticed the new month: it runs
+  // as the system under row-level security (and puts the caller's context back afterwards).
+  await asSystem(db, async (tx) => {
     // Serialise concurrent carry-forwards; the second one finds the work done.
     await tx.execute(sql`select pg_advisory_xact_lock(727002)`);
     const [again] = asRows<{ last: string | null }>(

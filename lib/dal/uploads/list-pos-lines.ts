@@ -10,6 +10,7 @@
  */
 import { and, eq, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/open";
+import { runnerOf, type DbRunner } from "@/db/rls";
 import { submissionRevisions, submissions } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/viewer";
 import { periodToDate } from "@/lib/domain/periods";
@@ -59,19 +60,20 @@ export async function findKeptPosLines(db: Queryable, viewer: Viewer, input: { p
 
 const PAGE = 5_000;
 
-export async function* iteratePosLines(db: Queryable, target: PosLinesTarget, pageSize = PAGE): AsyncGenerator<PosLineOut[]> {
+export async function* iteratePosLines(db: Queryable | DbRunner, target: PosLinesTarget, pageSize = PAGE): AsyncGenerator<PosLineOut[]> {
   if (!target.uploadId) return;
+  const run = runnerOf(db);
   let after = 0;
   for (;;) {
     const rows = asRows<Record<string, unknown>>(
-      await db.execute(sql`
+      await run((d) => d.execute(sql`
         select l.id, p.sku, l.quantity, to_char(l.invoice_date, 'YYYY-MM-DD') as invoice_date, l.invoice, l.invoice_line,
                l.unit_price::text as unit_price, l.end_customer, l.ship_to_city, l.ship_to_state, l.ship_to_country,
                l.transfer_type, l.distributor_part, l.source_line
           from pos_lines l join products p on p.id = l.product_id
          where l.upload_id = ${target.uploadId}::uuid and l.distributor_id = ${target.distributor.id} and l.id > ${after}
          order by l.id
-         limit ${pageSize}`),
+         limit ${pageSize}`)),
     );
     if (!rows.length) return;
     after = Number(rows[rows.length - 1]!.id);

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getDb } from "@/db/client";
+import { withViewerDb } from "@/lib/auth/viewer-db";
 import { requirePageViewer } from "@/lib/auth/current-viewer";
 import { listAudit, listAuditActions } from "@/lib/dal/audit/list-audit";
 import { listDistributorOptions } from "@/lib/dal/admin/list-distributors";
@@ -33,8 +33,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const raw = Object.fromEntries(Object.entries(sp).filter(([, v]) => typeof v === "string")) as Record<string, string>;
   const parsed = auditQuerySchema.safeParse(raw);
   const query = parsed.success ? parsed.data : auditQuerySchema.parse({});
-  const db = await getDb();
-  const [page, actions, distributors] = await Promise.all([listAudit(db, viewer, query), listAuditActions(db, viewer), listDistributorOptions(db, viewer)]);
+  const [page, actions, distributors] = await withViewerDb(viewer, (db) =>
+    Promise.all([listAudit(db, viewer, query), listAuditActions(db, viewer), listDistributorOptions(db, viewer)]),
+  );
 
   const filters: Record<string, string> = {};
   for (const k of FILTER_KEYS) if (query[k]) filters[k] = String(query[k]);

@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { getDb } from "@/db/client";
+import { withViewerDb } from "@/lib/auth/viewer-db";
 import { requireViewer } from "@/lib/auth/current-viewer";
 import { requireRole } from "@/lib/dal/authorize";
 import { createDistributor } from "@/lib/dal/admin/create-distributor";
@@ -20,7 +20,7 @@ export async function createDistributorAction(_prev: DistributorFormState, formD
     requireRole(viewer, ["admin"]);
     const parsed = createDistributorSchema.safeParse(raw);
     if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error), values };
-    const d = await createDistributor(await getDb(), viewer, parsed.data);
+    const d = await withViewerDb(viewer, (db) => createDistributor(db, viewer, parsed.data));
     revalidatePath("/admin/distributors");
     revalidatePath("/admin");
     return { ok: true, data: { code: d.code } };

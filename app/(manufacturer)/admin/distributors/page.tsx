@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getDb } from "@/db/client";
+import { withViewerDb } from "@/lib/auth/viewer-db";
 import { requirePageViewer } from "@/lib/auth/current-viewer";
 import { listDistributors } from "@/lib/dal/admin/list-distributors";
 import { CATALOGUE_CSV_MAX_BYTES, DISTRIBUTOR_CSV_HEADER } from "@/lib/validation/admin-csv";
@@ -20,7 +20,7 @@ export const metadata: Metadata = { title: "Distributors" };
 export default async function DistributorsPage() {
   const viewer = await requirePageViewer("/admin/distributors");
   if (viewer.role !== "admin") notFound();
-  const rows = await listDistributors(await getDb(), viewer);
+  const rows = await withViewerDb(viewer, (db) => listDistributors(db, viewer));
   return (
     <div className="space-y-6">
       <PageHeader title="Distributors" description="The partners who report POS and inventory. Codes are what ERP files and the API use." />

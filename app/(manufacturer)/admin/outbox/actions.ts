@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { getDb } from "@/db/client";
+import { withSystemDb } from "@/lib/auth/viewer-db";
 import { requireViewer } from "@/lib/auth/current-viewer";
 import { requireRole } from "@/lib/dal/authorize";
 import { AppError } from "@/lib/errors";
@@ -14,9 +14,9 @@ export async function runJobsAction(): Promise<ActionResult> {
   try {
     const viewer = await requireViewer();
     requireRole(viewer, ["admin"]);
-    const db = await getDb();
-    const r = await runReminders(db);
-    const s = await sendOutbox(db);
+    // The job is the system's, not the admin's: it queues for every distributor.
+    const r = await withSystemDb((db) => runReminders(db));
+    const s = await withSystemDb((db) => sendOutbox(db));
     revalidatePath("/admin/outbox");
     revalidatePath("/compliance");
     if (!r.locked) return { ok: true, message: "Another instance is running the reminder job right now; nothing queued here" };

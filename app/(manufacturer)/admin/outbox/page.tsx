@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getDb } from "@/db/client";
+import { withViewerDb } from "@/lib/auth/viewer-db";
 import { requirePageViewer } from "@/lib/auth/current-viewer";
 import { listOutbox } from "@/lib/dal/reminders/list-outbox";
 import { smtpConfigured } from "@/lib/mail/send-outbox";
@@ -20,7 +20,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
   const viewer = await requirePageViewer("/admin/outbox");
   if (viewer.role !== "admin") notFound();
   const { distributor } = await searchParams;
-  const rows = await listOutbox(await getDb(), viewer, { distributor: typeof distributor === "string" && distributor ? distributor : undefined });
+  const rows = await withViewerDb(viewer, (db) => listOutbox(db, viewer, { distributor: typeof distributor === "string" && distributor ? distributor : undefined }));
   const smtp = smtpConfigured();
   return (
     <div className="space-y-4">

@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { getDb } from "@/db/client";
+import { withViewerDb } from "@/lib/auth/viewer-db";
 import { requireViewer } from "@/lib/auth/current-viewer";
 import { requireRole } from "@/lib/dal/authorize";
 import { createProduct } from "@/lib/dal/admin/create-product";
@@ -25,7 +25,7 @@ export async function createProductAction(_prev: ProductFormState, formData: For
     requireRole(viewer, ["admin"]);
     const parsed = createProductSchema.safeParse(raw);
     if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error), values: raw };
-    const p = await createProduct(await getDb(), viewer, parsed.data);
+    const p = await withViewerDb(viewer, (db) => createProduct(db, viewer, parsed.data));
     revalidatePath("/admin/products");
     revalidatePath("/admin");
     return { ok: true, data: { sku: p.sku } };

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getDb } from "@/db/client";
+import { withViewerDb } from "@/lib/auth/viewer-db";
 import { requirePageViewer } from "@/lib/auth/current-viewer";
 import { listProducts } from "@/lib/dal/admin/list-products";
 import { CATALOGUE_CSV_MAX_BYTES, PRODUCT_CSV_HEADER, productListQuerySchema } from "@/lib/validation/admin-csv";
@@ -28,7 +28,7 @@ export default async function ProductsPage({ searchParams }: { searchParams: Pro
   const sp = await searchParams;
   const parsed = productListQuerySchema.safeParse({ q: typeof sp.q === "string" ? sp.q : undefined, page: typeof sp.page === "string" ? sp.page : undefined });
   const query = parsed.success ? parsed.data : productListQuerySchema.parse({});
-  const page = await listProducts(await getDb(), viewer, query);
+  const page = await withViewerDb(viewer, (db) => listProducts(db, viewer, query));
   const href = (p: number) => `/admin/products?${new URLSearchParams({ ...(query.q ? { q: query.q } : {}), ...(p > 1 ? { page: String(p) } : {}) })}`;
 
   return (

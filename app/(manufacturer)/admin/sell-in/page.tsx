@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getDb } from "@/db/client";
+import { withViewerDb } from "@/lib/auth/viewer-db";
 import { requirePageViewer } from "@/lib/auth/current-viewer";
 import { adminOverview } from "@/lib/dal/admin/admin-overview";
 import { SELL_IN_HEADER } from "@/lib/validation/sell-in";
@@ -16,7 +16,7 @@ export const metadata: Metadata = { title: "Load sell-in" };
 export default async function SellInPage() {
   const viewer = await requirePageViewer("/admin/sell-in");
   if (viewer.role !== "admin" && viewer.role !== "channel_manager") notFound();
-  const o = await adminOverview(await getDb(), viewer);
+  const o = await withViewerDb(viewer, (db) => adminOverview(db, viewer));
   return (
     <div className="max-w-5xl">
       <PageHeader

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { ZodError } from "zod";
-import { getDb } from "@/db/client";
+import { withViewerDb } from "@/lib/auth/viewer-db";
 import { requireViewer } from "@/lib/auth/current-viewer";
 import { AppError } from "@/lib/errors";
 import { fieldErrorsOf, type ActionState } from "@/lib/validation/action-state";
@@ -14,7 +14,7 @@ export async function saveSettingsAction(_prev: SettingsState, fd: FormData): Pr
   const values = Object.fromEntries([...fd.entries()].filter(([, v]) => typeof v === "string")) as Record<string, string>;
   try {
     const viewer = await requireViewer();
-    await updateSettings(await getDb(), viewer, values);
+    await withViewerDb(viewer, (db) => updateSettings(db, viewer, values));
     revalidatePath("/admin/settings");
     revalidatePath("/compliance");
     return { ok: true, data: { message: "Settings saved. Deadlines of periods that have not ended follow the new rule." }, values };

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getDb } from "@/db/client";
+import { withViewerDb } from "@/lib/auth/viewer-db";
 import { requirePageViewer } from "@/lib/auth/current-viewer";
 import { getSettings } from "@/lib/dal/settings/get-settings";
 import { PageHeader } from "@/components/ui/page-header";
@@ -12,7 +12,7 @@ export const dynamic = "force-dynamic";
 export default async function SettingsPage() {
   const viewer = await requirePageViewer("/admin/settings");
   if (viewer.role !== "admin") notFound();
-  const s = await getSettings(await getDb());
+  const s = await withViewerDb(viewer, (db) => getSettings(db));
   return (
     <div>
       <PageHeader

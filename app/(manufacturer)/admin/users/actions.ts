@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { getDb } from "@/db/client";
+import { withViewerDb } from "@/lib/auth/viewer-db";
 import { requireViewer } from "@/lib/auth/current-viewer";
 import { requireRole } from "@/lib/dal/authorize";
 import { createUser } from "@/lib/dal/admin/create-user";
@@ -29,7 +29,7 @@ export async function createUserAction(_prev: UserFormState, formData: FormData)
     requireRole(viewer, ["admin"]);
     const parsed = createUserSchema.safeParse(raw);
     if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error), values };
-    const u = await createUser(await getDb(), viewer, parsed.data);
+    const u = await withViewerDb(viewer, (db) => createUser(db, viewer, parsed.data));
     revalidatePath("/admin/users");
     revalidatePath("/admin");
     return { ok: true, data: { email: u.email } };
@@ -51,7 +51,7 @@ export async function setUserActiveAction(_prev: UserActiveState, formData: Form
     const parsed = toggleSchema.safeParse({ email: formData.get("email"), active: formData.get("active") });
     if (!parsed.success) return { ok: false, fieldErrors: {}, formError: "That request was not understood; nothing changed." };
     const input = updateUserSchema.parse({ active: parsed.data.active });
-    await updateUser(await getDb(), viewer, parsed.data.email, input);
+    await withViewerDb(viewer, (db) => updateUser(db, viewer, parsed.data.email, input));
     revalidatePath("/admin/users");
     revalidatePath("/admin");
     return { ok: true };

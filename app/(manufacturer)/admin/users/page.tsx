@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getDb } from "@/db/client";
+import { withViewerDb } from "@/lib/auth/viewer-db";
 import { requirePageViewer } from "@/lib/auth/current-viewer";
 import { listUsers } from "@/lib/dal/admin/list-users";
 import { listDistributorOptions } from "@/lib/dal/admin/list-distributors";
@@ -20,8 +20,7 @@ export const metadata: Metadata = { title: "Users" };
 export default async function UsersPage() {
   const viewer = await requirePageViewer("/admin/users");
   if (viewer.role !== "admin") notFound();
-  const db = await getDb();
-  const [users, distributors] = await Promise.all([listUsers(db, viewer), listDistributorOptions(db, viewer)]);
+  const [users, distributors] = await withViewerDb(viewer, (db) => Promise.all([listUsers(db, viewer), listDistributorOptions(db, viewer)]));
   const active = users.filter((u) => u.active).length;
   return (
     <div className="space-y-6">

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getDb } from "@/db/client";
+import { withViewerDb } from "@/lib/auth/viewer-db";
 import { requirePageViewer } from "@/lib/auth/current-viewer";
 import { getException, type StaffExceptionDetail } from "@/lib/dal/exceptions/get-exception";
 import { EXCEPTION_WORKERS, listAssignableStaff } from "@/lib/dal/exceptions/shared";
@@ -27,15 +27,14 @@ export default async function ExceptionPage({ params, searchParams }: { params: 
   const { id } = await params;
   const viewer = await requirePageViewer(`/exceptions/${id}`);
   const sp = await searchParams;
-  const db = await getDb();
   let e: StaffExceptionDetail;
+  let staff: Awaited<ReturnType<typeof listAssignableStaff>>;
   try {
-    e = (await getException(db, viewer, id)) as StaffExceptionDetail;
+    [e, staff] = await withViewerDb(viewer, async (db) => [(await getException(db, viewer, id)) as StaffExceptionDetail, await listAssignableStaff(db)] as const);
   } catch (error) {
     if (error instanceof AppError && error.code === "not_found") notFound();
     throw error;
   }
-  const staff = await listAssignableStaff(db);
   const canWork = viewer.role === "admin" || (EXCEPTION_WORKERS as readonly string[]).includes(viewer.role);
   const active = ACTIVE_STATUSES.includes(e.status);
   const l = e.ledger;

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getDb } from "@/db/client";
+import { withViewerDb } from "@/lib/auth/viewer-db";
 import { requirePageViewer } from "@/lib/auth/current-viewer";
 import { listAssignableStaff } from "@/lib/dal/exceptions/shared";
 import { currentLedgerPeriod } from "@/lib/dal/ledger/ensure-ledger";
@@ -18,8 +18,7 @@ export default async function NewExceptionPage({ searchParams }: { searchParams:
   requireStaff(viewer);
   const sp = await searchParams;
   const one = (k: string) => (typeof sp[k] === "string" ? (sp[k] as string) : undefined);
-  const db = await getDb();
-  const [staff, period] = await Promise.all([listAssignableStaff(db), currentLedgerPeriod(db)]);
+  const [staff, period] = await withViewerDb(viewer, (db) => Promise.all([listAssignableStaff(db), currentLedgerPeriod(db)]));
   return (
     <div className="mx-auto max-w-3xl space-y-4">
       <p className="text-sm">

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getDb } from "@/db/client";
+import { withViewerDb } from "@/lib/auth/viewer-db";
 import { AppError } from "@/lib/errors";
 import { requirePageViewer } from "@/lib/auth/current-viewer";
 import { getEligibility } from "@/lib/dal/rebates/get-eligibility";
@@ -19,7 +19,7 @@ export const dynamic = "force-dynamic";
 export default async function ProgramPage({ params }: { params: Promise<{ programId: string }> }) {
   const { programId } = await params;
   const viewer = await requirePageViewer(`/rebates/${programId}`);
-  const e = await getEligibility(await getDb(), viewer, programId).catch((error: unknown) => {
+  const e = await withViewerDb(viewer, (db) => getEligibility(db, viewer, programId)).catch((error: unknown) => {
     if (error instanceof AppError && error.code === "not_found") notFound();
     throw error;
   });

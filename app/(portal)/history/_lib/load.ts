@@ -1,7 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { notFound } from "next/navigation";
-import { getDb } from "@/db/client";
+import { withViewerDb } from "@/lib/auth/viewer-db";
 import { requirePageViewer } from "@/lib/auth/current-viewer";
 import { getRevision } from "@/lib/dal/submissions/get-revision";
 import { listRevisions } from "@/lib/dal/submissions/list-revisions";
@@ -47,19 +47,19 @@ export function firstParam(value: string | string[] | undefined): string | undef
 /** Every period of the signed-in distributor, newest first. */
 export const loadHistory = cache(async () => {
   const viewer = await requirePageViewer("/history");
-  return orNotFound(listSubmissionHistory(await getDb(), viewer));
+  return orNotFound(withViewerDb(viewer, (db) => listSubmissionHistory(db, viewer)));
 });
 
 /** The revisions of one period, newest first (empty when nothing was submitted). */
 export const loadRevisions = cache(async (period: string) => {
   const viewer = await requirePageViewer(`/history/${period}`);
-  return orNotFound(listRevisions(await getDb(), viewer, { period }));
+  return orNotFound(withViewerDb(viewer, (db) => listRevisions(db, viewer, { period })));
 });
 
 /** One revision of the signed-in distributor, or the 404 page. */
 export const loadRevision = cache(async (period: string, revision: number) => {
   const viewer = await requirePageViewer(`/history/${period}/${revision}`);
-  return orNotFound(getRevision(await getDb(), viewer, { period, revision }));
+  return orNotFound(withViewerDb(viewer, (db) => getRevision(db, viewer, { period, revision })));
 });
 
 /** The period's history row, or the 404 page when the period is neither tracked nor submitted. */

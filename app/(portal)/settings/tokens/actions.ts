@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { getDb } from "@/db/client";
+import { withViewerDb } from "@/lib/auth/viewer-db";
 import { getViewer } from "@/lib/auth/current-viewer";
 import { createApiToken } from "@/lib/dal/tokens/create-api-token";
 import { revokeApiToken } from "@/lib/dal/tokens/revoke-api-token";
@@ -22,7 +22,7 @@ export async function createTokenAction(_prev: CreateTokenState, formData: FormD
   const viewer = await getViewer();
   if (!viewer) return { ok: false, fieldErrors: {}, formError: SIGNED_OUT, values };
   try {
-    const token = await createApiToken(await getDb(), viewer, parsed.data);
+    const token = await withViewerDb(viewer, (db) => createApiToken(db, viewer, parsed.data));
     revalidatePath("/settings/tokens");
     return { ok: true, data: { id: token.id, name: token.name, prefix: token.prefix, secret: token.secret } };
   } catch (error) {
@@ -55,7 +55,7 @@ export async function revokeTokenAction(_prev: RevokeTokenState, formData: FormD
   const viewer = await getViewer();
   if (!viewer) return { ok: false, fieldErrors: {}, formError: SIGNED_OUT, values: { id } };
   try {
-    const token = await revokeApiToken(await getDb(), viewer, id);
+    const token = await withViewerDb(viewer, (db) => revokeApiToken(db, viewer, id));
     revalidatePath("/settings/tokens");
     return { ok: true, data: { id: token.id } };
   } catch (error) {

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
-import { getDb } from "@/db/client";
+import { withViewerDb } from "@/lib/auth/viewer-db";
 import { requirePageViewer } from "@/lib/auth/current-viewer";
 import { listApiTokens } from "@/lib/dal/tokens/list-api-tokens";
 import { getSettings } from "@/lib/dal/settings/get-settings";
@@ -36,8 +36,10 @@ export default async function ApiTokensPage() {
       </div>
     );
   }
-  const db = await getDb();
-  const [tokens, settings, origin] = await Promise.all([listApiTokens(db, viewer), getSettings(db), originOf()]);
+  const [[tokens, settings], origin] = await Promise.all([
+    withViewerDb(viewer, (db) => Promise.all([listApiTokens(db, viewer), getSettings(db)])),
+    originOf(),
+  ]);
   const active = tokens.filter((t) => t.active).length;
   const period = latestEndedPeriod(new Date(), settings.timeZone);
 

@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { handlers } from "@/lib/auth/auth";
-import { getDb } from "@/db/client";
+import { withAuthDb } from "@/lib/auth/viewer-db";
 import { clientIp } from "@/lib/auth/client-ip";
 import { isThrottled } from "@/lib/dal/auth/sign-in-throttle";
 import { errorBody } from "@/lib/http/api-route";
@@ -15,7 +15,7 @@ export async function POST(req: NextRequest) {
   if (req.nextUrl.pathname.endsWith("/callback/credentials")) {
     const form = await req.clone().formData().catch(() => null);
     const email = String(form?.get("email") ?? "").trim().toLowerCase();
-    if (email && (await isThrottled(await getDb(), email, clientIp(req.headers)))) {
+    if (email && (await withAuthDb((db) => isThrottled(db, email, clientIp(req.headers))))) {
       return NextResponse.json(errorBody("rate_limited", "Too many failed sign-in attempts; wait 15 minutes and try again"), {
         status: 429,
         headers: { "retry-after": "900" },

@@ -25,10 +25,10 @@ function queryOf(req: NextRequest): Record<string, string | string[]> {
  * GET /api/v1/gaps — JSON pages (keyset `cursor`), or every matching row as CSV (`Accept: text/csv`
  * or `format=csv`) or XLSX (`format=xlsx`), streamed in keyset batches up to 1,000,000 rows.
  */
-export const GET = apiRoute(async ({ req, db, viewer }) => {
+export const GET = apiRoute(async ({ req, db, later, viewer }) => {
   const q = gapQuerySchema.parse(queryOf(req));
   if (wantsXlsx(req) || wantsCsv(req)) {
-    const stream = await openGapStream(db, viewer, { ...q, cursor: undefined });
+    const stream = await openGapStream(db, viewer, { ...q, cursor: undefined }, { pages: later });
     const name = `gaps-${stream.period}${q.distributor ? `-${q.distributor}` : ""}`;
     return wantsXlsx(req) ? xlsxStream(stream.rows(), stream.period, `${name}.xlsx`) : csvStream(stream.rows(), `${name}.csv`);
   }

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getDb } from "@/db/client";
+import { withViewerDb } from "@/lib/auth/viewer-db";
 import { requirePageViewer } from "@/lib/auth/current-viewer";
 import { AppError } from "@/lib/errors";
 import { getGapDetail } from "@/lib/dal/gaps/gap-detail";
@@ -57,7 +57,7 @@ export default async function GapDetailPage({ params, searchParams }: { params: 
   const period = typeof sp.period === "string" && periodSchema.safeParse(sp.period).success ? sp.period : undefined;
   let detail;
   try {
-    detail = await getGapDetail(await getDb(), viewer, { distributor: dec(p.distributor), sku: dec(p.sku), period });
+    detail = await withViewerDb(viewer, (db) => getGapDetail(db, viewer, { distributor: dec(p.distributor), sku: dec(p.sku), period }));
   } catch (e) {
     if (e instanceof AppError && e.code === "not_found") notFound();
     throw e;

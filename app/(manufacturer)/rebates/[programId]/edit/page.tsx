@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getDb } from "@/db/client";
+import { withViewerDb } from "@/lib/auth/viewer-db";
 import { AppError } from "@/lib/errors";
 import { requirePageViewer } from "@/lib/auth/current-viewer";
 import { getProgram } from "@/lib/dal/rebates/programs";
@@ -13,7 +13,7 @@ export default async function EditProgramPage({ params }: { params: Promise<{ pr
   const { programId } = await params;
   const viewer = await requirePageViewer(`/rebates/${programId}/edit`);
   if (viewer.role !== "rebate_analyst" && viewer.role !== "admin") notFound();
-  const p = await getProgram(await getDb(), viewer, programId).catch((error: unknown) => {
+  const p = await withViewerDb(viewer, (db) => getProgram(db, viewer, programId)).catch((error: unknown) => {
     if (error instanceof AppError && error.code === "not_found") notFound();
     throw error;
   });

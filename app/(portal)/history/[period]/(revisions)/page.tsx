@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import Link from "next/link";
-import { getDb } from "@/db/client";
+import { withViewerDb } from "@/lib/auth/viewer-db";
 import { requirePageViewer } from "@/lib/auth/current-viewer";
 import { diffRevisions } from "@/lib/dal/submissions/diff-revisions";
 import { formatPeriodLabel } from "@/lib/domain/periods";
@@ -50,7 +50,7 @@ export default async function PeriodHistoryPage({ params, searchParams }: { para
     const from = pickRevision(rawFrom, valid) ?? numbers[1]!;
     const to = pickRevision(rawTo, valid) ?? numbers[0]!;
     const ignored = (rawFrom !== undefined && pickRevision(rawFrom, valid) === null) || (rawTo !== undefined && pickRevision(rawTo, valid) === null);
-    const diff = from === to ? null : await orNotFound(diffRevisions(await getDb(), viewer, { period, from, to }));
+    const diff = from === to ? null : await orNotFound(withViewerDb(viewer, (db) => diffRevisions(db, viewer, { period, from, to })));
 
     diffSection = (
       <Card>

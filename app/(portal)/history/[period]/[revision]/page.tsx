@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getDb } from "@/db/client";
+import { withViewerDb } from "@/lib/auth/viewer-db";
 import { requirePageViewer } from "@/lib/auth/current-viewer";
 import { formatPeriodLabel } from "@/lib/domain/periods";
 import { PageHeader } from "@/components/ui/page-header";
@@ -49,7 +49,7 @@ export default async function RevisionPage({ params, searchParams }: { params: P
   const sp = await searchParams;
   const receipt = firstParam(sp.receipt) === "1";
   const detail = await loadRevision(period, revision);
-  const [changes, revisions] = await Promise.all([orNotFound(changesOfRevision(await getDb(), viewer, detail)), loadRevisions(period)]);
+  const [changes, revisions] = await Promise.all([orNotFound(withViewerDb(viewer, (db) => changesOfRevision(db, viewer, detail))), loadRevisions(period)]);
   const latestRevision = revisions[0]?.revision ?? null;
   const label = formatPeriodLabel(period);
   const csvHref = `/history/${period}/${revision}/csv`;

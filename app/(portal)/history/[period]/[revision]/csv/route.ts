@@ -1,4 +1,4 @@
-import { getDb } from "@/db/client";
+import { withViewerDb } from "@/lib/auth/viewer-db";
 import { getViewer } from "@/lib/auth/current-viewer";
 import { getRevision } from "@/lib/dal/submissions/get-revision";
 import { AppError } from "@/lib/errors";
@@ -26,7 +26,7 @@ export async function GET(_req: Request, ctx: { params: Promise<{ period: string
   if (!viewer) return plain(401, "Sign in to download this file.");
   if (!/^[1-9]\d{0,8}$/.test(revision)) return plain(404, "Not found.");
   try {
-    const detail = await getRevision(await getDb(), viewer, { period, revision: Number(revision) });
+    const detail = await withViewerDb(viewer, (db) => getRevision(db, viewer, { period, revision: Number(revision) }));
     const body = toCsv(
       HEADER,
       detail.lines.map((l) => [l.sku, l.description, l.sold, l.returned, l.onHand, l.note ?? ""]),

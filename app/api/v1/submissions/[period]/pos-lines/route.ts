@@ -9,11 +9,12 @@ export const dynamic = "force-dynamic";
  * latest revision (from the upload it names): a JSON list, or CSV with `Accept: text/csv` (every
  * cell formula-safe). Streamed page by page. Another distributor's code → 404.
  */
-export const GET = apiRoute<{ period: string }>(async ({ req, db, viewer, params }) => {
+export const GET = apiRoute<{ period: string }>(async ({ req, db, later, viewer, params }) => {
   const target = await findKeptPosLines(db, viewer, { period: params.period, distributorCode: req.nextUrl.searchParams.get("distributor") });
   const csv = wantsCsv(req);
   const encoder = new TextEncoder();
-  const pages = iteratePosLines(db, target);
+  // The body streams after this handler's transaction has ended: each page reads in its own.
+  const pages = iteratePosLines(later, target);
   let first = true;
   const stream = new ReadableStream<Uint8Array>({
     start(controller) {
