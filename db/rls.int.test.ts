@@ -10,6 +10,7 @@ import { makeDistributor, makeProduct, makeViewer, addRevision } from "@/lib/tes
 import { asRows } from "@/lib/dal/sql-rows";
 import { openDatabase, type Database, type Queryable } from "./open";
 import { AUTH, asSystem, withDbContext, type DbContext } from "./rls";
+import { openPosSink } from "@/lib/dal/uploads/pos-sink";
 
 const onPostgres = !!process.env.TEST_DATABASE_URL;
 const why = onPostgres ? "postgres" : "skipped on PGlite: it runs as a superuser, which row-level security never applies to";
@@ -47,6 +48,8 @@ let app: Database;
 let a: Tenant;
 let b: Tenant;
 let staffId: string;
+let productId: number;
+const uploadOf: Record<number, string> = {};
 
 async function seedTenant(db: Queryable, productId: number, programId: string, staff: string): Promise<Tenant> {
   const d = await makeDistributor(db);
@@ -73,6 +76,7 @@ async function seedTenant(db: Queryable, productId: number, programId: string, s
   await db.execute(sql`insert into audit_log (action, distributor_id) values ('test', ${d.id})`);
   await db.execute(sql`insert into outbox (dedupe_key, distributor_id, to_address, subject, body, kind) values (${"k" + d.id}, ${d.id}, 'x@y.z', 's', 'b', 'reminder')`);
   const id = String(d.id);
+  uploadOf[d.id] = up.id!;
   return {
     id: d.id,
     userId: v.userId,
@@ -96,6 +100,7 @@ describe.skipIf(!onPostgres)(`Row-level security (${why})`, () => {
   beforeAll(async () => {
     tdb = await createTestDatabase(); // the test's own connection acts as the system
     const product = await makeProduct(tdb.db);
+    productId = product.id;
     const staff = await makeViewer(tdb.db, "channel_manager");
     staffId = staff.userId;
     const [prog] = asRows<{ id: string }>(
@@ -191,6 +196,26 @@ describe.skipIf(!onPostgres)(`Row-level security (${why})`, () => {
     );
     const [n] = asRows<{ n: number }>(await tdb.db.execute(sql`select count(*)::int as n from submission_drafts where distributor_id = ${b.id}`));
     expect(n!.n).toBe(1);
+  });
+
+  it("streams POS lines with COPY for the viewer's own upload only (COPY steps around RLS, so it checks first)", async () => {
+    const line = { sku: "X", line: 2, quantity: 3, movement: "sell_through", transferType: "SS", identifiers: {}, date: null, invoice: "I-1" } as never;
+    const stage = (as: Tenant, forDistributor: number) =>
+      withDbContext(app.db, asViewer(as), async (tx) => {
+        const sink = await openPosSink(tx, { uploadId: uploadOf[as.id]!, distributorId: forDistributor, productIdOf: () => productId });
+        let n: number;
+        try {
+          await sink.push([line]);
+          n = await sink.finish();
+        } catch (e) {
+          await sink.abort(e);
+          throw e;
+        }
+        const [who] = asRows<{ u: string }>(await tx.execute(sql`select current_user as u`));
+        return { n, role: who!.u };
+      });
+    await expect(stage(a, a.id)).resolves.toEqual({ n: 1, role: "sellthru_app" });
+    await expect(stage(a, b.id)).rejects.toMatchObject({ code: "forbidden" });
   });
 
   it("lets sign-in read users and tokens but no tenant data; asSystem widens and then restores the caller's context", async () => {

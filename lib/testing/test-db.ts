@@ -1,10 +1,15 @@
 import { randomBytes } from "node:crypto";
 import postgres from "postgres";
-import { openDatabase, type Database } from "../../db/open";
+import { openDatabase, type Database, type Db } from "../../db/open";
 import { assertLocal, withDatabase } from "./global-setup";
 
 export interface TestDatabase extends Database {
   label: string;
+  /**
+   * As the tables' owner, to which row-level security does not apply: for what the app itself may
+   * not do (backdating the append-only audit log). PGlite: the same handle.
+   */
+  owner(): Promise<Db>;
 }
 
 /** A fresh, migrated database of its own: a Postgres copy of the template, or an in-memory PGlite. */
@@ -13,7 +18,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const template = process.env.SELLTHRU_TEST_TEMPLATE;
   if (!url || !template) {
     const db = await openDatabase({ kind: "pglite" });
-    return { ...db, label: "pglite" };
+    return { ...db, label: "pglite", owner: async () => db.db };
   }
   assertLocal(url);
   const name = `sellthru_t_${randomBytes(6).toString("hex")}`;
@@ -21,10 +26,16 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   await admin.unsafe(`create database ${name} template ${template}`);
   await admin.end();
   const db = await openDatabase({ kind: "postgres", url: withDatabase(url, name), pool: 4 }, { migrate: false, connectAs: "system" });
+  let owner: Database | undefined;
   return {
     ...db,
     label: "postgres",
+    async owner() {
+      owner ??= await openDatabase({ kind: "postgres", url: withDatabase(url, name), pool: 1 }, { migrate: false, connectAs: "owner" });
+      return owner.db;
+    },
     async close() {
+      await owner?.close();
       await db.close();
       const a = postgres(url, { max: 1, onnotice: () => {} });
       await a.unsafe(`drop database if exists ${name} with (force)`);

@@ -11,6 +11,8 @@ import type { Writable } from "node:stream";
 import { sql } from "drizzle-orm";
 import type { Queryable } from "@/db/open";
 import type { ResolvedPosLine } from "@/lib/imports";
+import { forbidden } from "@/lib/errors";
+import { asRows } from "../sql-rows";
 
 export interface PosSink {
   push(batch: ResolvedPosLine[]): void | Promise<void>;
@@ -89,7 +91,30 @@ async function copySink(tx: Queryable, raw: PgJsLike, ctx: SinkContext): Promise
   /** SKU → the line's first three columns (upload, distributor, product). */
   const prefixes = new Map<string, string>();
 
+  // Postgres refuses COPY FROM into a table under row-level security ("COPY FROM not supported with
+  // row-level security"). So the COPY alone runs as the session's own user (the tables' owner, to
+  // which RLS does not apply), after checking here what the policy would have checked: the lines'
+  // distributor is the viewer's own (or the viewer is staff/system). The role goes back at once.
+  let appRole: string | null = null;
+  const enterCopy = async () => {
+    const [r] = asRows<{ me: string; owner: string; allowed: boolean }>(
+      await tx.execute(sql`select current_user as me, session_user as owner,
+        coalesce((select sellthru_is_staff()) or (select sellthru_tenant()) = ${ctx.distributorId}::int, false) as allowed`),
+    );
+    if (!r || r.me === r.owner) return; // connected as the owner: no RLS to step around
+    if (!r.allowed) throw forbidden();
+    await tx.execute(sql`select set_config('role', session_user, true)`);
+    appRole = r.me;
+  };
+  const leaveCopy = async () => {
+    if (appRole === null) return;
+    const role = appRole;
+    appRole = null;
+    await tx.execute(sql`select set_config('role', ${role}, true)`);
+  };
+
   const open = async () => {
+    await enterCopy();
     const w = await raw.unsafe(`copy pos_lines (${COLUMNS}) from stdin`).writable();
     failure = null;
     finished = new Promise<void>((resolve, reject) => {
@@ -108,6 +133,7 @@ async function copySink(tx: Queryable, raw: PgJsLike, ctx: SinkContext): Promise
     stream = null;
     w.end();
     await finished;
+    await leaveCopy();
   };
 
   return {
