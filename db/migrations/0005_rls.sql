@@ -90,29 +90,31 @@ ALTER TABLE outbox ENABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
 CREATE POLICY outbox_tenant ON outbox USING ((SELECT sellthru_is_staff()) OR distributor_id = (SELECT sellthru_tenant())) WITH CHECK ((SELECT sellthru_is_staff()) OR distributor_id = (SELECT sellthru_tenant()));
 --> statement-breakpoint
+-- Child tables: "parent id IN (the tenant's parents)" rather than a correlated EXISTS: in the OR it
+-- becomes one hashed subplan per query (the distributor's few parent ids), not a probe per row.
 ALTER TABLE submission_revisions ENABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
-CREATE POLICY submission_revisions_tenant ON submission_revisions USING ((SELECT sellthru_is_staff()) OR EXISTS (SELECT 1 FROM submissions s WHERE s.id = submission_revisions.submission_id AND s.distributor_id = (SELECT sellthru_tenant()))) WITH CHECK ((SELECT sellthru_is_staff()) OR EXISTS (SELECT 1 FROM submissions s WHERE s.id = submission_revisions.submission_id AND s.distributor_id = (SELECT sellthru_tenant())));
+CREATE POLICY submission_revisions_tenant ON submission_revisions USING ((SELECT sellthru_is_staff()) OR submission_id IN (SELECT s.id FROM submissions s WHERE s.distributor_id = (SELECT sellthru_tenant()))) WITH CHECK ((SELECT sellthru_is_staff()) OR submission_id IN (SELECT s.id FROM submissions s WHERE s.distributor_id = (SELECT sellthru_tenant())));
 --> statement-breakpoint
 ALTER TABLE submission_lines ENABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
-CREATE POLICY submission_lines_tenant ON submission_lines USING ((SELECT sellthru_is_staff()) OR EXISTS (SELECT 1 FROM submission_revisions r JOIN submissions s ON s.id = r.submission_id WHERE r.id = submission_lines.revision_id AND s.distributor_id = (SELECT sellthru_tenant()))) WITH CHECK ((SELECT sellthru_is_staff()) OR EXISTS (SELECT 1 FROM submission_revisions r JOIN submissions s ON s.id = r.submission_id WHERE r.id = submission_lines.revision_id AND s.distributor_id = (SELECT sellthru_tenant())));
+CREATE POLICY submission_lines_tenant ON submission_lines USING ((SELECT sellthru_is_staff()) OR revision_id IN (SELECT r.id FROM submission_revisions r JOIN submissions s ON s.id = r.submission_id WHERE s.distributor_id = (SELECT sellthru_tenant()))) WITH CHECK ((SELECT sellthru_is_staff()) OR revision_id IN (SELECT r.id FROM submission_revisions r JOIN submissions s ON s.id = r.submission_id WHERE s.distributor_id = (SELECT sellthru_tenant())));
 --> statement-breakpoint
 ALTER TABLE exception_events ENABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
-CREATE POLICY exception_events_tenant ON exception_events USING ((SELECT sellthru_is_staff()) OR EXISTS (SELECT 1 FROM exceptions e WHERE e.id = exception_events.exception_id AND e.distributor_id = (SELECT sellthru_tenant()))) WITH CHECK ((SELECT sellthru_is_staff()) OR EXISTS (SELECT 1 FROM exceptions e WHERE e.id = exception_events.exception_id AND e.distributor_id = (SELECT sellthru_tenant())));
+CREATE POLICY exception_events_tenant ON exception_events USING ((SELECT sellthru_is_staff()) OR exception_id IN (SELECT e.id FROM exceptions e WHERE e.distributor_id = (SELECT sellthru_tenant()))) WITH CHECK ((SELECT sellthru_is_staff()) OR exception_id IN (SELECT e.id FROM exceptions e WHERE e.distributor_id = (SELECT sellthru_tenant())));
 --> statement-breakpoint
 ALTER TABLE corrections ENABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
-CREATE POLICY corrections_tenant ON corrections USING ((SELECT sellthru_is_staff()) OR EXISTS (SELECT 1 FROM exceptions e WHERE e.id = corrections.exception_id AND e.distributor_id = (SELECT sellthru_tenant()))) WITH CHECK ((SELECT sellthru_is_staff()) OR EXISTS (SELECT 1 FROM exceptions e WHERE e.id = corrections.exception_id AND e.distributor_id = (SELECT sellthru_tenant())));
+CREATE POLICY corrections_tenant ON corrections USING ((SELECT sellthru_is_staff()) OR exception_id IN (SELECT e.id FROM exceptions e WHERE e.distributor_id = (SELECT sellthru_tenant()))) WITH CHECK ((SELECT sellthru_is_staff()) OR exception_id IN (SELECT e.id FROM exceptions e WHERE e.distributor_id = (SELECT sellthru_tenant())));
 --> statement-breakpoint
 ALTER TABLE idempotency_keys ENABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
-CREATE POLICY idempotency_keys_tenant ON idempotency_keys USING ((SELECT sellthru_is_staff()) OR EXISTS (SELECT 1 FROM users u WHERE u.id = idempotency_keys.user_id AND u.distributor_id = (SELECT sellthru_tenant()))) WITH CHECK ((SELECT sellthru_is_staff()) OR EXISTS (SELECT 1 FROM users u WHERE u.id = idempotency_keys.user_id AND u.distributor_id = (SELECT sellthru_tenant())));
+CREATE POLICY idempotency_keys_tenant ON idempotency_keys USING ((SELECT sellthru_is_staff()) OR user_id IN (SELECT u.id FROM users u WHERE u.distributor_id = (SELECT sellthru_tenant()))) WITH CHECK ((SELECT sellthru_is_staff()) OR user_id IN (SELECT u.id FROM users u WHERE u.distributor_id = (SELECT sellthru_tenant())));
 --> statement-breakpoint
 ALTER TABLE api_tokens ENABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
-CREATE POLICY api_tokens_tenant ON api_tokens USING ((SELECT sellthru_is_staff()) OR EXISTS (SELECT 1 FROM users u WHERE u.id = api_tokens.user_id AND u.distributor_id = (SELECT sellthru_tenant()))) WITH CHECK ((SELECT sellthru_is_staff()) OR EXISTS (SELECT 1 FROM users u WHERE u.id = api_tokens.user_id AND u.distributor_id = (SELECT sellthru_tenant())));
+CREATE POLICY api_tokens_tenant ON api_tokens USING ((SELECT sellthru_is_staff()) OR user_id IN (SELECT u.id FROM users u WHERE u.distributor_id = (SELECT sellthru_tenant()))) WITH CHECK ((SELECT sellthru_is_staff()) OR user_id IN (SELECT u.id FROM users u WHERE u.distributor_id = (SELECT sellthru_tenant())));
 --> statement-breakpoint
 CREATE POLICY api_tokens_auth_read ON api_tokens FOR SELECT USING ((SELECT sellthru_is_auth()));
 --> statement-breakpoint
