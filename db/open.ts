@@ -48,6 +48,9 @@ export async function openDatabase(target: DatabaseTarget, opts: OpenOptions = {
     const connection: Record<string, string> = { application_name: "sellthru" };
     if (connectAs !== "owner") connection.role = APP_ROLE;
     if (connectAs === "system") connection["sellthru.role"] = "system";
+    // JIT compilation costs 200-600 ms on the submit page's one big query and buys nothing on
+    // queries of this size; the RLS quals raise the estimates past jit_above_cost more often.
+    if (connectAs !== "owner") connection.jit = "off";
     const client = postgres(target.url, { max: target.pool ?? 10, onnotice: () => {}, connection });
     database = {
       kind: "postgres",
