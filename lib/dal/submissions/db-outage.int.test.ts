@@ -15,7 +15,7 @@ import { sql } from "drizzle-orm";
 import { openDatabase, type Database } from "@/db/open";
 import * as t from "@/db/schema";
 import type { Viewer } from "@/lib/auth/viewer";
-import { unauthenticated } from "@/lib/errors";
+import { isDatabaseUnavailable, unauthenticated } from "@/lib/errors";
 import { startFaultProxy, type FaultProxy } from "@/lib/testing/fault-proxy";
 import { makeDistributor, makeViewer } from "@/lib/testing/fixtures";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
@@ -117,6 +117,44 @@ describe.skipIf(!onPostgres)("Postgres stops in the middle of a submission", () 
     expect(await getDraft(tdb.db, v, { period: "2026-10" })).toBeNull();
     expect(quiet).toHaveBeenCalledWith("[api] database unavailable", expect.anything());
     quiet.mockRestore();
+  });
+});
+
+describe.skipIf(!onPostgres)("a transaction whose connection drops between two statements", () => {
+  it("commits none of its later statements, even when the pool reconnects that connection for another query", async () => {
+    // One pooled connection: the transaction holds it, another query waits for it, so the pool
+    // reconnects it as soon as it drops. Unpatched postgres.js then ran the transaction's remaining
+    // statements on the new session in autocommit (porsager/postgres#1216; scripts/patch-postgres.mjs).
+    const db = await openDatabase({ kind: "postgres", url: proxy.url, pool: 1 }, { migrate: false });
+    try {
+      const code = `TX${Date.now().toString(36)}`.toUpperCase();
+      let dropped!: () => void;
+      const afterDrop = new Promise<void>((r) => (dropped = r));
+      let bodyDone!: () => void;
+      const bodyFinished = new Promise<void>((r) => (bodyDone = r));
+      const tx = db.db.transaction(async (tx) => {
+        try {
+          await tx.insert(t.distributors).values({ code: `${code}A`, name: "before the drop" });
+          await afterDrop; // the connection goes away while the transaction is between statements
+          await tx.insert(t.distributors).values({ code: `${code}B`, name: "after the drop" });
+          await tx.insert(t.distributors).values({ code: `${code}C`, name: "after the drop" });
+        } finally {
+          bodyDone();
+        }
+      }).then(() => "committed", (e: unknown) => (isDatabaseUnavailable(e) ? "database_unavailable" : String(e)));
+      await new Promise((r) => setTimeout(r, 100));
+      const waiting = db.db.execute(sql`select 1 as one`); // queued behind the transaction
+      proxy.down();
+      await proxy.up();
+      await waiting; // served by the reconnected connection
+      dropped();
+      expect(await tx).toBe("database_unavailable");
+      await bodyFinished; // the callback has run to its end (or failed) too
+      const rows = asRows<{ code: string }>(await tdb.db.execute(sql`select code from distributors where code like ${code + "%"}`));
+      expect(rows).toEqual([]);
+    } finally {
+      await db.close();
+    }
   });
 });
 
