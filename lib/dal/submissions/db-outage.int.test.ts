@@ -12,6 +12,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { NextRequest } from "next/server";
 import { sql } from "drizzle-orm";
+import postgres from "postgres";
 import { openDatabase, type Database } from "@/db/open";
 import * as t from "@/db/schema";
 import type { Viewer } from "@/lib/auth/viewer";
@@ -154,6 +155,49 @@ describe.skipIf(!onPostgres)("a transaction whose connection drops between two s
       expect(rows).toEqual([]);
     } finally {
       await db.close();
+    }
+  });
+});
+
+describe.skipIf(!onPostgres)("Postgres shuts the session down in the middle of a submission (57P01, as on a fast shutdown)", () => {
+  it("answers 503, stores nothing, and the next request on the same pool succeeds", async () => {
+    const direct = await openDatabase({ kind: "postgres", url: tdb.url!, pool: 2 }, { migrate: false });
+    const blocker = postgres(tdb.url!, { max: 1, onnotice: () => {} });
+    try {
+      state.db = direct.db;
+      const d = await makeDistributor(tdb.db);
+      const v = await makeViewer(tdb.db, "distributor", d);
+      const [p] = await tdb.db.insert(t.products).values({ sku: `SHUT-${d.code}`, description: "x", family: "Test", listPrice: "1.00" }).returning();
+      state.viewer = v;
+      const body = { baseRevision: null, lines: [{ sku: p!.sku, sold: 1, returned: 0, onHand: 2 }] };
+      const quiet = vi.spyOn(console, "error").mockImplementation(() => {});
+      // Hold the submission lock so the request is provably inside its transaction, then end its session.
+      const held = await blocker.reserve();
+      await held`select pg_advisory_lock(hashtextextended(${`submission:${d.id}:2026-10`}, 0))`;
+      const pending = post("2026-10", body, "shutdown-1");
+      let pid = 0;
+      for (let i = 0; i < 200 && !pid; i++) {
+        const rows = asRows<{ pid: number }>(await tdb.db.execute(sql`select pid from pg_stat_activity
+          where datname = current_database() and wait_event_type = 'Lock' and query like '%pg_advisory_xact_lock%'`));
+        pid = Number(rows[0]?.pid ?? 0);
+        if (!pid) await new Promise((r) => setTimeout(r, 50));
+      }
+      expect(pid).toBeGreaterThan(0);
+      await tdb.db.execute(sql`select pg_terminate_backend(${pid})`);
+      const res = await pending;
+      expect([res.status, (await res.json()).error.code]).toEqual([503, "database_unavailable"]);
+      await held`select pg_advisory_unlock_all()`;
+      held.release();
+      expect(await stored(d.id, v.userId)).toEqual({ subs: 0, revs: 0, lines: 0, keys: 0 });
+
+      const retry = await post("2026-10", body, "shutdown-1");
+      expect([retry.status, (await retry.json()).revision]).toEqual([201, 1]);
+      expect(await stored(d.id, v.userId)).toEqual({ subs: 1, revs: 1, lines: 1, keys: 1 });
+      quiet.mockRestore();
+    } finally {
+      state.db = proxied.db;
+      await blocker.end({ timeout: 5 });
+      await direct.close();
     }
   });
 });
