@@ -5,8 +5,7 @@ import { getDb } from "@/db/client";
 import { requireViewer } from "@/lib/auth/current-viewer";
 import { requireRole } from "@/lib/dal/authorize";
 import { AppError } from "@/lib/errors";
-import { runReminders } from "@/lib/jobs/run-reminders";
-import { sendOutbox } from "@/lib/mail/send-outbox";
+import { describeJobRun, runJobsOnce } from "@/lib/jobs/run-jobs";
 import type { ActionResult } from "@/components/compliance/action-result";
 
 /** Runs the reminder job once in this process (what `npm run jobs` does), then sends when SMTP is configured. */
@@ -14,14 +13,11 @@ export async function runJobsAction(): Promise<ActionResult> {
   try {
     const viewer = await requireViewer();
     requireRole(viewer, ["admin"]);
-    const db = await getDb();
-    const r = await runReminders(db);
-    const s = await sendOutbox(db);
+    const run = await runJobsOnce(await getDb());
     revalidatePath("/admin/outbox");
     revalidatePath("/compliance");
-    if (!r.locked) return { ok: true, message: "Another instance is running the reminder job right now; nothing queued here" };
-    const queued = r.queued.length ? `${r.queued.length} reminder(s) queued: ${r.queued.map((q) => `${q.kind} ${q.code} ${q.period}`).join(", ")}` : "No reminder due now";
-    return { ok: true, message: `${queued}. ${s.configured ? `Sent ${s.sent}, failed ${s.failed}.` : "Not sent: no SMTP configured."}` };
+    const line = describeJobRun(run);
+    return { ok: true, message: line.charAt(0).toUpperCase() + line.slice(1) };
   } catch (error) {
     if (error instanceof AppError) return { ok: false, message: error.message };
     console.error("[outbox] job failed", error);
