@@ -1,4 +1,9 @@
-/** Opens (and for the embedded database migrates and seeds) the database at server start-up. */
+/**
+ * At server start-up: opens (and for the embedded database migrates and seeds) the database, then
+ * starts the in-process scheduler that queues reminders and sends the outbox every
+ * SELLTHRU_JOBS_EVERY_MINUTES (default 15; 0 = off). Several app instances may each run it: the
+ * reminder lock and the outbox's unique dedupe key mean a reminder is queued and sent once.
+ */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { getDatabase } = await import("./db/client");
@@ -9,4 +14,6 @@ export async function register() {
   } catch (error) {
     console.error("[sellthru] database start-up failed; the next request retries", error);
   }
+  const { startInProcessJobs } = await import("./lib/jobs/in-process");
+  startInProcessJobs();
 }

@@ -9,7 +9,8 @@ export type AppErrorCode =
   | "payload_too_large"
   | "idempotency_mismatch"
   | "rate_limited"
-  | "internal";
+  | "internal"
+  | "database_unavailable";
 
 export const STATUS_OF: Record<AppErrorCode, number> = {
   validation_failed: 400,
@@ -22,6 +23,7 @@ export const STATUS_OF: Record<AppErrorCode, number> = {
   idempotency_mismatch: 422,
   rate_limited: 429,
   internal: 500,
+  database_unavailable: 503,
 };
 
 export interface Issue {
@@ -50,3 +52,34 @@ export const forbidden = (what = "Your role may not do this") => new AppError("f
 export const unauthenticated = () => new AppError("unauthenticated", "Sign in or send a valid API token");
 export const validationFailed = (message: string, issues: Issue[] = []) =>
   new AppError("validation_failed", message, issues);
+
+/** What a caller is told when the database cannot be reached: nothing half-stored, try again. */
+export const DATABASE_UNAVAILABLE_MESSAGE =
+  "The database is not reachable right now, so nothing was stored. Try again in a moment.";
+
+/** postgres.js's own codes for a lost or refused connection, and the socket errors beneath them. */
+const CONNECTION_CODES = new Set([
+  "CONNECTION_CLOSED", "CONNECTION_DESTROYED", "CONNECTION_ENDED", "CONNECT_TIMEOUT",
+  "ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH", "ENOTFOUND", "EAI_AGAIN",
+]);
+
+/**
+ * True when `error` (or its cause: drizzle wraps driver errors in `DrizzleQueryError`, whose message
+ * holds the SQL) says the database went away: a dropped or refused connection, or Postgres shutting
+ * down / starting up (SQLSTATE class 08, 57P01–57P03). A transaction cut this way never committed.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const seen = new Set<unknown>();
+  for (let e = error; e && typeof e === "object" && !seen.has(e); e = (e as { cause?: unknown }).cause) {
+    seen.add(e);
+    const code = (e as { code?: unknown }).code;
+    if (typeof code !== "string") continue;
+    if (CONNECTION_CODES.has(code) || /^08[0-9A-Z]{3}$/.test(code) || /^57P0[123]$/.test(code)) return true;
+  }
+  return false;
+}
+
+/** The database outage as an AppError (503 `database_unavailable`), else null. Never carries the SQL or stack. */
+export function databaseUnavailable(error: unknown): AppError | null {
+  return isDatabaseUnavailable(error) ? new AppError("database_unavailable", DATABASE_UNAVAILABLE_MESSAGE) : null;
+}

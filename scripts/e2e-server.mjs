@@ -11,4 +11,6 @@ process.env.PORT = process.env.E2E_PORT || "3100";
 // Each port builds into its own folder, so parallel runs never clobber one build.
 process.env.NEXT_DIST_DIR ||= process.env.PORT === "3100" ? ".next" : `.next-e2e-${process.env.PORT}`;
 delete process.env.DATABASE_URL;
+// Reminders are queued by the tests themselves (and by "Run now"), never by a timer mid-run.
+process.env.SELLTHRU_JOBS_EVERY_MINUTES ||= "0";
 await import("./start.mjs");

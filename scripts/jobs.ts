@@ -5,24 +5,20 @@
  * Safe to run as several instances (or next to the admin page's "Run now"): an advisory lock lets
  * one queue at a time and the outbox's unique dedupe key means a reminder is queued once; sending
  * claims rows with `for update skip locked`.
- * Needs DATABASE_URL (Postgres). The embedded database belongs to the app process: for it, use
- * "Run reminders now" on /admin/outbox instead (or run this while the app is stopped).
+ * Needs DATABASE_URL (Postgres). The running app also does this itself every
+ * SELLTHRU_JOBS_EVERY_MINUTES (lib/jobs/in-process.ts); this script is for a separate worker or cron.
+ * The embedded database belongs to the app process: run this against it only while the app is stopped.
  */
 import path from "node:path";
 import { openDatabase } from "../db/open";
 import { env } from "../lib/config/env";
-import { runReminders } from "../lib/jobs/run-reminders";
-import { sendOutbox } from "../lib/mail/send-outbox";
+import { startJobTimer } from "../lib/jobs/job-timer";
+import { describeJobRun, runJobsOnce } from "../lib/jobs/run-jobs";
 
-async function once(db: Parameters<typeof runReminders>[0]) {
+async function once(db: Parameters<typeof runJobsOnce>[0]) {
   const started = Date.now();
-  const r = await runReminders(db);
-  const s = await sendOutbox(db);
-  const when = new Date().toISOString();
-  if (!r.locked) console.log(`[jobs ${when}] another instance holds the reminder lock; skipped queueing`);
-  else console.log(`[jobs ${when}] reminders queued: ${r.queued.length} (${r.queued.map((q) => `${q.kind} ${q.code} ${q.period}`).join(", ") || "none"}); already queued: ${r.duplicates.length}; no recipients: ${r.noRecipients.length}`);
-  console.log(s.configured ? `[jobs] sent ${s.sent}, failed ${s.failed}` : "[jobs] no SMTP_URL configured: messages stay in the outbox (see /admin/outbox)");
-  console.log(`[jobs] done in ${Date.now() - started} ms`);
+  const run = await runJobsOnce(db);
+  console.log(`[jobs ${new Date().toISOString()}] ${describeJobRun(run)} (${Date.now() - started} ms)`);
 }
 
 async function main() {
@@ -42,17 +38,12 @@ async function main() {
     await once(database.db);
     if (!watch) return;
     console.log(`[jobs] watching: every ${minutes} min`);
-    let running = false;
+    const keepAlive = setInterval(() => {}, 1 << 30);
+    const timer = startJobTimer({ everyMs: minutes * 60_000, run: () => once(database.db) });
     await new Promise<void>((resolve) => {
-      const timer = setInterval(() => {
-        if (running) return;
-        running = true;
-        once(database.db)
-          .catch((err) => console.error("[jobs] run failed", err))
-          .finally(() => (running = false));
-      }, minutes * 60_000);
       const stop = () => {
-        clearInterval(timer);
+        timer.stop();
+        clearInterval(keepAlive);
         resolve();
       };
       process.once("SIGINT", stop);

@@ -98,7 +98,7 @@ async function main() {
 
   const server = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(PORT)], {
     cwd: root,
-    env: { ...process.env, DATABASE_URL: url, AUTH_SECRET: "load-benchmark-secret-0123456789", SELLTHRU_DB_POOL: "20", NODE_ENV: "production" },
+    env: { ...process.env, DATABASE_URL: url, AUTH_SECRET: "load-benchmark-secret-0123456789", SELLTHRU_DB_POOL: "20", SELLTHRU_JOBS_EVERY_MINUTES: "0", NODE_ENV: "production" },
     stdio: ["ignore", "ignore", "inherit"],
   });
   const base = `http://127.0.0.1:${PORT}`;

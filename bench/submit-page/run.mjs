@@ -111,6 +111,7 @@ async function startServer() {
       NODE_ENV: "production",
       AUTH_SECRET: randomBytes(32).toString("base64"),
       SELLTHRU_SEED_DEMO: "never",
+      SELLTHRU_JOBS_EVERY_MINUTES: "0",
     },
     stdio: ["ignore", out, out],
   });

@@ -8,8 +8,8 @@ import { valueOfText, type ColKey, type EditField, type GridStore, type NumField
 
 /**
  * Cells are inputs styled as spreadsheet cells. The grid handles navigation keys, paste and copy by
- * event delegation (see submission-grid.tsx) and finds a cell by its data attributes:
- * `data-view` (row position in the filtered list), `data-index` (row in the store), `data-col`.
+ * event delegation (see use-grid-keyboard.ts, use-grid-clipboard.ts) and finds a cell by its data
+ * attributes: `data-view` (row position in the filtered list), `data-index` (row in the store), `data-col`.
  * A focused cell has its content selected, so typing replaces it; F2 or a double click edits it
  * in place (the arrow keys then move the caret).
  */

@@ -89,6 +89,11 @@ export class DraftAutosave {
 
   // ---- life cycle ------------------------------------------------------------------------------
 
+  /** Before a deliberate reload: no "leave the page?" prompt (sets `leaving`). */
+  leave(): void {
+    this.leaving = true;
+  }
+
   start(): () => void {
     this.unsubscribe = this.store.onEdit((kind) => {
       if (kind === "draft") this.schedule();

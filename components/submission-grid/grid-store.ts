@@ -6,106 +6,36 @@
  *
  * The store also keeps what the draft autosave needs: which cells changed since the last save
  * (`dirty`), the values to send (`takePatch`) and how to adopt a colleague's saved draft
- * (`applyRemote`).
+ * (`applyRemote`). The row model and its arithmetic live in `grid-model.ts` (re-exported here), the
+ * read-only derivations in `grid-selectors.ts`.
  */
+import { submissionLineSchema, type DraftCells, type DraftField, type DraftValue } from "@/lib/validation/submission";
 import {
-  FIELD_LABELS,
-  parseUnitsText,
-  submissionLineSchema,
-  type DraftCellPatch,
-  type DraftCells,
-  type DraftField,
-  type DraftValue,
-} from "@/lib/validation/submission";
-import type { CatalogueProduct, GridInput, GridLineInput } from "./types";
+  NUM_FIELDS,
+  baseOf,
+  cellKey,
+  same,
+  setPatch,
+  summarise,
+  summaryAfter,
+  valueOfText,
+  withoutError,
+  type CellPatch,
+  type DraftPatch,
+  type EditField,
+  type ErrorField,
+  type RowModel,
+  type RowState,
+  type Summary,
+} from "./grid-model";
+import * as select from "./grid-selectors";
+import type { CatalogueProduct, GridInput } from "./types";
 
-export const NUM_FIELDS = ["sold", "returned", "onHand"] as const;
-export type NumField = (typeof NUM_FIELDS)[number];
-export type EditField = NumField | "note";
-export const FORECAST_FIELDS = ["f1", "f2", "f3"] as const;
-export type ForecastField = (typeof FORECAST_FIELDS)[number];
-export type ColKey = EditField | ForecastField;
-
-export interface RowModel extends GridLineInput {
-  /** Added by hand from the catalogue in this browser (not yet in a saved draft). */
-  added: boolean;
-}
-
-export type ErrorField = EditField | "sku";
-export const ERROR_FIELDS: readonly ErrorField[] = ["sku", "sold", "returned", "onHand", "note"];
-export type RowErrors = Readonly<Partial<Record<ErrorField, string>>>;
-
-export interface RowState {
-  sold: DraftValue;
-  returned: DraftValue;
-  onHand: DraftValue;
-  note: string;
-  /** Raw text of the three forecast cells ("" = empty). */
-  forecast: readonly [string, string, string];
-  errors: RowErrors | null;
-}
-
-export interface Summary {
-  rows: number;
-  opening: number;
-  received: number;
-  sold: number;
-  returned: number;
-  onHand: number;
-  expected: number;
-  difference: number;
-  /** Cells whose value differs from the starting point (prefill or latest revision). */
-  changed: number;
-  /** Cells with an error. */
-  errors: number;
-}
-
-export type CellPatch = DraftCellPatch;
-export type DraftPatch = Record<string, CellPatch | null>;
+// The row model's public names, for the modules that import them from the store.
+export { ERROR_FIELDS, FORECAST_FIELDS, NUM_FIELDS, cellKey, differenceOf, expectedOf, numberOf, stripLabel, valueOfText } from "./grid-model";
+export type { CellPatch, ColKey, DraftPatch, EditField, ErrorField, ForecastField, NumField, RowErrors, RowModel, RowState, Summary } from "./grid-model";
 
 type Listener = () => void;
-
-export function numberOf(v: DraftValue): number | null {
-  return typeof v === "number" && Number.isFinite(v) ? v : null;
-}
-
-/** Expected = opening + received − sold − returned; null while sold or returned is not a number. */
-export function expectedOf(row: RowModel, s: RowState): number | null {
-  const sold = numberOf(s.sold);
-  const returned = numberOf(s.returned);
-  if (sold === null || returned === null) return null;
-  return row.opening + row.received - sold - returned;
-}
-
-/** Difference = on hand − expected; null while a part is not a number. */
-export function differenceOf(row: RowModel, s: RowState): number | null {
-  const e = expectedOf(row, s);
-  const h = numberOf(s.onHand);
-  return e === null || h === null ? null : h - e;
-}
-
-/** Text typed into a quantity cell → what is kept: a number when it parses, else the raw text. */
-export function valueOfText(text: string): DraftValue {
-  if (text.trim() === "") return "";
-  const n = parseUnitsText(text);
-  return n === null ? text.slice(0, 40) : n;
-}
-
-const baseOf = (row: RowModel, f: EditField): DraftValue => (f === "note" ? row.note : row[f]);
-const same = (a: DraftValue | null | undefined, b: DraftValue | null | undefined) => (a ?? "") === (b ?? "");
-
-/**
- * "MCU-1000: Sold cannot be negative" → "cannot be negative", for the summary line
- * "MCU-1000 · Sold: cannot be negative".
- */
-export function stripLabel(sku: string, field: ErrorField, message: string): string {
-  let m = message;
-  if (m.startsWith(`${sku}: `)) m = m.slice(sku.length + 2);
-  m = m.replace(/^Line \d+: /, "");
-  const label = FIELD_LABELS[field];
-  if (m.startsWith(`${label} `)) m = m.slice(label.length + 1);
-  return m;
-}
 
 export class GridStore {
   readonly rows: RowModel[];
@@ -139,7 +69,7 @@ export class GridStore {
       errors: null,
     }));
     this.rows.forEach((r, i) => this.bySku.set(r.sku.toUpperCase(), i));
-    this.summaryValue = this.computeSummary();
+    this.summaryValue = summarise(this.rows, this.states);
   }
 
   // ---- reading -------------------------------------------------------------------------------
@@ -156,14 +86,12 @@ export class GridStore {
   }
 
   isChanged(i: number, f: EditField): boolean {
-    return !same(this.states[i]![f], baseOf(this.rows[i]!, f));
+    return select.isCellChanged(this.rows[i]!, this.states[i]!, f);
   }
 
   /** Whether the row shows a note input: it has a difference, or already a note. */
   hasNoteInput(i: number): boolean {
-    const s = this.states[i]!;
-    const d = differenceOf(this.rows[i]!, s);
-    return s.note !== "" || d === null || d !== 0 || this.rows[i]!.note !== "";
+    return select.rowHasNoteInput(this.rows[i]!, this.states[i]!);
   }
 
   // ---- subscribing ---------------------------------------------------------------------------
@@ -356,7 +284,7 @@ export class GridStore {
 
   /** Rows added by hand in this browser (to restore them after a reload). */
   addedRows(): CatalogueProduct[] {
-    return this.rows.filter((r) => r.added).map((r) => ({ sku: r.sku, description: r.description, family: r.family }));
+    return select.addedRows(this.rows);
   }
 
   restorePatch(patch: DraftPatch): void {
@@ -370,34 +298,16 @@ export class GridStore {
 
   /** Every edited cell (vs the starting values) and every hand-added row, as a full patch. */
   allEdits(): DraftPatch {
-    const patch: DraftPatch = {};
-    this.rows.forEach((row, i) => {
-      const cell: CellPatch = {};
-      for (const f of [...NUM_FIELDS, "note"] as EditField[]) if (row.added || this.isChanged(i, f)) setPatch(cell, f, this.patchValue(i, f));
-      if (row.added) for (const f of NUM_FIELDS) cell[f] = this.states[i]![f];
-      if (Object.keys(cell).length) patch[row.sku] = cell;
-    });
-    return patch;
+    return select.allEdits(this.rows, this.states);
   }
 
   /** The current values of `patch`'s cells (for sessionStorage: what must not be lost). */
   valuesOf(patch: DraftPatch): Record<string, Partial<Record<EditField, DraftValue>>> {
-    const out: Record<string, Partial<Record<EditField, DraftValue>>> = {};
-    for (const [sku, cell] of Object.entries(patch)) {
-      const i = this.indexOf(sku);
-      if (i === undefined || !cell) continue;
-      const s = this.states[i]!;
-      const o: Record<string, DraftValue> = {};
-      for (const f of Object.keys(cell) as EditField[]) o[f] = s[f];
-      out[sku] = o;
-    }
-    return out;
+    return select.valuesOf(patch, this.states, (sku) => this.indexOf(sku));
   }
 
   private patchValue(i: number, f: EditField): DraftValue | null {
-    const v = this.states[i]![f];
-    if (same(v, baseOf(this.rows[i]!, f))) return null;
-    return f === "note" ? String(v).slice(0, 500) : v;
+    return select.patchValue(this.rows[i]!, this.states[i]!, f);
   }
 
   // ---- upload (issue 4; components/upload) -------------------------------------------------------
@@ -438,59 +348,29 @@ export class GridStore {
 
   /** The submission body: every row, in row order (so issue `lines.N.field` is row N). */
   buildBody(baseRevision: number | null) {
-    return {
-      baseRevision,
-      ...(this.uploadId ? { uploadId: this.uploadId } : {}),
-      lines: this.rows.map((r, i) => {
-        const s = this.states[i]!;
-        return { sku: r.sku, sold: s.sold, returned: s.returned, onHand: s.onHand, note: s.note.trim() ? s.note : undefined };
-      }),
-    };
+    return select.submissionBody(this.rows, this.states, baseRevision, this.uploadId);
   }
 
   /** Forecast cells as saved in this browser: `{ sku: ["12", "", "30"] }`. */
   forecastValues(): Record<string, [string, string, string]> {
-    const out: Record<string, [string, string, string]> = {};
-    this.rows.forEach((r, i) => {
-      const f = this.states[i]!.forecast;
-      if (f[0] || f[1] || f[2]) out[r.sku] = [...f] as [string, string, string];
-    });
-    return out;
+    return select.forecastValues(this.rows, this.states);
   }
 
   /** Every cell error, in row order, for the summary above the grid. */
   errorList(): { index: number; sku: string; field: ErrorField; message: string }[] {
-    const out: { index: number; sku: string; field: ErrorField; message: string }[] = [];
-    this.states.forEach((s, i) => {
-      if (!s.errors) return;
-      for (const f of ERROR_FIELDS) {
-        const m = s.errors[f];
-        if (m) out.push({ index: i, sku: this.rows[i]!.sku, field: f, message: m });
-      }
-    });
-    return out;
+    return select.errorList(this.rows, this.states);
   }
 
   // ---- internals -----------------------------------------------------------------------------
 
   private replace(i: number, prev: RowState, next: RowState, notifySummary = true): void {
     this.states[i] = next;
-    const row = this.rows[i]!;
-    const s = this.summaryValue;
-    const dSold = (numberOf(next.sold) ?? 0) - (numberOf(prev.sold) ?? 0);
-    const dReturned = (numberOf(next.returned) ?? 0) - (numberOf(prev.returned) ?? 0);
-    const dOnHand = (numberOf(next.onHand) ?? 0) - (numberOf(prev.onHand) ?? 0);
-    const dChanged = changedCells(row, next) - changedCells(row, prev);
-    const dErrors = errorCount(next.errors) - errorCount(prev.errors);
-    if (dSold || dReturned || dOnHand || dChanged || dErrors) {
-      const sold = s.sold + dSold;
-      const returned = s.returned + dReturned;
-      const onHand = s.onHand + dOnHand;
-      const expected = s.opening + s.received - sold - returned;
-      this.summaryValue = { ...s, sold, returned, onHand, expected, difference: onHand - expected, changed: s.changed + dChanged, errors: s.errors + dErrors };
+    const { summary, errorsMoved } = summaryAfter(this.summaryValue, this.rows[i]!, prev, next);
+    if (summary) {
+      this.summaryValue = summary;
       if (notifySummary) this.summaryListeners.forEach((l) => l());
     }
-    if (dErrors || prev.errors !== next.errors) this.errorsVersionValue++;
+    if (errorsMoved || prev.errors !== next.errors) this.errorsVersionValue++;
     this.notifyRow(i);
   }
 
@@ -506,47 +386,4 @@ export class GridStore {
   private emitEdit(kind: "draft" | "forecast"): void {
     this.editListeners.forEach((l) => l(kind));
   }
-
-  private computeSummary(): Summary {
-    const s: Summary = { rows: this.rows.length, opening: 0, received: 0, sold: 0, returned: 0, onHand: 0, expected: 0, difference: 0, changed: 0, errors: 0 };
-    this.rows.forEach((r, i) => {
-      const st = this.states[i]!;
-      s.opening += r.opening;
-      s.received += r.received;
-      s.sold += numberOf(st.sold) ?? 0;
-      s.returned += numberOf(st.returned) ?? 0;
-      s.onHand += numberOf(st.onHand) ?? 0;
-      s.changed += changedCells(r, st);
-      s.errors += errorCount(st.errors);
-    });
-    s.expected = s.opening + s.received - s.sold - s.returned;
-    s.difference = s.onHand - s.expected;
-    return s;
-  }
-}
-
-function setPatch(cell: CellPatch, f: EditField, v: DraftValue | null): void {
-  if (f === "note") cell.note = v === null ? null : String(v);
-  else cell[f] = v;
-}
-
-export const cellKey = (sku: string, f: EditField) => `${sku}\u0000${f}`;
-
-function changedCells(row: RowModel, s: RowState): number {
-  let n = 0;
-  if (!same(s.sold, row.sold)) n++;
-  if (!same(s.returned, row.returned)) n++;
-  if (!same(s.onHand, row.onHand)) n++;
-  if (!same(s.note, row.note)) n++;
-  return n;
-}
-
-function errorCount(e: RowErrors | null): number {
-  return e ? Object.values(e).filter(Boolean).length : 0;
-}
-
-function withoutError(errors: RowErrors, f: ErrorField): RowErrors | null {
-  const next = { ...errors };
-  delete next[f];
-  return Object.keys(next).length ? next : null;
 }

@@ -6,7 +6,7 @@ import type { Db } from "@/db/open";
 import type { DbRunner } from "@/db/rls";
 import { requireViewer } from "@/lib/auth/current-viewer";
 import type { Viewer } from "@/lib/auth/viewer";
-import { AppError, type Issue } from "@/lib/errors";
+import { AppError, databaseUnavailable, type Issue } from "@/lib/errors";
 
 export interface ApiContext<P> {
   req: NextRequest;
@@ -34,6 +34,11 @@ export function errorResponse(error: unknown): NextResponse {
     return NextResponse.json(errorBody("validation_failed", "The request is not valid; nothing was stored", zodIssues(error)), {
       status: 400,
     });
+  }
+  const unavailable = databaseUnavailable(error);
+  if (unavailable) {
+    console.error("[api] database unavailable", error);
+    return NextResponse.json(errorBody(unavailable.code, unavailable.message), { status: unavailable.status, headers: { "retry-after": "5" } });
   }
   console.error("[api] unexpected error", error);
   return NextResponse.json(errorBody("internal", "Something went wrong on our side; nothing was stored"), { status: 500 });

@@ -7,7 +7,8 @@ export interface TestDatabase extends Database {
   label: string;
   /**
    * As the tables' owner, to which row-level security does not apply: for what the app itself may
-   * not do (backdating the append-only audit log). PGlite: the same handle.
+   * not do (backdating the append-only audit log, watching or ending other sessions in
+   * pg_stat_activity). PGlite: the same handle.
    */
   owner(): Promise<Db>;
 }

@@ -4,6 +4,7 @@ import { AuthError } from "next-auth";
 import { signIn } from "@/lib/auth/auth";
 import { signInSchema, type SignInInput } from "@/lib/validation/sign-in";
 import { fieldErrorsOf, type ActionState } from "@/lib/validation/action-state";
+import { formDataOf } from "@/lib/validation/form-data";
 
 export type SignInState = ActionState<Pick<SignInInput, "email">>;
 
@@ -14,6 +15,7 @@ function safeReturnPath(from: FormDataEntryValue | null): string {
 
 /** Signs in with e-mail and password. The password is never echoed back. */
 export async function signInAction(_prev: SignInState, formData: FormData): Promise<SignInState> {
+  formData = formDataOf(formData);
   const raw = { email: formData.get("email"), password: formData.get("password") };
   const parsed = signInSchema.safeParse(raw);
   const email = typeof raw.email === "string" ? raw.email : "";

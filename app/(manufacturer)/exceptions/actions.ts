@@ -18,6 +18,7 @@ import { openAutomaticExceptions, openException } from "@/lib/dal/exceptions/ope
 import { addExceptionNote, bulkUpdateExceptions, updateException } from "@/lib/dal/exceptions/update-exception";
 import { requireExceptionWorker } from "@/lib/dal/exceptions/shared";
 import { approveCorrection, proposeCorrection, rejectCorrection } from "@/lib/dal/corrections/corrections";
+import { formDataOf } from "@/lib/validation/form-data";
 
 export type FormState = ActionState<Record<string, string>, { message?: string }>;
 
@@ -46,6 +47,7 @@ async function run(values: Record<string, string>, fn: () => Promise<string | vo
 const valuesOf = (fd: FormData) => Object.fromEntries([...fd.entries()].filter(([, v]) => typeof v === "string")) as Record<string, string>;
 
 export async function openExceptionAction(_prev: FormState, fd: FormData): Promise<FormState> {
+  fd = formDataOf(fd);
   let target: string | null = null;
   const state = await run(valuesOf(fd), async () => {
     const viewer = await requireViewer();
@@ -64,6 +66,7 @@ export async function openExceptionAction(_prev: FormState, fd: FormData): Promi
 }
 
 export async function openAutomaticAction(_prev: FormState, fd: FormData): Promise<FormState> {
+  fd = formDataOf(fd);
   return run(valuesOf(fd), async () => {
     const viewer = await requireViewer();
     requireExceptionWorker(viewer);
@@ -77,6 +80,7 @@ export async function openAutomaticAction(_prev: FormState, fd: FormData): Promi
 }
 
 export async function bulkUpdateAction(_prev: FormState, fd: FormData): Promise<FormState> {
+  fd = formDataOf(fd);
   return run(valuesOf(fd), async () => {
     const viewer = await requireViewer();
     const owner = str(fd, "owner");
@@ -94,6 +98,7 @@ export async function bulkUpdateAction(_prev: FormState, fd: FormData): Promise<
 }
 
 export async function updateExceptionAction(_prev: FormState, fd: FormData): Promise<FormState> {
+  fd = formDataOf(fd);
   return run(valuesOf(fd), async () => {
     const viewer = await requireViewer();
     const id = str(fd, "id") ?? "";
@@ -112,6 +117,7 @@ export async function updateExceptionAction(_prev: FormState, fd: FormData): Pro
 }
 
 export async function addNoteAction(_prev: FormState, fd: FormData): Promise<FormState> {
+  fd = formDataOf(fd);
   return run(valuesOf(fd), async () => {
     const viewer = await requireViewer();
     const id = str(fd, "id") ?? "";
@@ -123,6 +129,7 @@ export async function addNoteAction(_prev: FormState, fd: FormData): Promise<For
 }
 
 export async function proposeCorrectionAction(_prev: FormState, fd: FormData): Promise<FormState> {
+  fd = formDataOf(fd);
   return run(valuesOf(fd), async () => {
     const viewer = await requireViewer();
     const id = str(fd, "id") ?? "";
@@ -135,6 +142,7 @@ export async function proposeCorrectionAction(_prev: FormState, fd: FormData): P
 }
 
 export async function decideCorrectionAction(_prev: FormState, fd: FormData): Promise<FormState> {
+  fd = formDataOf(fd);
   return run(valuesOf(fd), async () => {
     const viewer = await requireViewer();
     const id = str(fd, "exceptionId") ?? "";

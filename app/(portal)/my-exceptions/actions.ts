@@ -8,11 +8,13 @@ import { addExceptionNote } from "@/lib/dal/exceptions/update-exception";
 import { AppError } from "@/lib/errors";
 import { fieldErrorsOf, type ActionState } from "@/lib/validation/action-state";
 import { noteSchema } from "@/lib/validation/exceptions";
+import { formDataOf } from "@/lib/validation/form-data";
 
 export type AnswerState = ActionState<Record<string, string>, { message?: string }>;
 
 /** The distributor answers an exception on one of its own rows; staff see it in the thread. */
 export async function answerExceptionAction(_prev: AnswerState, fd: FormData): Promise<AnswerState> {
+  fd = formDataOf(fd);
   const body = typeof fd.get("body") === "string" ? (fd.get("body") as string) : "";
   const id = typeof fd.get("id") === "string" ? (fd.get("id") as string) : "";
   try {

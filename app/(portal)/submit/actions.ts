@@ -11,7 +11,7 @@ import { z } from "zod";
 import { withViewerDb } from "@/lib/auth/viewer-db";
 import { getViewer } from "@/lib/auth/current-viewer";
 import { clientIp } from "@/lib/auth/client-ip";
-import { AppError, type Issue } from "@/lib/errors";
+import { AppError, isDatabaseUnavailable, type Issue } from "@/lib/errors";
 import { searchProducts } from "@/lib/dal/catalogue/search-products";
 import { discardDraft } from "@/lib/dal/drafts/discard-draft";
 import { saveDraft } from "@/lib/dal/drafts/save-draft";
@@ -34,6 +34,8 @@ import type { Tx } from "@/db/open";
 
 const SIGNED_OUT = "Your session has ended. Sign in again (in another tab) to save; your edits are kept in this tab.";
 const MAX_DIFFERENCES = 200;
+const DATABASE_DOWN =
+  "We could not reach the database, so nothing was stored. Your edits and the saved draft are kept; submit again in a moment.";
 
 const submitInputSchema = z.object({
   period: periodSchema,
@@ -79,6 +81,10 @@ export async function submitReportAction(input: SubmitActionInput): Promise<Subm
     );
     revision = r.revision;
   } catch (e) {
+    if (isDatabaseUnavailable(e)) {
+      console.error("submitReportAction: database unavailable", e);
+      return fail("error", DATABASE_DOWN);
+    }
     if (!(e instanceof AppError)) {
       console.error("submitReportAction", e);
       return fail("error", "Something went wrong on our side and nothing was stored. Try again in a moment; your edits are kept.");
@@ -109,6 +115,8 @@ export async function submitReportAction(input: SubmitActionInput): Promise<Subm
         return fail("error", "There is no such reporting period.");
       case "unauthenticated":
         return fail("error", SIGNED_OUT);
+      case "database_unavailable":
+        return fail("error", DATABASE_DOWN);
       default:
         return fail("error", "The report could not be stored; nothing was saved. Try again in a moment.");
     }

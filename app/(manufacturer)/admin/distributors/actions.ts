@@ -10,9 +10,11 @@ import { createDistributorSchema } from "@/lib/validation/admin";
 import { fieldErrorsOf } from "@/lib/validation/action-state";
 import { emptyToUndefined } from "@/lib/validation/admin-csv";
 import type { DistributorFormState } from "@/components/admin/distributor-form";
+import { formDataOf } from "@/lib/validation/form-data";
 
 /** Creates a distributor (admins only), parsed with the same schema as the form and the REST API. */
 export async function createDistributorAction(_prev: DistributorFormState, formData: FormData): Promise<DistributorFormState> {
+  formData = formDataOf(formData);
   const raw = { code: formData.get("code"), name: formData.get("name"), region: emptyToUndefined(formData.get("region")) };
   const values = { code: raw.code, name: raw.name, region: raw.region };
   try {

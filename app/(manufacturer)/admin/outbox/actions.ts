@@ -1,12 +1,11 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { withSystemDb } from "@/lib/auth/viewer-db";
+import { getDb } from "@/db/client";
 import { requireViewer } from "@/lib/auth/current-viewer";
 import { requireRole } from "@/lib/dal/authorize";
 import { AppError } from "@/lib/errors";
-import { runReminders } from "@/lib/jobs/run-reminders";
-import { sendOutbox } from "@/lib/mail/send-outbox";
+import { describeJobRun, runJobsOnce } from "@/lib/jobs/run-jobs";
 import type { ActionResult } from "@/components/compliance/action-result";
 
 /** Runs the reminder job once in this process (what `npm run jobs` does), then sends when SMTP is configured. */
@@ -14,14 +13,12 @@ export async function runJobsAction(): Promise<ActionResult> {
   try {
     const viewer = await requireViewer();
     requireRole(viewer, ["admin"]);
-    // The job is the system's, not the admin's: it queues for every distributor.
-    const r = await withSystemDb((db) => runReminders(db));
-    const s = await withSystemDb((db) => sendOutbox(db));
+    // The job is the system's, not the admin's (runJobsOnce runs it as `system`).
+    const run = await runJobsOnce(await getDb());
     revalidatePath("/admin/outbox");
     revalidatePath("/compliance");
-    if (!r.locked) return { ok: true, message: "Another instance is running the reminder job right now; nothing queued here" };
-    const queued = r.queued.length ? `${r.queued.length} reminder(s) queued: ${r.queued.map((q) => `${q.kind} ${q.code} ${q.period}`).join(", ")}` : "No reminder due now";
-    return { ok: true, message: `${queued}. ${s.configured ? `Sent ${s.sent}, failed ${s.failed}.` : "Not sent: no SMTP configured."}` };
+    const line = describeJobRun(run);
+    return { ok: true, message: line.charAt(0).toUpperCase() + line.slice(1) };
   } catch (error) {
     if (error instanceof AppError) return { ok: false, message: error.message };
     console.error("[outbox] job failed", error);

@@ -10,9 +10,11 @@ import { createProductSchema } from "@/lib/validation/admin";
 import { fieldErrorsOf } from "@/lib/validation/action-state";
 import { emptyToUndefined } from "@/lib/validation/admin-csv";
 import type { ProductFormState } from "@/components/admin/product-form";
+import { formDataOf } from "@/lib/validation/form-data";
 
 /** Creates a product (admins only), parsed with the same schema as the form and the REST API. */
 export async function createProductAction(_prev: ProductFormState, formData: FormData): Promise<ProductFormState> {
+  formData = formDataOf(formData);
   const raw = {
     sku: formData.get("sku"),
     description: formData.get("description"),

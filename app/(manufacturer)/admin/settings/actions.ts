@@ -7,10 +7,12 @@ import { requireViewer } from "@/lib/auth/current-viewer";
 import { AppError } from "@/lib/errors";
 import { fieldErrorsOf, type ActionState } from "@/lib/validation/action-state";
 import { updateSettings } from "@/lib/dal/settings/update-settings";
+import { formDataOf } from "@/lib/validation/form-data";
 
 export type SettingsState = ActionState<Record<string, string>, { message: string }>;
 
 export async function saveSettingsAction(_prev: SettingsState, fd: FormData): Promise<SettingsState> {
+  fd = formDataOf(fd);
   const values = Object.fromEntries([...fd.entries()].filter(([, v]) => typeof v === "string")) as Record<string, string>;
   try {
     const viewer = await requireViewer();

@@ -13,9 +13,11 @@ import { fieldErrorsOf } from "@/lib/validation/action-state";
 import { emptyToUndefined } from "@/lib/validation/admin-csv";
 import type { UserFormState } from "@/components/admin/user-form";
 import type { UserActiveState } from "@/components/admin/user-active-toggle";
+import { formDataOf } from "@/lib/validation/form-data";
 
 /** Creates a user (admins only). The password is never returned to the form. */
 export async function createUserAction(_prev: UserFormState, formData: FormData): Promise<UserFormState> {
+  formData = formDataOf(formData);
   const raw = {
     email: formData.get("email"),
     name: formData.get("name"),
@@ -45,6 +47,7 @@ const toggleSchema = z.object({
 
 /** Deactivates or reactivates a user (admins only; never yourself — the DAL refuses that too). */
 export async function setUserActiveAction(_prev: UserActiveState, formData: FormData): Promise<UserActiveState> {
+  formData = formDataOf(formData);
   try {
     const viewer = await requireViewer();
     requireRole(viewer, ["admin"]);

@@ -9,11 +9,13 @@ import { AppError } from "@/lib/errors";
 import { fieldErrorsOf } from "@/lib/validation/action-state";
 import { createTokenSchema, MAX_ACTIVE_TOKENS } from "@/lib/validation/tokens";
 import type { CreateTokenState, RevokeTokenState } from "@/components/tokens/types";
+import { formDataOf } from "@/lib/validation/form-data";
 
 const SIGNED_OUT = "Your session has ended. Sign in again to manage API tokens.";
 
 /** Creates a token for the signed-in user; the secret is in the answer once and nowhere else. */
 export async function createTokenAction(_prev: CreateTokenState, formData: FormData): Promise<CreateTokenState> {
+  formData = formDataOf(formData);
   const rawName = formData.get("name");
   const values = { name: typeof rawName === "string" ? rawName : "" };
   const parsed = createTokenSchema.safeParse({ name: rawName ?? undefined });
@@ -50,6 +52,7 @@ export async function createTokenAction(_prev: CreateTokenState, formData: FormD
 
 /** Revokes one of the signed-in user's own tokens; it stops working at once. */
 export async function revokeTokenAction(_prev: RevokeTokenState, formData: FormData): Promise<RevokeTokenState> {
+  formData = formDataOf(formData);
   const rawId = formData.get("id");
   const id = typeof rawId === "string" ? rawId : "";
   const viewer = await getViewer();

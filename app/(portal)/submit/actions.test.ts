@@ -1,0 +1,56 @@
+/** The submit action's answer when the database goes away mid-submission (no database here: the DAL is mocked). */
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { DrizzleQueryError } from "drizzle-orm/errors";
+import { AppError } from "@/lib/errors";
+
+const state = vi.hoisted(() => ({ failure: null as unknown }));
+vi.mock("next/headers", () => ({ headers: async () => new Headers() }));
+vi.mock("next/navigation", () => ({
+  redirect: (url: string) => {
+    throw new Error(`redirect ${url}`);
+  },
+}));
+vi.mock("@/db/client", () => ({ getDb: async () => ({}) }));
+vi.mock("@/lib/auth/viewer-db", () => ({ withViewerDb: async (_viewer: unknown, fn: (db: unknown) => unknown) => fn({}) }));
+vi.mock("@/lib/auth/current-viewer", () => ({
+  getViewer: async () => ({
+    userId: "u1", email: "d@test.local", name: "d", role: "distributor", distributorId: 1, distributorCode: "D1", distributorName: "D1", via: "session",
+  }),
+}));
+vi.mock("@/lib/dal/submissions/submit-period", () => ({
+  submitPeriod: async () => {
+    throw state.failure;
+  },
+}));
+
+const { submitReportAction } = await import("./actions");
+const input = { period: "2026-10", idempotencyKey: "render-1", body: { baseRevision: null, lines: [{ sku: "MCU-1000", sold: 1, returned: 0, onHand: 2 }] } };
+
+describe("submitReportAction when the database is unavailable", () => {
+  beforeEach(() => {
+    vi.spyOn(console, "error").mockImplementation(() => {});
+  });
+
+  it("says nothing was stored and the draft is kept, for a connection cut mid-transaction", async () => {
+    const cut = Object.assign(new Error("write CONNECTION_CLOSED 127.0.0.1:5432"), { code: "CONNECTION_CLOSED" });
+    state.failure = new DrizzleQueryError("insert into submission_lines (revision_id) select $1", ["x"], cut);
+    const r = await submitReportAction(input);
+    expect(r).toEqual({ ok: false, kind: "error", fieldErrors: {}, formError: expect.stringMatching(/could not reach the database.*nothing was stored.*draft.*kept/) });
+    expect(JSON.stringify(r)).not.toMatch(/insert|submission_lines|CONNECTION_CLOSED/);
+  });
+
+  it("says the same for a refused connection and for the AppError code", async () => {
+    state.failure = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" });
+    const refused = await submitReportAction(input);
+    state.failure = new AppError("database_unavailable", "down");
+    const coded = await submitReportAction(input);
+    expect(refused).toEqual(coded);
+    expect(refused.ok === false && refused.formError).toMatch(/nothing was stored/);
+  });
+
+  it("keeps the generic answer for other failures", async () => {
+    state.failure = new Error("boom");
+    const r = await submitReportAction(input);
+    expect(r.ok === false && r.formError).toMatch(/^Something went wrong on our side/);
+  });
+});
