@@ -4,6 +4,7 @@ import { remindSchema } from "@/lib/validation/compliance";
 import { freezeSchema, rebateProgramSchema } from "@/lib/validation/rebates";
 import { automaticOpenSchema, bulkUpdateSchema, noteSchema, openExceptionSchema, proposeCorrectionSchema, updateExceptionSchema } from "@/lib/validation/exceptions";
 import { mapPartsSchema } from "@/lib/validation/uploads";
+import { STATUS_OF } from "@/lib/errors";
 
 /**
  * The OpenAPI 3.1 document of /api/v1, generated from the same zod schemas the handlers parse with.
@@ -82,7 +83,11 @@ const errorSchema = {
       type: "object",
       required: ["code", "message"],
       properties: {
-        code: { type: "string" },
+        code: {
+          type: "string",
+          enum: Object.keys(STATUS_OF),
+          description: Object.entries(STATUS_OF).map(([code, status]) => `${code} → ${status}`).join("; "),
+        },
         message: { type: "string" },
         issues: { type: "array", items: { type: "object", properties: { path: { type: "string" }, message: { type: "string" } } } },
       },
