@@ -156,3 +156,22 @@ describe("the splitter gives PapaParse's rows", () => {
     }
   });
 });
+
+describe("the splitter's cost", () => {
+  it("a file without delimiters (one column) is split in linear time", async () => {
+    const text = "SKU\n" + "ABC-123\n".repeat(400_000);
+    const t0 = performance.now();
+    const { rows } = await splitOf(text, 1 << 20, ",");
+    expect(rows).toHaveLength(400_001);
+    expect(performance.now() - t0).toBeLessThan(5_000);
+  });
+
+  it("so is one with a quote on every line and no delimiter", async () => {
+    const text = "Part\n" + 'Pipe 5" long\n'.repeat(400_000);
+    const t0 = performance.now();
+    const { rows } = await splitOf(text, 1 << 20, ",");
+    expect(rows).toHaveLength(400_001);
+    expect(rows[1].cells).toEqual(['Pipe 5" long']);
+    expect(performance.now() - t0).toBeLessThan(5_000);
+  });
+});

@@ -1,7 +1,7 @@
 /**
  * Delimited text (CSV, TSV, `;`, `|`): delimiter detection and a streaming row reader.
  *
- * Rows are split by a small splitter of our own ({@link RecordSplitter}: `indexOf` and `split`,
+ * Rows are split by a small splitter of our own ({@link RecordSplitter}: `indexOf` and `slice`,
  * quoted fields with delimiters, escaped quotes and line breaks inside) fed with decoded text chunks
  * as they arrive; PapaParse's core parser takes over only for malformed quoting (a stray quote after
  * a closing one, an unterminated quote at the end of the file), so its rules and messages stay the
@@ -129,9 +129,9 @@ const BATCH_ROWS = 512;
 type Stop = "full" | "more" | "papa";
 
 /**
- * The hot path of {@link openDelimited}: splits complete, well-formed records with `indexOf` (a
- * line without a quote is one `split`), giving exactly the rows PapaParse gives for them. A quoted
- * field is a field whose first character is a quote; `""` inside is a quote; the closing quote must
+ * The hot path of {@link openDelimited}: splits complete, well-formed records with `indexOf` and
+ * `slice` (a line without a quote needs no quote handling), giving exactly the rows PapaParse
+ * gives for them. A quoted field is a field whose first character is a quote; `""` inside is a quote; the closing quote must
  * be followed by the delimiter or a line break, else PapaParse takes over (its rules for stray and
  * unterminated quotes, and its error messages, stay the reference).
  */
@@ -141,6 +141,11 @@ class RecordSplitter {
   line = 1;
   /** Index of the next quote at or after `pos` (-1: none in `buf`); refreshed lazily. */
   private nextQuote = -1;
+  /**
+   * Index of the next delimiter at or after the current field (-1: none left in `buf`, -2: not
+   * looked for yet): a file without delimiters is not scanned to its end again for every line.
+   */
+  private nextDelim = -2;
   private readonly delimCode: number;
 
   constructor(private readonly delimiter: string) {
@@ -152,6 +157,7 @@ class RecordSplitter {
     this.buf = this.pos < this.buf.length ? this.buf.slice(this.pos) + text : text;
     this.pos = 0;
     this.nextQuote = this.buf.indexOf('"');
+    this.nextDelim = -2;
   }
 
   /** The unconsumed text, which the caller then owns. */
@@ -160,6 +166,7 @@ class RecordSplitter {
     this.buf = "";
     this.pos = 0;
     this.nextQuote = -1;
+    this.nextDelim = -2;
     return r;
   }
 
@@ -168,6 +175,7 @@ class RecordSplitter {
     const d = this.delimiter;
     let pos = this.pos;
     let q = this.nextQuote;
+    let nd = this.nextDelim;
     let stop: Stop = "full";
     while (out.length < max) {
       const nl = s.indexOf("\n", pos);
@@ -177,7 +185,17 @@ class RecordSplitter {
       }
       if (q !== -1 && q < pos) q = s.indexOf('"', pos);
       if (q === -1 || q > nl) {
-        out.push({ line: this.line++, cells: s.slice(pos, nl).split(d) });
+        // No quote on the line: fields between delimiters (indexOf beats slice + split here).
+        const cells: string[] = [];
+        let p = pos;
+        for (;;) {
+          if (nd !== -1 && nd < p) nd = s.indexOf(d, p);
+          if (nd === -1 || nd > nl) break;
+          cells.push(s.slice(p, nd));
+          p = nd + 1;
+        }
+        cells.push(s.slice(p, nl));
+        out.push({ line: this.line++, cells });
         pos = nl + 1;
         continue;
       }
@@ -190,6 +208,7 @@ class RecordSplitter {
     }
     this.pos = pos;
     this.nextQuote = q;
+    this.nextDelim = nd;
     return stop;
   }
 
@@ -226,7 +245,8 @@ class RecordSplitter {
       }
       const nn = s.indexOf("\n", p);
       if (nn === -1) return -1;
-      const nd = s.indexOf(d, p);
+      if (this.nextDelim !== -1 && this.nextDelim < p) this.nextDelim = s.indexOf(d, p);
+      const nd = this.nextDelim;
       if (nd !== -1 && nd < nn) {
         cells.push(s.slice(p, nd));
         p = nd + 1;
