@@ -131,9 +131,9 @@ type Stop = "full" | "more" | "papa";
 /**
  * The hot path of {@link openDelimited}: splits complete, well-formed records with `indexOf` and
  * `slice` (a line without a quote needs no quote handling), giving exactly the rows PapaParse
- * gives for them. A quoted field is a field whose first character is a quote; `""` inside is a quote; the closing quote must
- * be followed by the delimiter or a line break, else PapaParse takes over (its rules for stray and
- * unterminated quotes, and its error messages, stay the reference).
+ * gives for them. A quoted field is a field whose first character is a quote; `""` inside is a
+ * quote; the closing quote must be followed by the delimiter or a line break, else PapaParse takes
+ * over (its rules for stray and unterminated quotes, and its error messages, stay the reference).
  */
 class RecordSplitter {
   buf = "";

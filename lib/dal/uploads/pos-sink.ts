@@ -121,6 +121,13 @@ export class CopyTextWriter {
     for (let m = n; m > 0; m = Math.floor(m / 10)) buf[--end] = 48 + (m % 10);
   }
 
+  /** A column followed by a tab. */
+  cell(v: string | number | null | undefined): this {
+    this.value(v);
+    this.byte(9);
+    return this;
+  }
+
   value(v: string | number | null | undefined): void {
     if (typeof v === "string" && v !== "") return this.text(v, true);
     if (typeof v === "number" && Number.isSafeInteger(v) && v >= 0) return this.int(v);
@@ -150,35 +157,13 @@ export class CopyTextWriter {
   }
 }
 
-const TAB = 9;
 const NEWLINE = 10;
 
 /** One line's COPY text; `prefix` holds its first three columns (upload, distributor, product). */
 export function writeLine(w: CopyTextWriter, prefix: Uint8Array, l: ResolvedPosLine): void {
   w.bytes(prefix);
-  w.int(l.line);
-  w.byte(TAB);
-  w.value(transferTypeOf(l));
-  w.byte(TAB);
-  w.value(l.quantity);
-  w.byte(TAB);
-  w.value(l.date);
-  w.byte(TAB);
-  w.value(l.invoice);
-  w.byte(TAB);
-  w.value(l.invoiceLine);
-  w.byte(TAB);
-  w.value(l.unitPrice);
-  w.byte(TAB);
-  w.value(l.endCustomer);
-  w.byte(TAB);
-  w.value(l.shipToCity);
-  w.byte(TAB);
-  w.value(l.shipToState);
-  w.byte(TAB);
-  w.value(l.shipToCountry);
-  w.byte(TAB);
-  w.value(distributorPartOf(l));
+  w.cell(l.line).cell(transferTypeOf(l)).cell(l.quantity).cell(l.date).cell(l.invoice).cell(l.invoiceLine).cell(l.unitPrice);
+  w.cell(l.endCustomer).cell(l.shipToCity).cell(l.shipToState).cell(l.shipToCountry).value(distributorPartOf(l));
   w.byte(NEWLINE);
 }
 
