@@ -1,10 +1,13 @@
 /**
  * Delimited text (CSV, TSV, `;`, `|`): delimiter detection and a streaming row reader.
  *
- * Field parsing (quotes, escaped quotes, delimiters and line breaks inside quotes) is PapaParse's
- * core parser, fed with decoded text chunks as they arrive; this module keeps the unparsed tail of
- * each chunk, normalises line breaks (CRLF, LF and old-Mac CR may be mixed) and numbers every row
- * with the 1-based physical line it starts on, counting line breaks inside quoted fields.
+ * Rows are split by a small splitter of our own ({@link RecordSplitter}: `indexOf` and `slice`,
+ * quoted fields with delimiters, escaped quotes and line breaks inside) fed with decoded text chunks
+ * as they arrive; PapaParse's core parser takes over only for malformed quoting (a stray quote after
+ * a closing one, an unterminated quote at the end of the file), so its rules and messages stay the
+ * reference. This module keeps the unparsed tail of each chunk, normalises line breaks (CRLF, LF and
+ * old-Mac CR may be mixed) and numbers every row with the 1-based physical line it starts on,
+ * counting line breaks inside quoted fields.
  */
 import Papa from "papaparse";
 import type { RawRow } from "./types";
@@ -111,6 +114,154 @@ function countLineBreaks(row: string[]): number {
   return n;
 }
 
+const QUOTE = 34;
+const LF = 10;
+const ESCAPED_QUOTE = /""/g;
+/** Rows handed out per batch: small batches keep few rows alive at once (young-generation GC). */
+const BATCH_ROWS = 512;
+
+/**
+ * Where {@link RecordSplitter.take} stopped: `more` — it needs more text for the record at `pos`
+ * (no line break yet, or a quote still open); `papa` — the record at `pos` has a quote shape only
+ * PapaParse decides (text between a closing quote and the delimiter, an unterminated quote at the
+ * end of the file…): the rest of the buffer goes through PapaParse as before.
+ */
+type Stop = "full" | "more" | "papa";
+
+/**
+ * The hot path of {@link openDelimited}: splits complete, well-formed records with `indexOf` and
+ * `slice` (a line without a quote needs no quote handling), giving exactly the rows PapaParse
+ * gives for them. A quoted field is a field whose first character is a quote; `""` inside is a
+ * quote; the closing quote must be followed by the delimiter or a line break, else PapaParse takes
+ * over (its rules for stray and unterminated quotes, and its error messages, stay the reference).
+ */
+class RecordSplitter {
+  buf = "";
+  pos = 0;
+  line = 1;
+  /** Index of the next quote at or after `pos` (-1: none in `buf`); refreshed lazily. */
+  private nextQuote = -1;
+  /**
+   * Index of the next delimiter at or after the current field (-1: none left in `buf`, -2: not
+   * looked for yet): a file without delimiters is not scanned to its end again for every line.
+   */
+  private nextDelim = -2;
+  private readonly delimCode: number;
+
+  constructor(private readonly delimiter: string) {
+    this.delimCode = delimiter.charCodeAt(0);
+  }
+
+  /** Appends text (the unconsumed tail is kept). */
+  feed(text: string): void {
+    this.buf = this.pos < this.buf.length ? this.buf.slice(this.pos) + text : text;
+    this.pos = 0;
+    this.nextQuote = this.buf.indexOf('"');
+    this.nextDelim = -2;
+  }
+
+  /** The unconsumed text, which the caller then owns. */
+  rest(): string {
+    const r = this.buf.slice(this.pos);
+    this.buf = "";
+    this.pos = 0;
+    this.nextQuote = -1;
+    this.nextDelim = -2;
+    return r;
+  }
+
+  take(out: RawRow[], max: number): Stop {
+    const s = this.buf;
+    const d = this.delimiter;
+    let pos = this.pos;
+    let q = this.nextQuote;
+    let nd = this.nextDelim;
+    let stop: Stop = "full";
+    while (out.length < max) {
+      const nl = s.indexOf("\n", pos);
+      if (nl === -1) {
+        stop = "more";
+        break;
+      }
+      if (q !== -1 && q < pos) q = s.indexOf('"', pos);
+      if (q === -1 || q > nl) {
+        // No quote on the line: fields between delimiters (indexOf beats slice + split here).
+        const cells: string[] = [];
+        let p = pos;
+        for (;;) {
+          if (nd !== -1 && nd < p) nd = s.indexOf(d, p);
+          if (nd === -1 || nd > nl) break;
+          cells.push(s.slice(p, nd));
+          p = nd + 1;
+        }
+        cells.push(s.slice(p, nl));
+        out.push({ line: this.line++, cells });
+        pos = nl + 1;
+        continue;
+      }
+      const end = this.quotedRecord(pos, out);
+      if (end < 0) {
+        stop = end === -1 ? "more" : "papa";
+        break;
+      }
+      pos = end;
+    }
+    this.pos = pos;
+    this.nextQuote = q;
+    this.nextDelim = nd;
+    return stop;
+  }
+
+  /** A record with a quote somewhere: field by field. Returns the next record's start, -1 (more text) or -2 (PapaParse). */
+  private quotedRecord(start: number, out: RawRow[]): number {
+    const s = this.buf;
+    const d = this.delimiter;
+    const dc = this.delimCode;
+    const cells: string[] = [];
+    let breaks = 0;
+    let p = start;
+    for (;;) {
+      if (s.charCodeAt(p) === QUOTE) {
+        let qi = p + 1;
+        let escaped = false;
+        for (;;) {
+          qi = s.indexOf('"', qi);
+          if (qi === -1) return -1;
+          if (s.charCodeAt(qi + 1) !== QUOTE) break;
+          escaped = true;
+          qi += 2;
+        }
+        // A closing quote at the very end: the record may go on in the next chunk (or ends the file).
+        if (qi === s.length - 1) return -1;
+        const after = s.charCodeAt(qi + 1);
+        if (after !== dc && after !== LF) return -2;
+        let v = s.slice(p + 1, qi);
+        if (escaped) v = v.replace(ESCAPED_QUOTE, '"');
+        for (let i = v.indexOf("\n"); i !== -1; i = v.indexOf("\n", i + 1)) breaks++;
+        cells.push(v);
+        p = qi + 2;
+        if (after === LF) break;
+        continue;
+      }
+      const nn = s.indexOf("\n", p);
+      if (nn === -1) return -1;
+      if (this.nextDelim !== -1 && this.nextDelim < p) this.nextDelim = s.indexOf(d, p);
+      const nd = this.nextDelim;
+      if (nd !== -1 && nd < nn) {
+        cells.push(s.slice(p, nd));
+        p = nd + 1;
+        continue;
+      }
+      cells.push(s.slice(p, nn));
+      p = nn + 1;
+      break;
+    }
+    out.push({ line: this.line, cells });
+    this.line += 1 + breaks;
+    return p;
+  }
+}
+
 export interface DelimitedRows {
   delimiter: Delimiter;
   /** Rows in file order, in batches; a blank line is a row with one empty cell. */
@@ -142,35 +293,54 @@ export async function openDelimited(
   const delimiter = opts.delimiter ?? detectDelimiter(sample);
   const problems: DelimitedRows["problems"] = [];
 
-  // Rows are handed out in batches (one per parsed chunk): a million rows, not a million awaits.
+  // Rows are handed out in small batches: a million rows, not a million awaits, and few alive at once.
   async function* batches(): AsyncGenerator<RawRow[]> {
-    const parser = new Papa.Parser({ delimiter, newline: "\n", quoteChar: '"' });
-    let line = 1;
-    let partial = "";
-    const parse = (input: string, last: boolean): RawRow[] => {
+    const splitter = new RecordSplitter(delimiter);
+    let parser: Papa.Parser | null = null;
+    const reported = new Set<string>();
+    /** PapaParse for what the splitter leaves to it: `input` starts at a record; returns the unparsed tail. */
+    const papa = (input: string, last: boolean, out: RawRow[]): string => {
+      // Records ended by a line break first, then what is left as the end of the file.
+      const tail = papaOnce(input, false, out);
+      return last ? papaOnce(tail, true, out) : tail;
+    };
+    const papaOnce = (input: string, last: boolean, out: RawRow[]): string => {
       // A final line break ends the last record; it does not start an empty one.
       const body = last && input.endsWith("\n") ? input.slice(0, -1) : input;
-      if (body.length === 0) return [];
+      if (body.length === 0) return "";
+      parser ??= new Papa.Parser({ delimiter, newline: "\n", quoteChar: '"' });
       const res = parser.parse(body, 0, !last) as Papa.ParseResult<string[]>;
-      const out: RawRow[] = new Array(res.data.length);
-      for (let i = 0; i < res.data.length; i++) {
-        const row = res.data[i];
-        out[i] = { line, cells: row };
-        line += 1 + countLineBreaks(row);
+      const first = out.length;
+      for (const row of res.data) {
+        out.push({ line: splitter.line, cells: row });
+        splitter.line += 1 + countLineBreaks(row);
       }
-      for (const e of res.errors) problems.push({ line: out[e.row ?? 0]?.line ?? line, message: e.message });
-      partial = last ? "" : body.slice(res.meta.cursor);
-      return out;
+      for (const e of res.errors) {
+        // The unfinished record at the end of a chunk is parsed again with the next chunk (what looks
+        // malformed may only be cut off): only problems of returned rows count, each reported once.
+        if (!last && (e.row ?? 0) >= res.data.length) continue;
+        const line = out[first + (e.row ?? 0)]?.line ?? splitter.line;
+        const key = `${line}\u0000${e.message}`;
+        if (reported.has(key)) continue;
+        reported.add(key);
+        problems.push({ line, message: e.message });
+      }
+      return last ? "" : body.slice(res.meta.cursor);
     };
-    const first = parse(sample, done);
+    splitter.feed(sample);
     sample = "";
-    if (first.length > 0) yield first;
-    while (!done) {
+    for (;;) {
+      let out: RawRow[] = [];
+      const stop = splitter.take(out, BATCH_ROWS);
+      if (stop === "papa" || (stop === "more" && done)) splitter.feed(papa(splitter.rest(), done, out));
+      if (out.length > 0) yield out;
+      out = [];
+      if (stop === "full") continue;
+      if (done) return; // at the end PapaParse took whatever the splitter left
       const r = await it.next();
       const chunk = r.done ? normaliser.end() : normaliser.push(r.value);
       done = !!r.done;
-      const rows = parse(partial + chunk, done);
-      if (rows.length > 0) yield rows;
+      splitter.feed(chunk);
     }
   }
   return { delimiter, batches: batches(), problems };

@@ -37,17 +37,56 @@ const ID_FIELDS = ["sku", "distributorPart", "upc"] as const;
 const TEXT_FIELDS = ["invoice", "invoiceLine", "endCustomer", "shipToCity", "shipToState", "shipToCountry", "description"] as const;
 const NUMBERISH = /^[-+()\d\s.,’']+$/;
 const DATE_CACHE_LIMIT = 20_000;
+const BLANK: RowOutcome = { t: "blank" };
+
+/** Every cell empty or whitespace (checked per row: the usual non-blank row answers at its first cell). */
+function isBlank(cells: Cell[]): boolean {
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i];
+    if (c === null || c === "") continue;
+    if (typeof c === "string" && c.charCodeAt(0) > 32 && c.charCodeAt(0) < 127) return false;
+    if (cellText(c) !== "") return false;
+  }
+  return true;
+}
+
+/** "123" or "-45" (up to 8 digits: what parseQuantity's fast path accepts) → the number; else null. */
+function plainInt(s: string): number | null {
+  const neg = s.charCodeAt(0) === 45;
+  const start = neg ? 1 : 0;
+  const len = s.length - start;
+  if (len < 1 || len > 8) return null;
+  let n = 0;
+  for (let i = start; i < s.length; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return null;
+    n = n * 10 + d;
+  }
+  return neg && n !== 0 ? -n : n;
+}
+
+/** {@link TOTALS} can only match text starting (after spaces) with g, s, t or z. */
+function mayBeTotals(s: string): boolean {
+  let i = 0;
+  while (i < s.length && s.charCodeAt(i) <= 32) i++;
+  if (i === s.length) return false;
+  const c = s.charCodeAt(i) | 32;
+  return c === 103 || c === 115 || c === 116 || c === 122 || s.charCodeAt(i) > 127;
+}
 
 export class RowConverter {
   private readonly headerNorm: string[];
   private readonly firstHeader: string;
   private readonly dates = new Map<string, DateParse>();
-  private problems: RowError[] = [];
+  private readonly problems: RowError[] = [];
+  /** Column, field, column, field… of the text fields present (in TEXT_FIELDS order). */
+  private readonly textCols: (number | string)[] = [];
   private line = 0;
 
   constructor(private readonly plan: ColumnPlan) {
     this.headerNorm = plan.headers.map(normalizeHeader);
     this.firstHeader = (plan.headers[0] ?? "").trim().toLowerCase();
+    for (const f of TEXT_FIELDS) if (plan.cols[f] !== undefined) this.textCols.push(plan.cols[f]!, f);
   }
 
   private label(f: Field): string {
@@ -67,7 +106,12 @@ export class RowConverter {
   private qty(row: RawRow, f: Field, required: boolean): number | null | undefined {
     const c = this.plan.cols[f];
     if (c === undefined) return undefined;
-    const r = parseQuantity(row.cells[c] ?? null, this.plan.styles[c] ?? { decimal: "." });
+    const raw = row.cells[c] ?? null;
+    if (typeof raw === "string") {
+      const n = plainInt(raw);
+      if (n !== null) return n;
+    }
+    const r = parseQuantity(raw, this.plan.styles[c] ?? { decimal: "." });
     if (!r.ok) this.fail(f, r.message);
     else if (r.value === null && required) this.fail(f, "Quantity is missing");
     return r.ok ? r.value : undefined;
@@ -85,28 +129,32 @@ export class RowConverter {
   /** Totals rows: "Total"/"Grand total"/"Summe"… in a part column or as the row's first text. */
   private totalsLabel(row: RawRow): string | null {
     const first = row.cells.find((c) => c !== null && c !== "" && cellText(c) !== "");
-    if (typeof first === "string" && TOTALS.test(first.trim())) return first.trim();
+    if (typeof first === "string" && mayBeTotals(first) && TOTALS.test(first.trim())) return first.trim();
     for (const f of ID_FIELDS) {
       const c = this.cell(row, f);
-      if (typeof c === "string" && TOTALS.test(c.trim())) return c.trim();
+      if (typeof c === "string" && mayBeTotals(c) && TOTALS.test(c.trim())) return c.trim();
     }
     return null;
   }
 
   private isRepeatedHeader(row: RawRow): boolean {
     const h = this.headerNorm;
-    if (h.length < 2 || cellText(row.cells[0]).toLowerCase() !== this.firstHeader) return false;
+    if (h.length < 2) return false;
+    const first = cellText(row.cells[0]);
+    // Lower-casing keeps the length but for "İ": a different length rules the header out cheaply.
+    if (first.length !== this.firstHeader.length && !first.includes("\u0130")) return false;
+    if (first.toLowerCase() !== this.firstHeader) return false;
     return h.every((n, i) => normalizeHeader(cellText(row.cells[i])) === n);
   }
 
   convert(row: RawRow): RowOutcome {
     const { cols, kind } = this.plan;
-    if (row.cells.every((c) => c === null || c === "" || cellText(c) === "")) return { t: "blank" };
+    if (isBlank(row.cells)) return BLANK;
     const total = this.totalsLabel(row);
     if (total) return { t: "skip", reason: `Totals row ("${total}")` };
     if (this.isRepeatedHeader(row)) return { t: "skip", reason: "The header row repeated" };
 
-    this.problems = [];
+    this.problems.length = 0;
     this.line = row.line;
     const identifiers: PartIds = {};
     for (const f of ID_FIELDS) {
@@ -144,10 +192,10 @@ export class RowConverter {
     const record: PosLine = { line: row.line, movement: "sell_through", identifiers, quantity: quantity! };
     if (date) record.date = date;
     if (unitPrice !== undefined) record.unitPrice = unitPrice;
-    for (const f of TEXT_FIELDS) {
-      if (cols[f] === undefined) continue;
-      const v = this.text(row, f);
-      if (v) record[f] = v;
+    const text = this.textCols;
+    for (let i = 0; i < text.length; i += 2) {
+      const v = cellText(row.cells[text[i] as number] ?? null);
+      if (v) record[text[i + 1] as (typeof TEXT_FIELDS)[number]] = v;
     }
     return { t: "record", record, warnings };
   }

@@ -34,5 +34,25 @@ export function createPartResolver(t: ResolverTables): PartResolver {
     const digits = /^\d{8,14}$/.test(v.trim()) ? codes.get(barcodeKey(v)) : undefined;
     return order.find((x) => x) ?? digits ?? (prefer === "code" ? skus.get(k) ?? cross.get(k) ?? null : null);
   };
-  return (ids: PartIds) => one(ids.sku, "sku") ?? one(ids.distributorPart, "cross") ?? one(ids.upc, "code");
+  const resolve = (ids: PartIds) => one(ids.sku, "sku") ?? one(ids.distributorPart, "cross") ?? one(ids.upc, "code");
+  // A file repeats a few thousand part numbers over up to a million rows: remember the answer for
+  // rows that carry a single id (the usual case), per kind of id.
+  const memo = { sku: new Map<string, string | null>(), distributorPart: new Map<string, string | null>(), upc: new Map<string, string | null>() };
+  return (ids: PartIds) => {
+    const kind = ids.sku !== undefined ? (ids.distributorPart === undefined && ids.upc === undefined ? "sku" : null)
+      : ids.distributorPart !== undefined ? (ids.upc === undefined ? "distributorPart" : null)
+      : ids.upc !== undefined ? "upc" : null;
+    if (kind === null) return resolve(ids);
+    const v = ids[kind]!;
+    const m = memo[kind];
+    let r = m.get(v);
+    if (r === undefined) {
+      r = resolve(ids);
+      if (m.size < MEMO_LIMIT) m.set(v.length >= 13 ? (" " + v).slice(1) : v, r);
+    }
+    return r;
+  };
 }
+
+/** Distinct ids remembered per kind (bounded memory for files of all-different part numbers). */
+const MEMO_LIMIT = 50_000;

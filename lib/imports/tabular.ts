@@ -119,7 +119,7 @@ export async function readTable(batches: AsyncIterable<RawRow[]>, opts: TabularO
     if (out.t === "skip") agg.skip({ line: row.line, reason: out.reason });
     else if (out.t === "error") agg.error(out.error);
     else {
-      for (const w of out.warnings ?? []) agg.warn({ line: row.line, message: w });
+      if (out.warnings) for (const w of out.warnings) agg.warn({ line: row.line, message: w });
       if ("movement" in out.record) return agg.pos(out.record);
       agg.summary(out.record);
     }
