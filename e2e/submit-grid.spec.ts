@@ -156,6 +156,19 @@ test.describe("Cascade", () => {
     const res = await request.get(`/api/v1/submissions/${period}?distributor=NWC`);
     expect(res.status()).toBe(404);
   });
+
+  test("another distributor's report URL shows the not-found page and nothing of theirs", async ({ page }) => {
+    const period = await openPeriod(page.request);
+    await page.goto(`/submit?period=${period}&distributor=NWC`);
+    await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
+    await expect(page.getByText(/Northwind/)).toHaveCount(0);
+    await expect(page.getByTestId("submit-report")).toHaveCount(0);
+    // A malformed or future period is the same page.
+    for (const bad of ["not-a-period", "2099-01"]) {
+      await page.goto(`/submit?period=${bad}`);
+      await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
+    }
+  });
 });
 
 test.describe("Bluestone", () => {
