@@ -157,15 +157,16 @@ test.describe("Cascade", () => {
     expect(res.status()).toBe(404);
   });
 
-  test("another distributor's report URL shows the not-found page and nothing of theirs", async ({ page }) => {
+  test("another distributor's report URL is a 404 with nothing of theirs", async ({ page }) => {
     const period = await openPeriod(page.request);
-    await page.goto(`/submit?period=${period}&distributor=NWC`);
+    const res = await page.goto(`/submit?period=${period}&distributor=NWC`);
+    expect(res?.status()).toBe(404);
     await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
     await expect(page.getByText(/Northwind/)).toHaveCount(0);
     await expect(page.getByTestId("submit-report")).toHaveCount(0);
     // A malformed or future period is the same page.
     for (const bad of ["not-a-period", "2099-01"]) {
-      await page.goto(`/submit?period=${bad}`);
+      expect((await page.goto(`/submit?period=${bad}`))?.status()).toBe(404);
       await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
     }
   });
@@ -287,7 +288,8 @@ test.describe("Pacific Rim", () => {
 
   test("another distributor's report is not found by URL", async ({ page }) => {
     const period = await openPeriod(page.request);
-    await page.goto(`/submit?period=${period}&distributor=NWC`);
+    const res = await page.goto(`/submit?period=${period}&distributor=NWC`);
+    expect(res?.status()).toBe(404);
     await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
     await expect(page.getByText("Northwind")).toHaveCount(0);
     await expect(page.getByTestId("submission-grid")).toHaveCount(0);

@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { Suspense } from "react";
 import { randomUUID } from "node:crypto";
 import { withViewerDb } from "@/lib/auth/viewer-db";
 import { requirePageViewer } from "@/lib/auth/current-viewer";
 import { AppError } from "@/lib/errors";
 import { DAY_MS } from "@/lib/domain/compliance";
-import { addPeriods, formatPeriodLabel } from "@/lib/domain/periods";
+import { addPeriods, formatPeriodLabel, isPeriod, latestEndedPeriod } from "@/lib/domain/periods";
 import { listPeriods } from "@/lib/dal/periods/list-periods";
 import { getSettings } from "@/lib/dal/settings/get-settings";
 import { getSubmissionView, type SubmissionView } from "@/lib/dal/submissions/get-submission-view";
@@ -18,7 +19,9 @@ import { RebateStanding, type RebateStandingValue } from "@/components/submissio
 import { getRebateStanding } from "@/lib/dal/rebates/get-rebate-standing";
 import { StatusBadge, STATUS_LABELS } from "@/components/submission-grid/status-badge";
 import { SubmissionGrid } from "@/components/submission-grid/submission-grid";
+import { SubmitSkeleton } from "@/components/submission-grid/submit-skeleton";
 import type { GridInput } from "@/components/submission-grid/types";
+import type { Viewer } from "@/lib/auth/viewer";
 import { discardDraftAction, saveDraftAction, searchCatalogueAction, submitReportAction } from "./actions";
 
 export const metadata: Metadata = { title: "Submit" };
@@ -37,14 +40,23 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
  * The distributor's single screen: the open period (the latest ended period that is not closed),
  * or an earlier one with `?period=YYYY-MM`; a spreadsheet-like grid prefilled with last period's
  * numbers; drafts saved as they type; submit → receipt.
+ *
+ * The cheap checks (another distributor's code, a malformed or future period) run here, before
+ * anything is streamed, so such a URL answers a real 404; the rows load behind a Suspense boundary
+ * with the screen's skeleton.
  */
 export default async function SubmitPage({ searchParams }: { searchParams: SearchParams }) {
   const viewer = await requirePageViewer("/submit");
   const sp = await searchParams;
   const periodParam = one(sp.period);
+  const distributorCode = one(sp.distributor);
   const [periods, history, settings] = await withViewerDb(viewer, (db) =>
     Promise.all([listPeriods(db, viewer), listSubmissionHistory(db, viewer), getSettings(db)]),
   );
+  // Another distributor's code, a malformed or future period: 404, never a look at someone else.
+  if (viewer.role === "distributor" && distributorCode !== undefined && distributorCode.toUpperCase() !== viewer.distributorCode?.toUpperCase()) notFound();
+  if (periodParam !== undefined && (!isPeriod(periodParam) || periodParam > latestEndedPeriod(new Date(requestTime()), settings.timeZone))) notFound();
+
   const reportable = periods.filter((p) => p.state !== "future");
   const period = periodParam ?? (reportable.find((p) => p.state === "open") ?? reportable[0])?.period;
   if (!period) {
@@ -55,18 +67,44 @@ export default async function SubmitPage({ searchParams }: { searchParams: Searc
       </>
     );
   }
+  return (
+    <Suspense fallback={<SubmitSkeleton />}>
+      <SubmitScreen viewer={viewer} period={period} distributorCode={distributorCode} bench={one(sp.bench) === "1"} periods={reportable} history={history} timeZone={settings.timeZone} />
+    </Suspense>
+  );
+}
 
+type PeriodRow = Awaited<ReturnType<typeof listPeriods>>[number];
+type HistoryRow = Awaited<ReturnType<typeof listSubmissionHistory>>[number];
+
+async function SubmitScreen({
+  viewer,
+  period,
+  distributorCode,
+  bench,
+  periods: reportable,
+  history,
+  timeZone,
+}: {
+  viewer: Viewer;
+  period: string;
+  distributorCode: string | undefined;
+  bench: boolean;
+  periods: PeriodRow[];
+  history: HistoryRow[];
+  timeZone: string;
+}) {
   let view: SubmissionView;
   try {
-    // Another distributor's code, a malformed or future period: 404, never a look at someone else.
-    view = await withViewerDb(viewer, (db) => getSubmissionView(db, viewer, { period, distributorCode: one(sp.distributor) }));
+    // What the cheap checks above cannot know (an unknown code for staff…): the not-found page.
+    view = await withViewerDb(viewer, (db) => getSubmissionView(db, viewer, { period, distributorCode }));
   } catch (e) {
     if (e instanceof AppError && (e.code === "not_found" || e.code === "validation_failed" || e.code === "forbidden")) notFound();
     throw e;
   }
 
   const label = formatPeriodLabel(view.period);
-  const tz = settings.timeZone;
+  const tz = timeZone;
   const dateTime = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: tz, timeZoneName: "short" });
   const dateOnly = new Intl.DateTimeFormat("en-GB", { weekday: "short", day: "numeric", month: "short", year: "numeric", timeZone: tz });
   const due = new Date(view.dueAt);
@@ -118,7 +156,7 @@ export default async function SubmitPage({ searchParams }: { searchParams: Searc
     idempotencyKey: randomUUID(),
     forecastPeriods,
     forecastLabels: forecastPeriods.map(formatPeriodLabel) as [string, string, string],
-    bench: one(sp.bench) === "1",
+    bench,
   };
 
   const standingLine = await withViewerDb(viewer, (db) => getRebateStanding(db, viewer, new Date(now)));

@@ -1,7 +1,7 @@
 import { Skeleton } from "@/components/ui/skeleton";
 
 /** The report screen while its period and rows load: same layout, grey blocks. */
-export default function SubmitLoading() {
+export function SubmitSkeleton() {
   return (
     <div className="space-y-4" aria-busy="true">
       <span className="sr-only">Loading the report</span>
