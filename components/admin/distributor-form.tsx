@@ -1,6 +1,6 @@
 "use client";
 
-import { startTransition, useActionState, useEffect, type FormEvent } from "react";
+import { useActionState } from "react";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
@@ -10,6 +10,7 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { FormMessage } from "./form-message";
+import { useActionForm } from "./use-action-form";
 
 type DistributorInput = z.input<typeof createDistributorSchema>;
 export type DistributorFormState = ActionState<Record<keyof DistributorInput, unknown>, { code: string }>;
@@ -18,31 +19,13 @@ const blank = (v: unknown) => (v === "" ? undefined : v);
 
 export function DistributorForm({ action }: { action: (s: DistributorFormState, fd: FormData) => Promise<DistributorFormState> }) {
   const [state, formAction, pending] = useActionState(action, { ok: null });
-  const {
-    register,
-    handleSubmit,
-    reset,
-    setFocus,
-    formState: { errors },
-  } = useForm({
+  const form = useForm({
     resolver: zodResolver(createDistributorSchema),
     defaultValues: { code: "", name: "", region: undefined },
   });
+  const { register } = form;
 
-  useEffect(() => {
-    if (state.ok === true) {
-      reset();
-      setFocus("code");
-    }
-  }, [state, reset, setFocus]);
-
-  const server = state.ok === false ? state.fieldErrors : {};
-  const err = (k: keyof DistributorInput) => errors[k]?.message ?? server[k];
-
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    const form = event.currentTarget;
-    void handleSubmit(() => startTransition(() => formAction(new FormData(form))))(event);
-  }
+  const { err, onSubmit } = useActionForm(form, state, formAction, "code");
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label="New distributor">

@@ -1,6 +1,6 @@
 "use client";
 
-import { startTransition, useActionState, useEffect, type FormEvent } from "react";
+import { useActionState } from "react";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
@@ -10,6 +10,7 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { FormMessage } from "./form-message";
+import { useActionForm } from "./use-action-form";
 
 type ProductInput = z.input<typeof createProductSchema>;
 export type ProductFormState = ActionState<Record<keyof ProductInput, unknown>, { sku: string }>;
@@ -19,31 +20,13 @@ const blank = (v: unknown) => (v === "" ? undefined : v);
 /** New product: validated in the browser and again by the action with the same schema. */
 export function ProductForm({ action }: { action: (s: ProductFormState, fd: FormData) => Promise<ProductFormState> }) {
   const [state, formAction, pending] = useActionState(action, { ok: null });
-  const {
-    register,
-    handleSubmit,
-    reset,
-    setFocus,
-    formState: { errors },
-  } = useForm({
+  const form = useForm({
     resolver: zodResolver(createProductSchema),
     defaultValues: { sku: "", description: "", family: "", listPrice: "", upc: undefined },
   });
+  const { register } = form;
 
-  useEffect(() => {
-    if (state.ok === true) {
-      reset();
-      setFocus("sku");
-    }
-  }, [state, reset, setFocus]);
-
-  const server = state.ok === false ? state.fieldErrors : {};
-  const err = (k: keyof ProductInput) => errors[k]?.message ?? server[k];
-
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    const form = event.currentTarget;
-    void handleSubmit(() => startTransition(() => formAction(new FormData(form))))(event);
-  }
+  const { err, onSubmit } = useActionForm(form, state, formAction, "sku");
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label="New product">

@@ -1,6 +1,6 @@
 "use client";
 
-import { startTransition, useActionState, useEffect, type FormEvent } from "react";
+import { useActionState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
@@ -10,6 +10,7 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
 import { FormMessage } from "./form-message";
+import { useActionForm } from "./use-action-form";
 
 type UserInput = z.input<typeof createUserSchema>;
 export type UserFormState = ActionState<Record<keyof UserInput, unknown>, { email: string }>;
@@ -31,34 +32,15 @@ export interface UserFormProps {
 /** New user. The distributor select appears only for distributor users; the password is never echoed back. */
 export function UserForm({ action, distributors }: UserFormProps) {
   const [state, formAction, pending] = useActionState(action, { ok: null });
-  const {
-    register,
-    handleSubmit,
-    reset,
-    setFocus,
-    control,
-    formState: { errors },
-  } = useForm({
+  const form = useForm({
     resolver: zodResolver(createUserSchema),
     shouldUnregister: true,
     defaultValues: { email: "", name: "", role: "distributor", distributorCode: undefined, password: "" },
   });
+  const { register, control } = form;
   const role = useWatch({ control, name: "role" });
 
-  useEffect(() => {
-    if (state.ok === true) {
-      reset();
-      setFocus("email");
-    }
-  }, [state, reset, setFocus]);
-
-  const server = state.ok === false ? state.fieldErrors : {};
-  const err = (k: keyof UserInput) => errors[k]?.message ?? server[k];
-
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    const form = event.currentTarget;
-    void handleSubmit(() => startTransition(() => formAction(new FormData(form))))(event);
-  }
+  const { err, onSubmit } = useActionForm(form, state, formAction, "email");
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label="New user">
