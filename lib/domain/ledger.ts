@@ -65,6 +65,9 @@ export type LedgerRow = {
   flags: Flag[];
 };
 
+/** The figures of one distributor × SKU × period as screens and exports show them. */
+export type LedgerFigures = Omit<LedgerRow, "sellThrough3" | "sellIn3" | "sellThroughPrior3" | "flags">;
+
 /** opening(t) = calculated(t−1) + opening-balance movements of t. */
 export function openingFor(previousCalculated: number, f: Pick<PeriodFacts, "opening_balance">): number {
   return previousCalculated + (f.opening_balance ?? 0);

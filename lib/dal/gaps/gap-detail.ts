@@ -7,22 +7,12 @@ import { signedQuantity, type MovementType } from "@/lib/domain/movements";
 import { requireStaff } from "../authorize";
 import { asRows } from "../sql-rows";
 import { currentLedgerPeriod, ensureLedgerThrough } from "../ledger/ensure-ledger";
+import type { LedgerFigures } from "@/lib/domain/ledger";
 
 export const DETAIL_PERIODS = 18;
 
-export interface LedgerPoint {
+export interface LedgerPoint extends LedgerFigures {
   period: string;
-  opening: number;
-  sellIn: number;
-  sellThrough: number;
-  returns: number;
-  adjustments: number;
-  calculated: number;
-  reported: number | null;
-  gap: number | null;
-  gapPct: number | null;
-  newGap: number | null;
-  weeksOfSupply: number | null;
   flags: string[];
 }
 

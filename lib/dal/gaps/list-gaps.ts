@@ -9,24 +9,14 @@ import { asRows } from "../sql-rows";
 import { currentLedgerPeriod, ensureLedgerThrough } from "../ledger/ensure-ledger";
 import { getSettings } from "../settings/get-settings";
 import { afterCursor, decodeCursor, encodeCursor, gapFilters, keySelect, orderBy, sortKeys, type CursorValue, type SortKey } from "./gap-sql";
+import type { LedgerFigures } from "@/lib/domain/ledger";
 
-export interface GapRow {
+export interface GapRow extends LedgerFigures {
   distributor: string;
   distributorName: string;
   sku: string;
   description: string;
   family: string;
-  opening: number;
-  sellIn: number;
-  sellThrough: number;
-  returns: number;
-  adjustments: number;
-  calculated: number;
-  reported: number | null;
-  gap: number | null;
-  gapPct: number | null;
-  newGap: number | null;
-  weeksOfSupply: number | null;
   flags: string[];
 }
 

@@ -8,44 +8,21 @@
  * `truncated` says so); the copy stored in `uploads.result` keeps up to STORED_LIST_MAX of each (the
  * rejected-rows CSV is made from it).
  */
-import type { DateOrder, Format, Kind, Mapping, Needs, ParseOutcome, RowError, SkuTotals, Skipped, Warning } from "@/lib/imports";
+import type { Mapping, ParseOutcome, SkuTotals } from "@/lib/imports";
 import type { DistributorResolver } from "../xrefs/load-resolver";
 
 export const RESPONSE_LIST_MAX = 2_000;
 export const STORED_LIST_MAX = 50_000;
 
-export interface UploadAnswer {
+export interface UploadAnswer extends Omit<ParseOutcome, "posLines"> {
   uploadId: string;
   period: string;
   fileName: string | null;
   bytes: number;
-  format: Format;
-  kind: Kind;
-  rowsRead: number;
-  rowsAccepted: number;
-  errors: RowError[];
-  unknownParts: { part: string; rows: number }[];
-  lines: SkuTotals[];
-  outOfPeriod: { line: number; date: string }[];
-  duplicates: { line: number; invoice: string; invoiceLine: string }[];
-  credits: number;
-  skipped: Skipped[];
-  warnings: Warning[];
-  needs?: Needs;
-  /** Spreadsheets: the header as read, the mapping used (column index → field) and its signature. */
-  headerLine?: number;
-  headers?: string[];
-  mapping?: Mapping;
-  headerSignature?: string;
   /** Where the mapping came from: the caller's confirmation, this distributor's remembered one, or the header suggestions. */
   mappingSource: "confirmed" | "remembered" | "suggested" | null;
   /** True when this upload's answers were saved for the header signature (next month: zero clicks). */
   remembered: boolean;
-  sheet?: string;
-  encoding?: string;
-  delimiter?: string;
-  dateOrder?: DateOrder;
-  filePeriod?: { start?: string; end?: string };
   /** Sums over `lines` (null when the file does not report the figure). */
   totals: { skus: number; sold: number | null; returned: number | null; onHand: number | null };
   counts: { errors: number; outOfPeriod: number; duplicates: number; skipped: number; unknownParts: number; posLines: number };
