@@ -13,4 +13,6 @@ process.env.NEXT_DIST_DIR ||= process.env.PORT === "3100" ? ".next" : `.next-e2e
 delete process.env.DATABASE_URL;
 // Reminders are queued by the tests themselves (and by "Run now"), never by a timer mid-run.
 process.env.SELLTHRU_JOBS_EVERY_MINUTES ||= "0";
+// Uploads of 1 MB and more are read in two parts (a worker thread): e2e/upload-large.spec.ts relies on it.
+process.env.SELLTHRU_SPLIT_UPLOAD_MB ||= "1";
 await import("./start.mjs");

@@ -13,7 +13,7 @@
  *        text columns, streamed from the file — Postgres's own bulk path, no parsing in JS.
  *    (b) The upload path through the real data layer: `ingestUpload` streaming the file (spooled, as the
  *        route does) through the parser — decode, split, map, convert, aggregate per SKU, duplicate
- *        index — and staging every POS line in `pos_lines` (COPY inside the upload's transaction).
+ *        index — and storing every POS line in `pos_line_blocks` (4,096 lines per row, inside the upload's transaction).
  *        Rows/s, this process's peak RSS growth sampled every 50 ms and its CPU time (less noisy than
  *        wall time on a shared machine).
  *    (b′) The parser alone on the same file, no database: the ceiling of (b) on this machine.
@@ -109,13 +109,14 @@ async function main() {
       options: { period: "2026-10" },
       source: () => fs.createReadStream(file, { highWaterMark: 1024 * 1024 }),
       bytes,
+      file,
       fileName: path.basename(file),
       maxBytes: 512 * 1024 * 1024,
     });
     const ingestSeconds = (now() - t0) / 1000;
     const ingestCpu = cpuSeconds(cpu0);
     const memMb = mem.stop();
-    const [{ n: staged }] = (await sql.unsafe(`select count(*)::int as n from pos_lines where upload_id = '${a.uploadId}'`)) as unknown as [{ n: number }];
+    const [{ n: staged }] = (await sql.unsafe(`select coalesce(sum(line_count), 0)::int as n from pos_line_blocks where upload_id = '${a.uploadId}'`)) as unknown as [{ n: number }];
     results.push({
       step: "(b) upload via the DAL (parse + stage POS lines)", seconds: ingestSeconds, rows: a.rowsRead, memMb,
       note: `${a.rowsAccepted} accepted, ${staged} POS lines staged, ${a.counts.errors} errors, ${a.counts.duplicates} duplicates; node CPU ${ingestCpu.toFixed(2)} s`,

@@ -6,7 +6,6 @@ import {
   index,
   integer,
   jsonb,
-  numeric,
   pgTable,
   primaryKey,
   text,
@@ -104,33 +103,28 @@ export const uploads = pgTable(
   (t) => [index("uploads_distributor_idx").on(t.distributorId, t.period)],
 );
 
-/** Line-level POS from a distributor's file, kept with the revision that used the upload. */
-export const posLines = pgTable(
-  "pos_lines",
+/**
+ * Line-level POS from a distributor's file, kept with the revision that used the upload: the
+ * accepted lines in blocks of up to 4,096, each block one row (`lib/imports/pos-blocks.ts` holds
+ * the format: one line per POS line, tab-separated, COPY-style escapes). One row per POS line cost
+ * Postgres more than reading the whole file (issue 4, "Speed and memory": 2.1–2.6 s per million
+ * lines to store, ~150 MB on disk); a million lines are ~250 rows and ~20 MB here (lz4).
+ * No foreign keys on purpose (migration 0004): the only writer is `lib/dal/uploads/pos-sink.ts`,
+ * inside the transaction that inserts the upload, with the distributor and product ids it has just
+ * read; blocks are deleted only together with their upload (discardUpload), products never.
+ */
+export const posLineBlocks = pgTable(
+  "pos_line_blocks",
   {
-    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
-    // No foreign keys on purpose (migration 0004): each was a row trigger on every COPY'd line —
-    // with all three, staging a million lines took ~4x longer (issue 4 "Speed and memory"). The
-    // only writer is lib/dal/uploads/pos-sink.ts, inside the transaction that inserts the upload,
-    // with the upload's distributor and product ids it has just read; the lines are deleted only
-    // together with their upload (discardUpload) and products are never deleted.
     uploadId: uuid("upload_id").notNull(),
+    blockNo: integer("block_no").notNull(),
     distributorId: integer("distributor_id").notNull(),
-    productId: integer("product_id").notNull(),
-    sourceLine: integer("source_line").notNull(),
-    transferType: text("transfer_type").notNull(),
-    quantity: integer("quantity").notNull(),
-    invoiceDate: date("invoice_date"),
-    invoice: text("invoice"),
-    invoiceLine: text("invoice_line"),
-    unitPrice: numeric("unit_price", { precision: 14, scale: 4 }),
-    endCustomer: text("end_customer"),
-    shipToCity: text("ship_to_city"),
-    shipToState: text("ship_to_state"),
-    shipToCountry: text("ship_to_country"),
-    distributorPart: text("distributor_part"),
+    /** Block format version (1: see pos-blocks.ts). */
+    format: integer("format").notNull().default(1),
+    lineCount: integer("line_count").notNull(),
+    lines: text("lines").notNull(),
   },
-  (t) => [index("pos_lines_upload_idx").on(t.uploadId)],
+  (t) => [primaryKey({ columns: [t.uploadId, t.blockNo] })],
 );
 
 /** Idempotency keys of the REST API: a replay returns the first response. */

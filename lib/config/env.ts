@@ -14,6 +14,8 @@ const schema = z.object({
   SELLTHRU_DB_POOL: z.coerce.number().int().min(1).max(100).default(10),
   SELLTHRU_SEED_DEMO: z.enum(["auto", "never"]).default("auto"),
   SELLTHRU_MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(4096).default(200),
+  /** Line-level CSV uploads at least this large are read in two parts at once (a worker thread); 0 = every one. */
+  SELLTHRU_SPLIT_UPLOAD_MB: z.coerce.number().min(0).max(4096).default(8),
   /** The in-process reminder/outbox scheduler: minutes between runs; 0 turns it off. */
   SELLTHRU_JOBS_EVERY_MINUTES: z.coerce.number().int().min(0).max(1440).default(15),
   SMTP_URL: z.string().optional(),

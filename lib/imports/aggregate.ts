@@ -31,6 +31,30 @@ interface Totals {
   firstLine: number;
 }
 
+/** An {@link Aggregator}'s counts, as plain data that crosses threads (structured clone). */
+export interface AggregatorState {
+  rowsRead: number;
+  rowsAccepted: number;
+  credits: number;
+  totals: [string, Totals][];
+  unknown: [string, number][];
+  outOfPeriod: UploadResult["outOfPeriod"];
+  duplicates: UploadResult["duplicates"];
+  errors: RowError[];
+  skipped: Skipped[];
+  warnings: Warning[];
+  suppressedWarnings: number;
+  adjustments: [string, number][];
+  /** Transfer type → invoice → the invoice lines seen (a bit mask of lines 1…30, or the lines). */
+  seen: [string, [string, number | string[]][]][];
+}
+
+function linesOfMask(mask: number): Set<string> {
+  const out = new Set<string>();
+  for (let i = 1; i <= 30; i++) if (mask & (1 << i)) out.add(String(i));
+  return out;
+}
+
 const add = (a: number | null, b: number | null | undefined) => (b === null || b === undefined ? a : (a ?? 0) + b);
 
 export class Aggregator {
@@ -126,6 +150,63 @@ export class Aggregator {
     } else this.curMap.set(invoice, this.curValue);
   }
 
+  /**
+   * What a parser of a later part of the same file (another thread: `parallel.ts`) hands back to be
+   * merged into this one: everything but the POS lines themselves, which it stores on its own.
+   */
+  exportState(): AggregatorState {
+    this.writeBack();
+    return {
+      rowsRead: this.rowsRead, rowsAccepted: this.rowsAccepted, credits: this.credits,
+      totals: [...this.totals], unknown: [...this.unknown], outOfPeriod: this.outOfPeriod, duplicates: this.duplicates,
+      errors: this.errors, skipped: this.skipped, warnings: this.warnings, suppressedWarnings: this.suppressedWarnings,
+      adjustments: [...this.adjustments],
+      seen: [...this.seen].map(([type, byInvoice]) => [type, [...byInvoice].map(([inv, v]) => [inv, typeof v === "number" ? v : [...v]])]),
+    };
+  }
+
+  /** True when a line of `later` repeats an invoice line this part has already seen (a duplicate across the parts). */
+  overlaps(later: AggregatorState): boolean {
+    this.writeBack();
+    for (const [type, invoices] of later.seen) {
+      const mine = this.seen.get(type);
+      if (!mine) continue;
+      for (const [invoice, v] of invoices) {
+        const m = mine.get(invoice);
+        if (m === undefined) continue;
+        const a = typeof m === "number" ? linesOfMask(m) : m;
+        const b = typeof v === "number" ? linesOfMask(v) : new Set(v);
+        for (const line of b) if (a.has(line)) return true;
+      }
+    }
+    return false;
+  }
+
+  /** Adds a later part's rows after this one's, in file order (as if one parser had read both). */
+  merge(later: AggregatorState): void {
+    this.rowsRead += later.rowsRead;
+    this.rowsAccepted += later.rowsAccepted;
+    this.credits += later.credits;
+    for (const [sku, t] of later.totals) {
+      const mine = this.totals.get(sku);
+      if (!mine) this.totals.set(sku, { ...t });
+      else {
+        mine.sold = add(mine.sold, t.sold);
+        mine.returned = add(mine.returned, t.returned);
+        mine.onHand = add(mine.onHand, t.onHand);
+        mine.received = add(mine.received, t.received);
+      }
+    }
+    for (const [label, n] of later.unknown) this.unknown.set(label, (this.unknown.get(label) ?? 0) + n);
+    for (const [code, n] of later.adjustments) this.adjustments.set(code, (this.adjustments.get(code) ?? 0) + n);
+    this.outOfPeriod.push(...later.outOfPeriod);
+    this.duplicates.push(...later.duplicates);
+    this.errors.push(...later.errors);
+    this.skipped.push(...later.skipped);
+    for (const w of later.warnings) this.warn(w);
+    this.suppressedWarnings += later.suppressedWarnings;
+  }
+
   private resolve(ids: PartIds): string | null {
     const sku = this.opts.resolvePart(ids);
     if (sku) return sku;
@@ -193,7 +274,8 @@ export class Aggregator {
     t.received = add(t.received, r.received);
   }
 
-  private async flush(): Promise<void> {
+  /** Hands the last accepted POS lines to `onPosLines` (`finish` does it too). */
+  async flush(): Promise<void> {
     if (this.batch.length === 0 || !this.opts.onPosLines) return;
     const b = this.batch;
     this.batch = [];

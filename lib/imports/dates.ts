@@ -91,6 +91,13 @@ export class DateOrderEvidence {
       if (sh.dotted) this.dotted++;
     }
   }
+  /** Adds the evidence another reader of the same file gathered. */
+  merge(o: { dmy: number; mdy: number; ambiguous: number; dotted: number }): void {
+    this.dmy += o.dmy;
+    this.mdy += o.mdy;
+    this.ambiguous += o.ambiguous;
+    this.dotted += o.dotted;
+  }
   result(): DateOrderInference {
     if (this.dmy || this.mdy) {
       return { order: this.dmy >= this.mdy ? "DMY" : "MDY", ambiguous: false, conflict: this.dmy > 0 && this.mdy > 0 };

@@ -88,6 +88,13 @@ export class StreamDecoder {
   private bytesSeen = 0;
   private decoder: TextDecoder | null = null;
 
+  /** `encoding`: already known (a later part of a file whose head was sniffed): no sniffing, no BOM. */
+  constructor(encoding?: TextEncoding) {
+    if (!encoding) return;
+    this.encoding = encoding;
+    if (encoding !== "windows-1252") this.decoder = new TextDecoder(encoding, { ignoreBOM: true, fatal: encoding === "utf-8" });
+  }
+
   push(chunk: Uint8Array): string {
     if (this.encoding) return this.decodeChunk(chunk, false);
     this.head.push(chunk);

@@ -98,6 +98,10 @@ class LineBreakNormaliser {
     }
     return s.indexOf("\r") === -1 ? s : s.replace(/\r\n?/g, "\n");
   }
+  /** No carriage return held back for the next chunk. */
+  idle(): boolean {
+    return !this.pendingCR;
+  }
   end(): string {
     const s = this.pendingCR ? "\n" : "";
     this.pendingCR = false;
@@ -268,6 +272,13 @@ export interface DelimitedRows {
   batches: AsyncGenerator<RawRow[]>;
   /** Problems PapaParse reported (malformed or unterminated quotes), with the line they start on. */
   problems: { line: number; message: string }[];
+  /**
+   * True when every complete record of the text read so far has been handed out and nothing is
+   * left over: the text so far ends exactly at a record boundary (outside quotes).
+   */
+  atRecordBoundary(): boolean;
+  /** The line the next record starts on. */
+  nextLine(): number;
 }
 
 /**
@@ -277,7 +288,7 @@ export interface DelimitedRows {
  */
 export async function openDelimited(
   text: AsyncIterable<string>,
-  opts: { delimiter?: Delimiter; sampleChars?: number } = {},
+  opts: { delimiter?: Delimiter; sampleChars?: number; startLine?: number } = {},
 ): Promise<DelimitedRows> {
   const it = text[Symbol.asyncIterator]();
   const normaliser = new LineBreakNormaliser();
@@ -292,10 +303,12 @@ export async function openDelimited(
   }
   const delimiter = opts.delimiter ?? detectDelimiter(sample);
   const problems: DelimitedRows["problems"] = [];
+  const splitter = new RecordSplitter(delimiter);
+  splitter.line = opts.startLine ?? 1;
+  let handedOut = true;
 
   // Rows are handed out in small batches: a million rows, not a million awaits, and few alive at once.
   async function* batches(): AsyncGenerator<RawRow[]> {
-    const splitter = new RecordSplitter(delimiter);
     let parser: Papa.Parser | null = null;
     const reported = new Set<string>();
     /** PapaParse for what the splitter leaves to it: `input` starts at a record; returns the unparsed tail. */
@@ -333,7 +346,11 @@ export async function openDelimited(
       let out: RawRow[] = [];
       const stop = splitter.take(out, BATCH_ROWS);
       if (stop === "papa" || (stop === "more" && done)) splitter.feed(papa(splitter.rest(), done, out));
-      if (out.length > 0) yield out;
+      if (out.length > 0) {
+        handedOut = false;
+        yield out;
+        handedOut = true;
+      }
       out = [];
       if (stop === "full") continue;
       if (done) return; // at the end PapaParse took whatever the splitter left
@@ -343,5 +360,11 @@ export async function openDelimited(
       splitter.feed(chunk);
     }
   }
-  return { delimiter, batches: batches(), problems };
+  return {
+    delimiter,
+    batches: batches(),
+    problems,
+    atRecordBoundary: () => handedOut && splitter.pos >= splitter.buf.length && normaliser.idle(),
+    nextLine: () => splitter.line,
+  };
 }

@@ -16,6 +16,7 @@ import { DETECT_BYTES, detectContainer, UNSUPPORTED_MESSAGE } from "./detect-for
 import { openDelimited } from "./delimited";
 import { ImportError } from "./errors";
 import { collect, DEFAULT_MAX_BYTES, isRereadable, openBytes, peek, type ByteSource } from "./source";
+import { CsvSplit, SplitAbandoned, type SplitInput } from "./csv-split";
 import { readTable } from "./tabular";
 import { FIELDS, type DateOrder, type Kind, type Mapping, type ParseOutcome, type PartResolver, type ResolvedPosLine } from "./types";
 import { readX12 } from "./x12";
@@ -41,6 +42,8 @@ export interface ParseUploadInput {
   /** Called before the file is read a second time (a late row decided the date order): discard what `onPosLines` got. */
   onRestart?: () => void | Promise<void>;
   onProgress?: (p: { bytesRead: number }) => void;
+  /** Large line-level CSV files: read the second half on a worker thread at the same time (`csv-split.ts`). */
+  split?: SplitInput;
 }
 
 const optionsSchema = z.object({
@@ -55,21 +58,44 @@ const optionsSchema = z.object({
 export async function parseUpload(input: ParseUploadInput): Promise<ParseOutcome> {
   const parsed = optionsSchema.safeParse({ ...input, bytes: undefined, resolvePart: undefined });
   if (!parsed.success) throw new ImportError("invalid_options", parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
-  const first = await attempt(input, input.dateOrder);
-  if (!first.restartWith) return first.outcome;
+  let first = await attempt(input, input.dateOrder, true);
+  if (first.abandoned) {
+    await input.onRestart?.();
+    first = await attempt(input, input.dateOrder, false);
+  }
+  if (!first.restartWith) return first.outcome!;
   if (isRereadable(input.bytes)) {
     await input.onRestart?.();
-    return (await attempt(input, first.restartWith)).outcome;
+    return (await attempt(input, first.restartWith, true)).outcome ?? (await restartOnePass(input, first.restartWith));
   }
-  const out = first.outcome;
+  const out = first.outcome!;
   out.warnings.push({ message: `Rows after the first 2,000 show the dates are ${first.restartWith === "DMY" ? "day/month" : "month/day"}; the file was read as month/day. Upload it again with that date order.` });
   out.needs = { ...out.needs, dateOrder: true, assumed: out.dateOrder };
   return out;
 }
 
-async function attempt(input: ParseUploadInput, dateOrder: DateOrder | undefined): Promise<{ outcome: ParseOutcome; restartWith?: DateOrder }> {
+async function restartOnePass(input: ParseUploadInput, dateOrder: DateOrder): Promise<ParseOutcome> {
+  await input.onRestart?.();
+  return (await attempt(input, dateOrder, false)).outcome!;
+}
+
+interface Attempt {
+  outcome?: ParseOutcome;
+  restartWith?: DateOrder;
+  /** The two-part read could not be vouched for: read again in one pass. */
+  abandoned?: boolean;
+}
+
+async function attempt(input: ParseUploadInput, dateOrder: DateOrder | undefined, maysplit: boolean): Promise<Attempt> {
   const maxBytes = input.maxBytes ?? DEFAULT_MAX_BYTES;
-  const progress = input.onProgress ? (bytesRead: number) => input.onProgress!({ bytesRead }) : undefined;
+  let split: CsvSplit | null = null;
+  let mainBytes = 0;
+  const progress = input.onProgress
+    ? (bytesRead: number) => {
+        mainBytes = bytesRead;
+        input.onProgress!({ bytesRead: bytesRead + (split?.laterBytes ?? 0) });
+      }
+    : undefined;
   const { head, all } = await peek(openBytes(input.bytes, maxBytes, progress), DETECT_BYTES);
   let container = detectContainer(head);
   if (container === "delimited" && head.includes(0) && !sniffEncoding(head, false).encoding.startsWith("utf-16")) {
@@ -94,7 +120,7 @@ async function attempt(input: ParseUploadInput, dateOrder: DateOrder | undefined
 
   const decoder = new StreamDecoder();
   async function* text(): AsyncGenerator<string> {
-    for await (const chunk of all) {
+    for await (const chunk of split ? split.gate(all) : all) {
       const s = decoder.push(chunk);
       if (s) yield s;
     }
@@ -110,8 +136,22 @@ async function attempt(input: ParseUploadInput, dateOrder: DateOrder | undefined
   }
   if (container !== "delimited") throw new ImportError(container === "empty" ? "empty" : "unsupported", UNSUPPORTED_MESSAGE[container] ?? "Unsupported file");
 
-  const delimited = await openDelimited(text());
-  const o = await readTable(delimited.batches, { ...common, format: "csv", mapping: input.mapping, kind: input.kind, dateOrder, delimiter: delimited.delimiter });
+  if (maysplit && input.split && input.onPosLines) {
+    const onPart = input.onProgress ? (bytes: number) => input.onProgress!({ bytesRead: mainBytes + bytes }) : undefined;
+    split = await CsvSplit.open(input.split, sniffEncoding(head, false).encoding, input.period, onPart);
+  }
+  let o: Awaited<ReturnType<typeof readTable>>;
+  let delimited: Awaited<ReturnType<typeof openDelimited>>;
+  try {
+    delimited = await openDelimited(text());
+    split?.bind(delimited, () => decoder.warnings.length === 0);
+    o = await readTable(delimited.batches, { ...common, format: "csv", mapping: input.mapping, kind: input.kind, dateOrder, delimiter: delimited.delimiter, split: split ?? undefined });
+  } catch (e) {
+    if (e instanceof SplitAbandoned) return { abandoned: true };
+    throw e;
+  } finally {
+    split?.dispose();
+  }
   const outcome: ParseOutcome = {
     ...o.result,
     encoding: decoder.encoding ?? undefined,
@@ -135,4 +175,5 @@ export { detectDelimiter, openDelimited } from "./delimited";
 export { readX12 } from "./x12";
 export { inspectZip, DEFAULT_ZIP_LIMITS, type ZipLimits } from "./zip-guard";
 export { DEFAULT_MAX_BYTES, type ByteSource } from "./source";
+export type { SplitInput } from "./csv-split";
 export * from "./types";

@@ -13,6 +13,16 @@ import { defaultStyleFor, inferNumberStyle, type InferredStyle, type NumberStyle
 import { cellText, RowConverter, type ColumnPlan } from "./records";
 import { FIELDS, type DateOrder, type Field, type Kind, type Mapping, type Needs, type RawRow, type UploadResult } from "./types";
 
+/**
+ * A large CSV read in two parts at once (`parallel.ts`): `start` learns the plan once the sample
+ * has decided it (it may start reading a later part of the file elsewhere); `join` runs before the
+ * answer is built, waits for that part and merges it into this one's counts and date evidence.
+ */
+export interface TableSplit {
+  start(plan: ColumnPlan, dates: { assumed: boolean }): void;
+  join(agg: Aggregator, evidence: DateOrderEvidence): Promise<void>;
+}
+
 export interface TabularOptions extends AggregateOptions {
   format: "csv" | "xlsx";
   mapping?: Mapping;
@@ -22,6 +32,7 @@ export interface TabularOptions extends AggregateOptions {
   delimiter?: string;
   /** Rows read ahead to decide the header, mapping and conventions. */
   sampleRows?: number;
+  split?: TableSplit;
 }
 
 export interface TabularOutcome {
@@ -112,18 +123,8 @@ export async function readTable(batches: AsyncIterable<RawRow[]>, opts: TabularO
 
   const plan: ColumnPlan = { kind: decision.kind, cols, headers, styles, dateOrder };
   const converter = new RowConverter(plan);
-  /** Returns a promise only when accepted lines are being handed to the sink. */
-  const consume = (row: RawRow): void | Promise<void> => {
-    const out = converter.convert(row);
-    if (out.t === "blank") return;
-    if (out.t === "skip") agg.skip({ line: row.line, reason: out.reason });
-    else if (out.t === "error") agg.error(out.error);
-    else {
-      if (out.warnings) for (const w of out.warnings) agg.warn({ line: row.line, message: w });
-      if ("movement" in out.record) return agg.pos(out.record);
-      agg.summary(out.record);
-    }
-  };
+  const consume = (row: RawRow) => consumeRow(converter, agg, row);
+  if (decision.kind === "pos_lines") opts.split?.start(plan, { assumed });
   const consumeAll = async (rows: RawRow[], late: boolean) => {
     for (const row of rows) {
       if (late && assumed && cols.date !== undefined) evidence.add(row.cells[cols.date] ?? null);
@@ -134,6 +135,7 @@ export async function readTable(batches: AsyncIterable<RawRow[]>, opts: TabularO
   await consumeAll(data, false);
   await consumeAll(rest, true);
   if (!exhausted) for (let r = await it.next(); !r.done; r = await it.next()) await consumeAll(r.value, true);
+  await opts.split?.join(agg, evidence);
 
   const final = evidence.result();
   const result: UploadResult = {
@@ -149,6 +151,19 @@ export async function readTable(batches: AsyncIterable<RawRow[]>, opts: TabularO
   if (assumed && final.order && final.order !== dateOrder) return { result, score, restartWith: final.order };
   const needs: Needs | undefined = assumed && final.ambiguous ? { dateOrder: true, assumed: dateOrder } : undefined;
   return { result, needs, score };
+}
+
+/** One data row into the aggregator; returns a promise only when accepted lines are being handed to the sink. */
+export function consumeRow(converter: RowConverter, agg: Aggregator, row: RawRow): void | Promise<void> {
+  const out = converter.convert(row);
+  if (out.t === "blank") return;
+  if (out.t === "skip") agg.skip({ line: row.line, reason: out.reason });
+  else if (out.t === "error") agg.error(out.error);
+  else {
+    if (out.warnings) for (const w of out.warnings) agg.warn({ line: row.line, message: w });
+    if ("movement" in out.record) return agg.pos(out.record);
+    agg.summary(out.record);
+  }
 }
 
 function trimEnd(cells: string[]): string[] {

@@ -4,7 +4,7 @@
  * Reads a distributor's file (CSV/TSV, XLSX, X12 852/867) for one period with the pure parser
  * (`lib/imports`), resolving parts through the database (our SKUs, the distributor's cross-reference,
  * UPC/GTINs) and stores, in ONE transaction, the `uploads` row (counts and the answer) and every
- * accepted POS line in `pos_lines` (streamed: COPY on Postgres). A failure anywhere — a corrupt file,
+ * accepted POS line in `pos_line_blocks` (streamed, 4,096 lines per row). A failure anywhere — a corrupt file,
  * a crash half-way — rolls everything back: no upload row, no POS line. Parsing submits nothing; a
  * later submission names the upload (`uploadId`) to keep its POS lines with that revision.
  *
@@ -36,6 +36,7 @@ import {
   type Mapping,
   type ParseOutcome,
   type ResolvedPosLine,
+  type SplitInput,
 } from "@/lib/imports";
 import { uploadOptionsSchema } from "@/lib/validation/uploads";
 import { requireRole, resolveDistributor } from "../authorize";
@@ -43,7 +44,7 @@ import { recordAudit } from "../audit/record-audit";
 import { findSavedMapping, saveMapping } from "../mappings/column-mappings";
 import { loadPartResolver, type DistributorResolver } from "../xrefs/load-resolver";
 import { asRows } from "../sql-rows";
-import { openPosSink } from "./pos-sink";
+import { openPosSink, type PosSink } from "./pos-sink";
 import { toAnswer, type Layout, type UploadAnswer } from "./answer";
 
 export type { UploadAnswer } from "./answer";
@@ -56,6 +57,8 @@ export interface IngestInput {
   source: Source;
   /** Size of the file in bytes (for the record); measured while reading when absent. */
   bytes?: number;
+  /** The spooled file behind `source`, when there is one: a large CSV is then read in two parts at once. */
+  file?: string;
   fileName?: string | null;
   /** Default: SELLTHRU_MAX_UPLOAD_MB. */
   maxBytes?: number;
@@ -129,6 +132,7 @@ export async function ingestUpload(db: Queryable, viewer: Viewer, input: IngestI
             await sink.push(batch);
           },
           onRestart: () => sink.reset(),
+          split: splitInput(input, resolver, sink),
           onProgress: (p) => {
             bytesRead = p.bytesRead;
             input.onProgress?.(p);
@@ -163,6 +167,17 @@ export async function ingestUpload(db: Queryable, viewer: Viewer, input: IngestI
   }
 }
 
+/** A large CSV's second half on a worker thread (`lib/imports/csv-split.ts`), when the bytes can be read again by offset. */
+function splitInput(input: IngestInput, resolver: DistributorResolver, sink: PosSink): SplitInput | undefined {
+  const source = input.source instanceof Uint8Array ? input.source : input.file;
+  const size = input.source instanceof Uint8Array ? input.source.byteLength : input.bytes;
+  if (source === undefined || size === undefined) return undefined;
+  return {
+    source, size, minBytes: env().SELLTHRU_SPLIT_UPLOAD_MB * 1024 * 1024, tables: resolver.tables, productIds: resolver.productIds,
+    pushBlock: (text, lines, seq) => sink.pushBlock(text, lines, seq),
+  };
+}
+
 /** Drops an earlier upload this one replaces, with its POS lines, unless a revision keeps it. */
 async function discardUpload(tx: Queryable, distributorId: number, id: string): Promise<void> {
   const rows = asRows<{ id: string }>(
@@ -173,7 +188,7 @@ async function discardUpload(tx: Queryable, distributorId: number, id: string): 
        for update`),
   );
   if (!rows.length) return;
-  await tx.execute(sql`delete from pos_lines where upload_id = ${id}::uuid`);
+  await tx.execute(sql`delete from pos_line_blocks where upload_id = ${id}::uuid`);
   await tx.execute(sql`delete from uploads where id = ${id}::uuid`);
 }
 

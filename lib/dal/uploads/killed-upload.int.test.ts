@@ -1,9 +1,9 @@
 /**
  * "A server killed during an upload leaves no half-applied data": a child Node process opens this
  * file's database and runs the real `ingestUpload` on a 200,000-line CSV; once POS lines are
- * streaming into the upload's open transaction (COPY on Postgres — checked in
- * pg_stat_progress_copy — or INSERT batches on PGlite) the child is SIGKILLed. Afterwards there is
- * no `uploads` row, no `pos_lines` row, no audit entry and no remembered mapping for that
+ * streaming into the upload's open transaction (blocks of lines inserted — on Postgres checked by
+ * the lock the INSERT holds until commit) the child is SIGKILLed. Afterwards there is
+ * no `uploads` row, no `pos_line_blocks` row, no audit entry and no remembered mapping for that
  * distributor, no orphaned POS line anywhere, and the next upload works.
  *
  * Postgres: the same database the test reads. PGlite (in-process): a data directory the child
@@ -91,8 +91,8 @@ async function leftovers(db: Db, distributorId: number) {
   const [row] = asRows<Record<string, number>>(
     await db.execute(sql`select
       (select count(*)::int from uploads where distributor_id = ${distributorId}) as uploads,
-      (select count(*)::int from pos_lines where distributor_id = ${distributorId}) as "posLines",
-      (select count(*)::int from pos_lines p where not exists (select 1 from uploads u where u.id = p.upload_id)) as orphans,
+      (select coalesce(sum(line_count), 0)::int from pos_line_blocks where distributor_id = ${distributorId}) as "posLines",
+      (select count(*)::int from pos_line_blocks p where not exists (select 1 from uploads u where u.id = p.upload_id)) as orphans,
       (select count(*)::int from audit_log where distributor_id = ${distributorId} and action = 'upload.create') as audit,
       (select count(*)::int from column_mappings where distributor_id = ${distributorId}) as mappings`),
   );
@@ -106,27 +106,27 @@ async function uploadWorks(db: Db, viewer: Viewer, distributorId: number) {
 }
 
 describe(`a server killed during an upload (${label})`, () => {
-  it.skipIf(!onPostgres)("leaves no upload, no POS line and no orphan; the next upload works (Postgres, killed mid-COPY)", async () => {
+  it.skipIf(!onPostgres)("leaves no upload, no POS line and no orphan; the next upload works (Postgres, killed mid-upload)", async () => {
     const tdb = await createTestDatabase();
     try {
       const { d, v } = await setUp(tdb.db);
       const child = await startChild({ kind: "postgres", url: tdb.url!, pool: 2 }, v, 20);
-      // Lines are on the server, inside the open transaction, when the process dies.
-      const [copy] = asRows<{ n: number; tuples: number }>(
-        await (await tdb.owner()).execute(sql`select count(*)::int as n, coalesce(max(tuples_processed), 0)::int as tuples
-          from pg_stat_progress_copy where datname = current_database() and relid = 'pos_lines'::regclass`),
-      );
-      expect(Number(copy!.n)).toBe(1);
-      expect(Number(copy!.tuples)).toBeGreaterThan(0);
+      // Blocks of lines are on the server, inside the open transaction, when the process dies: its
+      // backend holds the row-exclusive lock an INSERT into pos_line_blocks takes until commit.
+      const holders = async () => {
+        const [r] = asRows<{ n: number }>(
+          await (await tdb.owner()).execute(sql`select count(*)::int as n from pg_locks l
+            where l.relation = 'pos_line_blocks'::regclass and l.mode = 'RowExclusiveLock' and l.pid <> pg_backend_pid()`),
+        );
+        return Number(r!.n);
+      };
+      for (let i = 0; i < 100 && (await holders()) === 0; i++) await new Promise((r) => setTimeout(r, 20));
+      expect(await holders()).toBe(1);
       await kill(child);
-      console.log(`[postgres] child killed with ${copy!.tuples} POS lines copied into the open transaction`);
+      console.log("[postgres] child killed with POS line blocks inserted in its open transaction");
 
-      // Postgres notices the dead client and rolls back; wait until its COPY is gone (5 s at most).
-      for (let i = 0; i < 100; i++) {
-        const [c] = asRows<{ n: number }>(await (await tdb.owner()).execute(sql`select count(*)::int as n from pg_stat_progress_copy where datname = current_database()`));
-        if (Number(c!.n) === 0) break;
-        await new Promise((r) => setTimeout(r, 50));
-      }
+      // Postgres notices the dead client and rolls back; wait until its transaction is gone (5 s at most).
+      for (let i = 0; i < 100 && (await holders()) > 0; i++) await new Promise((r) => setTimeout(r, 50));
       expect(await leftovers(tdb.db, d.id)).toEqual({ uploads: 0, posLines: 0, orphans: 0, audit: 0, mappings: 0 });
       await uploadWorks(tdb.db, v, d.id);
     } finally {
@@ -139,7 +139,7 @@ describe(`a server killed during an upload (${label})`, () => {
     let database = await openDatabase({ kind: "pglite", dataDir });
     const { d, v } = await setUp(database.db);
     await database.close();
-    // 12 batches of 1,000: two INSERTs of 5,000 lines already ran in the open transaction.
+    // 12 batches of 1,000: two blocks of 4,096 lines were already inserted in the open transaction.
     const child = await startChild({ kind: "pglite", dataDir }, v, 12);
     await kill(child);
     database = await openDatabase({ kind: "pglite", dataDir }, { migrate: false });

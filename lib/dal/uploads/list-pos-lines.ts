@@ -1,6 +1,6 @@
 /**
  * `findKeptPosLines(db, viewer, { period, distributorCode? })` → `{ distributor, revision, uploadId }`
- * `iteratePosLines(db, target)` → async batches of `PosLineOut` (keyset pages: bounded memory)
+ * `iteratePosLines(db, target)` → async batches of `PosLineOut` (one stored block each: bounded memory)
  * `listPosLines(db, viewer, input)` → every line (small periods, tests)
  *
  * The line-level POS kept with the LATEST revision of a period: the POS lines of the upload that
@@ -17,22 +17,9 @@ import { periodToDate } from "@/lib/domain/periods";
 import { resolveDistributor } from "../authorize";
 import { parsePeriodParam } from "../submissions/period-info";
 import { asRows } from "../sql-rows";
+import { BLOCK_FORMAT, decodePosBlock, productIdsOf, type PosLineOut } from "@/lib/imports/pos-blocks";
 
-export interface PosLineOut {
-  sku: string;
-  quantity: number;
-  invoiceDate: string | null;
-  invoice: string | null;
-  invoiceLine: string | null;
-  unitPrice: string | null;
-  endCustomer: string | null;
-  shipToCity: string | null;
-  shipToState: string | null;
-  shipToCountry: string | null;
-  transferType: string;
-  distributorPart: string | null;
-  sourceLine: number;
-}
+export type { PosLineOut } from "@/lib/imports/pos-blocks";
 
 export const POS_LINE_FIELDS = [
   "sku", "quantity", "invoiceDate", "invoice", "invoiceLine", "unitPrice", "endCustomer",
@@ -58,47 +45,32 @@ export async function findKeptPosLines(db: Queryable, viewer: Viewer, input: { p
   return { distributor: d, period, revision: row?.revision ?? null, uploadId: row?.uploadId ?? null };
 }
 
-const PAGE = 5_000;
-
-export async function* iteratePosLines(db: Queryable | DbRunner, target: PosLinesTarget, pageSize = PAGE): AsyncGenerator<PosLineOut[]> {
+/** One block (≤ 4,096 lines) per query: bounded memory however large the upload. */
+export async function* iteratePosLines(db: Queryable | DbRunner, target: PosLinesTarget): AsyncGenerator<PosLineOut[]> {
   if (!target.uploadId) return;
   const run = runnerOf(db);
-  let after = 0;
+  const skus = new Map<number, string>();
+  let after = -1;
   for (;;) {
-    const rows = asRows<Record<string, unknown>>(
+    const [block] = asRows<{ block_no: number; format: number; lines: string }>(
       await run((d) => d.execute(sql`
-        select l.id, p.sku, l.quantity, to_char(l.invoice_date, 'YYYY-MM-DD') as invoice_date, l.invoice, l.invoice_line,
-               l.unit_price::text as unit_price, l.end_customer, l.ship_to_city, l.ship_to_state, l.ship_to_country,
-               l.transfer_type, l.distributor_part, l.source_line
-          from pos_lines l join products p on p.id = l.product_id
-         where l.upload_id = ${target.uploadId}::uuid and l.distributor_id = ${target.distributor.id} and l.id > ${after}
-         order by l.id
-         limit ${pageSize}`)),
+        select block_no, format, lines from pos_line_blocks
+         where upload_id = ${target.uploadId}::uuid and distributor_id = ${target.distributor.id} and block_no > ${after}
+         order by block_no
+         limit 1`)),
     );
-    if (!rows.length) return;
-    after = Number(rows[rows.length - 1]!.id);
-    yield rows.map((r) => ({
-      sku: String(r.sku),
-      quantity: Number(r.quantity),
-      invoiceDate: (r.invoice_date as string | null) ?? null,
-      invoice: (r.invoice as string | null) ?? null,
-      invoiceLine: (r.invoice_line as string | null) ?? null,
-      unitPrice: r.unit_price === null || r.unit_price === undefined ? null : trimPrice(String(r.unit_price)),
-      endCustomer: (r.end_customer as string | null) ?? null,
-      shipToCity: (r.ship_to_city as string | null) ?? null,
-      shipToState: (r.ship_to_state as string | null) ?? null,
-      shipToCountry: (r.ship_to_country as string | null) ?? null,
-      transferType: String(r.transfer_type),
-      distributorPart: (r.distributor_part as string | null) ?? null,
-      sourceLine: Number(r.source_line),
-    }));
-    if (rows.length < pageSize) return;
+    if (!block) return;
+    if (Number(block.format) !== BLOCK_FORMAT) throw new Error(`POS line block format ${block.format} is not known to this version`);
+    after = Number(block.block_no);
+    const missing = [...productIdsOf(block.lines)].filter((id) => !skus.has(id));
+    if (missing.length) {
+      const rows = asRows<{ id: number; sku: string }>(
+        await run((d) => d.execute(sql`select id, sku from products where id in (${sql.join(missing.map((id) => sql`${id}`), sql`, `)})`)),
+      );
+      for (const r of rows) skus.set(Number(r.id), String(r.sku));
+    }
+    yield decodePosBlock(block.lines, (id) => skus.get(id));
   }
-}
-
-/** "2.5300" → "2.53", "4.0000" → "4": exact decimal text, no float. */
-function trimPrice(s: string): string {
-  return s.includes(".") ? s.replace(/0+$/, "").replace(/\.$/, "") : s;
 }
 
 export async function listPosLines(db: Queryable, viewer: Viewer, input: { period: string; distributorCode?: string | null }) {

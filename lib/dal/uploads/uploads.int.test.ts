@@ -20,6 +20,7 @@ import { submitPeriod } from "../submissions/submit-period";
 import { mapParts } from "../xrefs/map-parts";
 import { ingestUpload, type UploadAnswer } from "./ingest-upload";
 import { findKeptPosLines, listPosLines } from "./list-pos-lines";
+import { decodePosBlock } from "@/lib/imports/pos-blocks";
 import { rejectedRowsCsv } from "./get-upload";
 
 const state = vi.hoisted(() => ({ viewer: null as Viewer | null, db: null as unknown }));
@@ -85,8 +86,8 @@ async function countRows(uploadId?: string) {
   const [r] = asRows<{ u: number; p: number }>(
     await tdb.db.execute(
       uploadId
-        ? sql`select (select count(*)::int from uploads where id = ${uploadId}::uuid) as u, (select count(*)::int from pos_lines where upload_id = ${uploadId}::uuid) as p`
-        : sql`select (select count(*)::int from uploads) as u, (select count(*)::int from pos_lines) as p`,
+        ? sql`select (select count(*)::int from uploads where id = ${uploadId}::uuid) as u, (select coalesce(sum(line_count), 0)::int from pos_line_blocks where upload_id = ${uploadId}::uuid) as p`
+        : sql`select (select count(*)::int from uploads) as u, (select coalesce(sum(line_count), 0)::int from pos_line_blocks) as p`,
     ),
   );
   return { uploads: Number(r!.u), posLines: Number(r!.p) };
@@ -268,7 +269,7 @@ describe(`uploads through the data layer (${label})`, () => {
     expect(json.map((l) => l.endCustomer)).toEqual(["=cmd()", "Tab\tCo"]);
   });
 
-  it("stores text with backslashes, tabs and line breaks exactly (COPY text escaping)", async () => {
+  it("stores text with backslashes, tabs and line breaks exactly (block escaping)", async () => {
     const csv = [
       "Invoice Date,Invoice No,Line,Mfr Part #,Qty Shipped,End Customer,Ship-To City",
       '10/05/2026,ESC-1,1,MCU-1000,3,"Back\\slash\tTab","Two\nLines"',
@@ -276,9 +277,8 @@ describe(`uploads through the data layer (${label})`, () => {
     ].join("\r\n");
     const a = await ingestUpload(tdb.db, nwcViewer, { options: { period: "2026-10" }, source: Buffer.from(csv), fileName: "escapes.csv" });
     expect(a.counts.posLines).toBe(2);
-    const rows = asRows<{ c: string; city: string | null }>(
-      await tdb.db.execute(sql`select end_customer as c, ship_to_city as city from pos_lines where upload_id = ${a.uploadId}::uuid order by source_line`),
-    );
+    const [block] = asRows<{ lines: string }>(await tdb.db.execute(sql`select lines from pos_line_blocks where upload_id = ${a.uploadId}::uuid`));
+    const rows = decodePosBlock(block!.lines, () => "MCU-1000").map((l) => ({ c: l.endCustomer, city: l.shipToCity }));
     expect(rows).toEqual([
       { c: "Back\\slash\tTab", city: "Two\nLines" },
       { c: "Plain", city: "\\N" },

@@ -17,6 +17,9 @@ export interface DistributorResolver {
   productIdOf: (sku: string) => number | undefined;
   /** SKU → description and family (for the review and to add rows the grid does not have). */
   productOf: (sku: string) => { sku: string; description: string; family: string } | undefined;
+  /** The resolver's tables and SKU → product id, as plain data (for a parser on another thread). */
+  tables: { skus: string[]; crossRef: [string, string][]; barcodes: [string, string][] };
+  productIds: [string, number][];
 }
 
 export async function loadPartResolver(db: Queryable, distributorId: number): Promise<DistributorResolver> {
@@ -33,12 +36,15 @@ export async function loadPartResolver(db: Queryable, distributorId: number): Pr
   const byUpper = new Map<string, (typeof prods)[number]>();
   for (const p of prods) if (!byUpper.has(p.sku.toUpperCase())) byUpper.set(p.sku.toUpperCase(), p);
   const find = (sku: string) => bySku.get(sku) ?? byUpper.get(sku.toUpperCase());
+  const tables = {
+    skus: prods.map((p) => p.sku),
+    crossRef: xrefs.map((x) => [x.part, x.sku] as [string, string]),
+    barcodes: prods.filter((p) => p.upc).map((p) => [p.upc!, p.sku] as [string, string]),
+  };
   return {
-    resolvePart: createPartResolver({
-      skus: prods.map((p) => p.sku),
-      crossRef: xrefs.map((x) => [x.part, x.sku] as [string, string]),
-      barcodes: prods.filter((p) => p.upc).map((p) => [p.upc!, p.sku] as [string, string]),
-    }),
+    resolvePart: createPartResolver(tables),
+    tables,
+    productIds: prods.map((p) => [p.sku, p.id] as [string, number]),
     productIdOf: (sku) => find(sku)?.id,
     productOf: (sku) => {
       const p = find(sku);

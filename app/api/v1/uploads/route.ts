@@ -26,6 +26,7 @@ export const POST = apiRoute(async ({ req, db, viewer }) => {
       options,
       source: () => fs.createReadStream(received.path, { highWaterMark: 1024 * 1024 }),
       bytes: received.bytes,
+      file: received.path,
       fileName: received.fileName ?? (typeof options.fileName === "string" ? options.fileName : null),
       maxBytes,
     });

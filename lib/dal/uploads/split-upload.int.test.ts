@@ -1,0 +1,81 @@
+/**
+ * A large CSV uploaded from a spooled file is read in two parts at once (the second half on a worker
+ * thread, `lib/imports/csv-split.ts`): the answer and the POS lines kept — in file order, every field —
+ * are exactly those of the same file read in one pass, on Postgres and on the embedded database;
+ * and a submission naming the upload serves all of its lines.
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sql } from "drizzle-orm";
+import { generatePosCsv } from "@/bench/ingest/generate";
+import * as t from "@/db/schema";
+import { resetEnvCache } from "@/lib/config/env";
+import { decodePosBlock, type PosLineOut } from "@/lib/imports/pos-blocks";
+import { makeDistributor, makeViewer } from "@/lib/testing/fixtures";
+import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
+import { asRows } from "../sql-rows";
+import { submitPeriod } from "../submissions/submit-period";
+import { ingestUpload } from "./ingest-upload";
+import { listPosLines } from "./list-pos-lines";
+
+const SKUS = ["MCU-1000", "MCU-1010", "MCU-2000", "PMIC-220", "LDO-330", "BUCK-510", "SNS-ACC-3", "SNS-GYR-6", "IF-CAN-10", "MEM-FL-16"];
+const LINES = 40_000;
+let tdb: TestDatabase;
+let tmp: string;
+let file: string;
+let bytes: number;
+
+beforeAll(async () => {
+  process.env.SELLTHRU_SPLIT_UPLOAD_MB = "0";
+  resetEnvCache();
+  tdb = await createTestDatabase();
+  await tdb.db.insert(t.products).values(SKUS.map((sku) => ({ sku, description: sku, family: sku.split("-")[0]!, listPrice: "1.00" }))).onConflictDoNothing();
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), "sellthru-split-"));
+  file = path.join(tmp, "pos.csv");
+  ({ bytes } = await generatePosCsv(file, LINES));
+});
+afterAll(async () => {
+  delete process.env.SELLTHRU_SPLIT_UPLOAD_MB;
+  resetEnvCache();
+  await tdb?.close();
+  fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+async function storedLines(uploadId: string): Promise<{ blocks: number[]; lines: PosLineOut[] }> {
+  const skus = new Map(asRows<{ id: number; sku: string }>(await tdb.db.execute(sql`select id, sku from products`)).map((r) => [Number(r.id), r.sku]));
+  const rows = asRows<{ block_no: number; lines: string }>(
+    await tdb.db.execute(sql`select block_no, lines from pos_line_blocks where upload_id = ${uploadId}::uuid order by block_no`),
+  );
+  return { blocks: rows.map((r) => Number(r.block_no)), lines: rows.flatMap((r) => decodePosBlock(r.lines, (id) => skus.get(id))) };
+}
+
+describe(`a large CSV read in two parts (${process.env.TEST_DATABASE_URL ? "postgres" : "pglite"})`, () => {
+  it("answers and keeps exactly what one pass does; a submission serves every line", async () => {
+    const d = await makeDistributor(tdb.db);
+    const v = await makeViewer(tdb.db, "distributor", d);
+    const source = () => fs.createReadStream(file, { highWaterMark: 256 * 1024 });
+    const onePass = await ingestUpload(tdb.db, v, { options: { period: "2026-10" }, source, fileName: "pos.csv" });
+    const split = await ingestUpload(tdb.db, v, { options: { period: "2026-10" }, source, file, bytes, fileName: "pos.csv" });
+
+    const { uploadId: _a, ...one } = onePass;
+    const { uploadId: _b, ...two } = split;
+    expect(two).toEqual({ ...one, bytes });
+    expect(split).toMatchObject({ rowsRead: LINES, rowsAccepted: LINES, counts: { posLines: LINES } });
+
+    const a = await storedLines(onePass.uploadId);
+    const b = await storedLines(split.uploadId);
+    expect(b.lines).toEqual(a.lines);
+    expect(b.lines.map((l) => l.sourceLine)).toEqual(Array.from({ length: LINES }, (_, i) => i + 2));
+    // The second half's blocks come from the worker (numbered after the first half's).
+    expect(b.blocks.some((n) => n >= 1_000_000_000)).toBe(true);
+
+    const lines = a.lines;
+    const body = { baseRevision: null, uploadId: split.uploadId, lines: split.lines.map((l) => ({ sku: l.sku, sold: l.sold ?? 0, returned: l.returned ?? 0, onHand: 0 })) };
+    await submitPeriod(tdb.db, v, { period: "2026-10", body, source: "portal", now: new Date("2026-11-05T12:00:00Z") });
+    const kept = await listPosLines(tdb.db, v, { period: "2026-10" });
+    expect(kept.uploadId).toBe(split.uploadId);
+    expect(kept.lines).toEqual(lines);
+  }, 120_000);
+});

@@ -1,0 +1,37 @@
+/**
+ * Worker-thread entry of `readCsvPart` (started by `csv-split.ts` with the job as `workerData`).
+ * Messages out: `{ t: "block", text, lines }` — at most {@link IN_FLIGHT} unacknowledged (the main
+ * thread answers "ack" once a block is stored: bounded memory); `{ t: "progress", bytes }`;
+ * `{ t: "done", result }` or `{ t: "error", message }`.
+ */
+import { parentPort, workerData } from "node:worker_threads";
+import { readCsvPart, type CsvPartJob } from "./csv-part";
+
+const IN_FLIGHT = 3;
+const port = parentPort!;
+let credits = IN_FLIGHT;
+let wake: (() => void) | null = null;
+port.on("message", (m: unknown) => {
+  if (m !== "ack") return;
+  credits++;
+  const w = wake;
+  wake = null;
+  w?.();
+});
+
+let lastProgress = 0;
+readCsvPart(workerData as CsvPartJob, {
+  async block(text, lines) {
+    while (credits === 0) await new Promise<void>((resolve) => (wake = resolve));
+    credits--;
+    port.postMessage({ t: "block", text, lines });
+  },
+  progress(bytes) {
+    if (bytes - lastProgress < 4 * 1024 * 1024) return;
+    lastProgress = bytes;
+    port.postMessage({ t: "progress", bytes });
+  },
+}).then(
+  (result) => port.postMessage({ t: "done", result }),
+  (e: unknown) => port.postMessage({ t: "error", message: e instanceof Error ? (e.stack ?? e.message) : String(e) }),
+);

@@ -1,0 +1,134 @@
+/**
+ * `readCsvPart(job, sink)` → `CsvPartResult`
+ *
+ * Reads a LATER part of a large delimited file — bytes [start, end), `start` just after a line
+ * break — the way the main reader would have read it, with the main reader's plan (columns, number
+ * styles, date order): rows are split, converted and aggregated, and the accepted POS lines are
+ * written as stored blocks (`pos-blocks.ts`) handed to `sink.block` as they fill. Runs on a worker
+ * thread (`csv-part-worker.ts`) while the main reader reads the first part; `csv-split.ts` merges
+ * the answer. Pure: no database.
+ *
+ * Line numbers are the file's own: the line breaks before `start` are counted first (LF, CRLF and a
+ * lone CR each count once, as the row reader counts them), so the part's first row has the number
+ * the main reader will have reached — `csv-split.ts` checks that it did.
+ */
+import fs from "node:fs";
+import { Aggregator, type AggregatorState } from "./aggregate";
+import { DateOrderEvidence } from "./dates";
+import { StreamDecoder, type TextEncoding } from "./decode";
+import { openDelimited, type Delimiter } from "./delimited";
+import { PosBlockBuilder } from "./pos-blocks";
+import { RowConverter, type ColumnPlan } from "./records";
+import { createPartResolver } from "./resolver";
+import { consumeRow } from "./tabular";
+
+export interface CsvPartJob {
+  /** The spooled file's path, or the whole file's bytes. */
+  source: string | Uint8Array;
+  start: number;
+  end: number;
+  encoding: TextEncoding;
+  delimiter: Delimiter;
+  plan: ColumnPlan;
+  /** The date order is an assumption the rows may still overturn: gather their evidence. */
+  assumedDateOrder: boolean;
+  period: string;
+  tables: { skus: string[]; crossRef: [string, string][]; barcodes: [string, string][] };
+  /** SKU → product id, for the stored blocks. */
+  productIds: [string, number][];
+}
+
+export interface CsvPartResult {
+  state: AggregatorState;
+  evidence: { dmy: number; mdy: number; ambiguous: number; dotted: number };
+  problems: { line: number; message: string }[];
+  decoderWarnings: string[];
+  /** The line number of the part's first row. */
+  startLine: number;
+  lines: number;
+}
+
+export interface CsvPartSink {
+  /** A stored block of accepted POS lines (text) and how many lines it holds. */
+  block(text: string, lines: number): Promise<void>;
+  /** Bytes of the part read so far. */
+  progress?(bytes: number): void;
+}
+
+const CHUNK = 1024 * 1024;
+
+async function* bytesOf(source: string | Uint8Array, start: number, end: number): AsyncGenerator<Uint8Array> {
+  if (end <= start) return;
+  if (typeof source !== "string") {
+    for (let i = start; i < end; i += CHUNK) yield source.subarray(i, Math.min(i + CHUNK, end));
+    return;
+  }
+  yield* fs.createReadStream(source, { start, end: end - 1, highWaterMark: CHUNK }) as AsyncIterable<Buffer>;
+}
+
+/** Line breaks in bytes [0, end) as the row reader counts them: LF, CRLF and a lone CR once each. */
+export async function countLineBreaks(source: string | Uint8Array, end: number): Promise<number> {
+  let n = 0;
+  let pendingCR = false;
+  for await (const c of bytesOf(source, 0, end)) {
+    if (pendingCR && c[0] !== 10) n++;
+    pendingCR = false;
+    for (let i = c.indexOf(10); i !== -1; i = c.indexOf(10, i + 1)) n++;
+    for (let i = c.indexOf(13); i !== -1; i = c.indexOf(13, i + 1)) {
+      if (i === c.length - 1) pendingCR = true;
+      else if (c[i + 1] !== 10) n++;
+    }
+  }
+  return pendingCR ? n + 1 : n;
+}
+
+export async function readCsvPart(job: CsvPartJob, sink: CsvPartSink): Promise<CsvPartResult> {
+  const startLine = 1 + (await countLineBreaks(job.source, job.start));
+  const decoder = new StreamDecoder(job.encoding);
+  let read = 0;
+  async function* text(): AsyncGenerator<string> {
+    for await (const chunk of bytesOf(job.source, job.start, job.end)) {
+      read += chunk.byteLength;
+      sink.progress?.(read);
+      const s = decoder.push(chunk);
+      if (s) yield s;
+    }
+    const s = decoder.end();
+    if (s) yield s;
+  }
+  const rows = await openDelimited(text(), { delimiter: job.delimiter, startLine });
+
+  const productIds = new Map(job.productIds);
+  const builder = new PosBlockBuilder((sku) => productIds.get(sku));
+  let lines = 0;
+  const send = async () => {
+    if (builder.lines === 0) return;
+    const block = builder.take();
+    await sink.block(block.text, block.lines);
+  };
+  const agg = new Aggregator("csv", "pos_lines", {
+    period: job.period,
+    resolvePart: createPartResolver(job.tables),
+    onPosLines: async (batch) => {
+      for (const l of batch) {
+        if (builder.add(l)) lines++;
+        if (builder.full) await send();
+      }
+    },
+  });
+
+  const converter = new RowConverter(job.plan);
+  const evidence = new DateOrderEvidence();
+  const dateCol = job.assumedDateOrder ? job.plan.cols.date : undefined;
+  for await (const batch of rows.batches) {
+    for (const row of batch) {
+      if (dateCol !== undefined) evidence.add(row.cells[dateCol] ?? null);
+      const pending = consumeRow(converter, agg, row);
+      if (pending) await pending;
+    }
+  }
+  await agg.flush();
+  await send();
+  const { dmy, mdy, ambiguous, dotted } = evidence;
+  return { state: agg.exportState(), evidence: { dmy, mdy, ambiguous, dotted }, problems: rows.problems, decoderWarnings: decoder.warnings, startLine, lines };
+}

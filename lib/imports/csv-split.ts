@@ -1,0 +1,216 @@
+/**
+ * Large delimited files read in two parts at once: the main reader reads bytes [0, S) and a worker
+ * thread (`csv-part-worker.ts` → `readCsvPart`) reads [S, end) with the main reader's plan, storing
+ * its accepted POS lines as blocks of its own; at the end its counts are merged in file order. S is
+ * a line start near the middle. The answer is exactly the one reading the whole file in one pass
+ * gives — and when that cannot be vouched for, the split is dropped and the file read again in one
+ * pass (`SplitAbandoned`):
+ * - S must be a record boundary: the main reader stops there only if everything it read up to S was
+ *   handed out as complete rows (a quoted field with a line break across S → one pass);
+ * - the part's first line number (line breaks before S, counted by the worker) must be the one the
+ *   main reader reached;
+ * - no invoice line of the later part may repeat one of the first part (a duplicate across parts);
+ * - neither decoder may have met invalid UTF-8 (the one-pass reader switches encoding from there on);
+ * - the worker must finish (a crash or an error → one pass; the error is logged).
+ * Only line-level POS files of at least `minBytes`, in UTF-8 or Windows-1252, with the bytes at hand
+ * (a spooled file or a buffer) are split; the plan must be decided before the main reader reaches S.
+ */
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+import type { Aggregator } from "./aggregate";
+import { readCsvPart, type CsvPartJob, type CsvPartResult } from "./csv-part";
+import type { DateOrderEvidence } from "./dates";
+import type { TextEncoding } from "./decode";
+import type { DelimitedRows } from "./delimited";
+import type { ColumnPlan } from "./records";
+import type { TableSplit } from "./tabular";
+
+export interface SplitInput {
+  /** The file's bytes again: the spooled file's path, or the buffer. */
+  source: string | Uint8Array;
+  size: number;
+  /** Files smaller than this are read in one pass. */
+  minBytes: number;
+  tables: CsvPartJob["tables"];
+  productIds: [string, number][];
+  /** Stores a block of the later part's accepted POS lines; `seq` counts them from 0. */
+  pushBlock(text: string, lines: number, seq: number): Promise<void>;
+  /** "worker" (default), or "inline": the same part reader on this thread after the first part (tests). */
+  runner?: "worker" | "inline";
+}
+
+/** The split could not be vouched for: read the file again in one pass (after discarding what was stored). */
+export class SplitAbandoned extends Error {
+  constructor(reason: string) {
+    super(`Two-part read abandoned: ${reason}`);
+  }
+}
+
+/** Where the main reader hands over: the first line start at or after this share of the file. */
+const SPLIT_AT = 0.5;
+const PROBE = 64 * 1024;
+
+async function readAt(source: string | Uint8Array, at: number, n: number): Promise<Uint8Array> {
+  if (typeof source !== "string") return source.subarray(at, Math.min(at + n, source.byteLength));
+  const fs = await import("node:fs/promises");
+  const fh = await fs.open(source, "r");
+  try {
+    const buf = Buffer.alloc(n);
+    const { bytesRead } = await fh.read(buf, 0, n, at);
+    return buf.subarray(0, bytesRead);
+  } finally {
+    await fh.close();
+  }
+}
+
+export class CsvSplit implements TableSplit {
+  private yielded = 0;
+  private state: "waiting" | "running" | "stopped" | "off" = "waiting";
+  private reader: { rows: DelimitedRows; decoderClean: () => boolean } | null = null;
+  private job: CsvPartJob | null = null;
+  private worker: Worker | null = null;
+  private outcome: Promise<CsvPartResult> | null = null;
+  private readonly stored: Promise<void>[] = [];
+  private seq = 0;
+  private partBytes = 0;
+  offReason: string | null = null;
+
+  private constructor(
+    private readonly input: SplitInput,
+    readonly at: number,
+    private readonly encoding: TextEncoding,
+    private readonly period: string,
+    private readonly onPartProgress?: (bytes: number) => void,
+  ) {}
+
+  /** A split of this file, or null when it is read in one pass anyway. */
+  static async open(input: SplitInput, encoding: TextEncoding, period: string, onPartProgress?: (bytes: number) => void): Promise<CsvSplit | null> {
+    if (input.size < input.minBytes || encoding.startsWith("utf-16")) return null;
+    const target = Math.floor(input.size * SPLIT_AT);
+    const probe = await readAt(input.source, target, PROBE);
+    const lf = probe.indexOf(10);
+    if (lf < 0 || target + lf + 1 >= input.size) return null;
+    return new CsvSplit(input, target + lf + 1, encoding, period, onPartProgress);
+  }
+
+  /** The reader of the first part (its record boundary and line count are checked at S). */
+  bind(rows: DelimitedRows, decoderClean: () => boolean): void {
+    this.reader = { rows, decoderClean };
+  }
+
+  /** Bytes of the later part read so far (progress). */
+  get laterBytes(): number {
+    return this.partBytes;
+  }
+
+  private off(reason: string): void {
+    if (this.state === "off") return;
+    this.state = "off";
+    this.offReason = reason;
+    void this.worker?.terminate();
+    this.worker = null;
+  }
+
+  /** The bytes of the first part: stops at S when the split holds, else passes everything on. */
+  async *gate(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
+    for await (const chunk of chunks) {
+      const before = this.yielded;
+      this.yielded += chunk.byteLength;
+      if (this.state === "off" || this.state === "stopped" || this.yielded < this.at) {
+        yield chunk;
+        continue;
+      }
+      const cut = this.at - before;
+      if (cut > 0) yield chunk.subarray(0, cut);
+      // Resumed: the rows up to S were all asked for. Stop here only at a record boundary.
+      if (this.state === "running" && this.reader?.rows.atRecordBoundary()) {
+        this.state = "stopped";
+        return;
+      }
+      this.off(this.state === "waiting" ? "the plan was not decided before the middle of the file" : "a record runs across the middle of the file");
+      if (cut < chunk.byteLength) yield chunk.subarray(Math.max(cut, 0));
+    }
+  }
+
+  start(plan: ColumnPlan, dates: { assumed: boolean }): void {
+    if (this.state !== "waiting") return;
+    if (!this.reader) return this.off("no row reader");
+    if (this.yielded >= this.at) return this.off("the sample reached the middle of the file");
+    this.job = {
+      source: this.input.source, start: this.at, end: this.input.size, encoding: this.encoding, delimiter: this.reader.rows.delimiter,
+      plan, assumedDateOrder: dates.assumed, period: this.period, tables: this.input.tables, productIds: this.input.productIds,
+    };
+    this.state = "running";
+    if (this.input.runner !== "inline") this.outcome = this.spawn(this.job);
+  }
+
+  private store(text: string, lines: number): Promise<void> {
+    const p = this.input.pushBlock(text, lines, this.seq++);
+    this.stored.push(p);
+    p.catch(() => {});
+    return p;
+  }
+
+  private spawn(job: CsvPartJob): Promise<CsvPartResult> {
+    const worker = startPartWorker(job);
+    this.worker = worker;
+    return new Promise<CsvPartResult>((resolve, reject) => {
+      worker.on("message", (m: { t: string; text?: string; lines?: number; bytes?: number; result?: CsvPartResult; message?: string }) => {
+        if (this.worker !== worker) return; // stopped: late messages change nothing
+        if (m.t === "block") {
+          this.store(m.text!, m.lines!).then(
+            () => worker.postMessage("ack"),
+            () => {}, // surfaced by join
+          );
+        } else if (m.t === "progress") {
+          this.partBytes = m.bytes!;
+          this.onPartProgress?.(this.partBytes);
+        } else if (m.t === "done") resolve(m.result!);
+        else if (m.t === "error") reject(new Error(m.message));
+      });
+      worker.on("error", reject);
+      worker.on("exit", (code) => reject(new Error(`the part reader exited (${code})`)));
+    });
+  }
+
+  async join(agg: Aggregator, evidence: DateOrderEvidence): Promise<void> {
+    if (this.state === "waiting") this.off("the plan was never decided");
+    if (this.state === "off") return;
+    if (this.state !== "stopped") throw new SplitAbandoned("the first part did not stop at the middle of the file");
+    let part: CsvPartResult;
+    try {
+      part = this.outcome ? await this.outcome : await readCsvPart(this.job!, { block: (text, lines) => this.store(text, lines) });
+    } catch (e) {
+      console.warn(`sellthru: ${e instanceof Error ? e.message : String(e)}; the file is read again in one pass`);
+      throw new SplitAbandoned("the part reader failed");
+    } finally {
+      void this.worker?.terminate();
+      this.worker = null;
+    }
+    await Promise.all(this.stored); // a storage error is the upload's error, not a reason to re-read
+    this.partBytes = this.input.size - this.at;
+    if (part.startLine !== this.reader!.rows.nextLine()) throw new SplitAbandoned(`line ${part.startLine} expected at the middle, the first part ended at ${this.reader!.rows.nextLine()}`);
+    if (part.decoderWarnings.length || !this.reader!.decoderClean()) throw new SplitAbandoned("the text is not valid UTF-8 throughout");
+    if (agg.overlaps(part.state)) throw new SplitAbandoned("an invoice line repeats across the middle of the file");
+    agg.merge(part.state);
+    evidence.merge(part.evidence);
+    this.reader!.rows.problems.push(...part.problems);
+  }
+
+  dispose(): void {
+    void this.worker?.terminate();
+    this.worker = null;
+  }
+}
+
+/**
+ * Inside Next.js (a build, or `next dev`) Turbopack bundles the worker from `new Worker(new URL(…))`
+ * (its `import.meta.url` is the source's name even then, so NEXT_RUNTIME tells the two apart);
+ * elsewhere — tests, scripts and benchmarks under tsx — the TypeScript source loads through tsx.
+ */
+function startPartWorker(job: CsvPartJob): Worker {
+  if (process.env.NEXT_RUNTIME) return new Worker(new URL("./csv-part-worker.ts", import.meta.url), { workerData: job });
+  const file = path.join(path.dirname(fileURLToPath(import.meta.url)), "csv-part-worker.ts");
+  return new Worker(`require("tsx/cjs"); require(${JSON.stringify(file)});`, { eval: true, workerData: job });
+}
