@@ -45,8 +45,20 @@ export interface AggregatorState {
   warnings: Warning[];
   suppressedWarnings: number;
   adjustments: [string, number][];
-  /** Transfer type → invoice → the invoice lines seen (a bit mask of lines 1…30, or the lines). */
-  seen: [string, [string, number | string[]][]][];
+  /** Per transfer type, the invoices seen and their lines, compact (a million lines cross threads cheaply). */
+  seen: SeenInvoices[];
+}
+
+/**
+ * The invoices of one transfer type: their numbers back to back (`lengths` says where each ends),
+ * each one's lines as a bit mask of lines 1…30 (`masks`), or — rarely — as a list (`sets`: index → lines).
+ */
+export interface SeenInvoices {
+  type: string;
+  invoices: string;
+  lengths: Uint32Array;
+  masks: Int32Array;
+  sets: [number, string[]][];
 }
 
 function linesOfMask(mask: number): Set<string> {
@@ -161,22 +173,41 @@ export class Aggregator {
       totals: [...this.totals], unknown: [...this.unknown], outOfPeriod: this.outOfPeriod, duplicates: this.duplicates,
       errors: this.errors, skipped: this.skipped, warnings: this.warnings, suppressedWarnings: this.suppressedWarnings,
       adjustments: [...this.adjustments],
-      seen: [...this.seen].map(([type, byInvoice]) => [type, [...byInvoice].map(([inv, v]) => [inv, typeof v === "number" ? v : [...v]])]),
+      seen: [...this.seen].map(([type, byInvoice]) => {
+        const lengths = new Uint32Array(byInvoice.size);
+        const masks = new Int32Array(byInvoice.size);
+        const sets: [number, string[]][] = [];
+        const numbers: string[] = [];
+        let i = 0;
+        for (const [inv, v] of byInvoice) {
+          numbers.push(inv);
+          lengths[i] = inv.length;
+          if (typeof v === "number") masks[i] = v;
+          else sets.push([i, [...v]]);
+          i++;
+        }
+        return { type, invoices: numbers.join(""), lengths, masks, sets };
+      }),
     };
   }
 
   /** True when a line of `later` repeats an invoice line this part has already seen (a duplicate across the parts). */
   overlaps(later: AggregatorState): boolean {
     this.writeBack();
-    for (const [type, invoices] of later.seen) {
+    for (const { type, invoices, lengths, masks, sets } of later.seen) {
       const mine = this.seen.get(type);
       if (!mine) continue;
-      for (const [invoice, v] of invoices) {
-        const m = mine.get(invoice);
+      const listed = new Map(sets);
+      for (let i = 0, at = 0; i < lengths.length; at += lengths[i]!, i++) {
+        const m = mine.get(invoices.slice(at, at + lengths[i]!));
         if (m === undefined) continue;
+        const theirs = listed.get(i);
+        if (typeof m === "number" && !theirs) {
+          if (m & masks[i]!) return true;
+          continue;
+        }
         const a = typeof m === "number" ? linesOfMask(m) : m;
-        const b = typeof v === "number" ? linesOfMask(v) : new Set(v);
-        for (const line of b) if (a.has(line)) return true;
+        for (const line of theirs ?? linesOfMask(masks[i]!)) if (a.has(line)) return true;
       }
     }
     return false;

@@ -1,6 +1,6 @@
 /**
  * Worker-thread entry of `readCsvPart` (started by `csv-split.ts` with the job as `workerData`).
- * Messages out: `{ t: "block", text, lines }` — at most {@link IN_FLIGHT} unacknowledged (the main
+ * Messages out: `{ t: "block", bytes, lines }` (the bytes' buffer is transferred) — at most {@link IN_FLIGHT} unacknowledged (the main
  * thread answers "ack" once a block is stored: bounded memory); `{ t: "progress", bytes }`;
  * `{ t: "done", result }` or `{ t: "error", message }`.
  */
@@ -21,10 +21,11 @@ port.on("message", (m: unknown) => {
 
 let lastProgress = 0;
 readCsvPart(workerData as CsvPartJob, {
-  async block(text, lines) {
+  async block(bytes, lines) {
     while (credits === 0) await new Promise<void>((resolve) => (wake = resolve));
     credits--;
-    port.postMessage({ t: "block", text, lines });
+    // The block's memory moves to the main thread (no copy); the builder writes the next into a new buffer.
+    port.postMessage({ t: "block", bytes, lines }, [bytes.buffer as ArrayBuffer]);
   },
   progress(bytes) {
     if (bytes - lastProgress < 4 * 1024 * 1024) return;

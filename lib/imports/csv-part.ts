@@ -15,7 +15,7 @@
 import fs from "node:fs";
 import { Aggregator, type AggregatorState } from "./aggregate";
 import { DateOrderEvidence } from "./dates";
-import { StreamDecoder, type TextEncoding } from "./decode";
+import { decodeChunks, StreamDecoder, type TextEncoding } from "./decode";
 import { openDelimited, type Delimiter } from "./delimited";
 import { PosBlockBuilder } from "./pos-blocks";
 import { RowConverter, type ColumnPlan } from "./records";
@@ -49,8 +49,8 @@ export interface CsvPartResult {
 }
 
 export interface CsvPartSink {
-  /** A stored block of accepted POS lines (text) and how many lines it holds. */
-  block(text: string, lines: number): Promise<void>;
+  /** A stored block of accepted POS lines (UTF-8 text) and how many lines it holds. */
+  block(bytes: Uint8Array, lines: number): Promise<void>;
   /** Bytes of the part read so far. */
   progress?(bytes: number): void;
 }
@@ -86,17 +86,8 @@ export async function readCsvPart(job: CsvPartJob, sink: CsvPartSink): Promise<C
   const startLine = 1 + (await countLineBreaks(job.source, job.start));
   const decoder = new StreamDecoder(job.encoding);
   let read = 0;
-  async function* text(): AsyncGenerator<string> {
-    for await (const chunk of bytesOf(job.source, job.start, job.end)) {
-      read += chunk.byteLength;
-      sink.progress?.(read);
-      const s = decoder.push(chunk);
-      if (s) yield s;
-    }
-    const s = decoder.end();
-    if (s) yield s;
-  }
-  const rows = await openDelimited(text(), { delimiter: job.delimiter, startLine });
+  const text = decodeChunks(bytesOf(job.source, job.start, job.end), decoder, (chunk) => sink.progress?.((read += chunk.byteLength)));
+  const rows = await openDelimited(text, { delimiter: job.delimiter, startLine });
 
   const productIds = new Map(job.productIds);
   const builder = new PosBlockBuilder((sku) => productIds.get(sku));
@@ -104,7 +95,7 @@ export async function readCsvPart(job: CsvPartJob, sink: CsvPartSink): Promise<C
   const send = async () => {
     if (builder.lines === 0) return;
     const block = builder.take();
-    await sink.block(block.text, block.lines);
+    await sink.block(block.bytes, block.lines);
   };
   const agg = new Aggregator("csv", "pos_lines", {
     period: job.period,

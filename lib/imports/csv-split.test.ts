@@ -67,8 +67,8 @@ async function read(bytes: Uint8Array, split: "none" | "inline" | "worker", extr
     },
     split: split === "none" ? undefined : {
       source: bytes, size: bytes.byteLength, minBytes: 0, tables, productIds, runner: split,
-      pushBlock: async (text, lines, seq) => {
-        const decoded = decodePosBlock(text, skuOf);
+      pushBlock: async (bytes, lines, seq) => {
+        const decoded = decodePosBlock(Buffer.from(bytes).toString("utf8"), skuOf);
         expect(decoded).toHaveLength(lines);
         expect(lines).toBeLessThanOrEqual(BLOCK_LINES);
         later.push({ seq, lines: decoded });

@@ -34,8 +34,8 @@ export interface SplitInput {
   minBytes: number;
   tables: CsvPartJob["tables"];
   productIds: [string, number][];
-  /** Stores a block of the later part's accepted POS lines; `seq` counts them from 0. */
-  pushBlock(text: string, lines: number, seq: number): Promise<void>;
+  /** Stores a block of the later part's accepted POS lines (UTF-8 text); `seq` counts them from 0. */
+  pushBlock(bytes: Uint8Array, lines: number, seq: number): Promise<void>;
   /** "worker" (default), or "inline": the same part reader on this thread after the first part (tests). */
   runner?: "worker" | "inline";
 }
@@ -145,8 +145,8 @@ export class CsvSplit implements TableSplit {
     if (this.input.runner !== "inline") this.outcome = this.spawn(this.job);
   }
 
-  private store(text: string, lines: number): Promise<void> {
-    const p = this.input.pushBlock(text, lines, this.seq++);
+  private store(bytes: Uint8Array, lines: number): Promise<void> {
+    const p = this.input.pushBlock(bytes, lines, this.seq++);
     this.stored.push(p);
     p.catch(() => {});
     return p;
@@ -156,15 +156,15 @@ export class CsvSplit implements TableSplit {
     const worker = startPartWorker(job);
     this.worker = worker;
     return new Promise<CsvPartResult>((resolve, reject) => {
-      worker.on("message", (m: { t: string; text?: string; lines?: number; bytes?: number; result?: CsvPartResult; message?: string }) => {
+      worker.on("message", (m: { t: string; bytes?: Uint8Array | number; lines?: number; result?: CsvPartResult; message?: string }) => {
         if (this.worker !== worker) return; // stopped: late messages change nothing
         if (m.t === "block") {
-          this.store(m.text!, m.lines!).then(
+          this.store(m.bytes as Uint8Array, m.lines!).then(
             () => worker.postMessage("ack"),
             () => {}, // surfaced by join
           );
         } else if (m.t === "progress") {
-          this.partBytes = m.bytes!;
+          this.partBytes = m.bytes as number;
           this.onPartProgress?.(this.partBytes);
         } else if (m.t === "done") resolve(m.result!);
         else if (m.t === "error") reject(new Error(m.message));
@@ -180,7 +180,7 @@ export class CsvSplit implements TableSplit {
     if (this.state !== "stopped") throw new SplitAbandoned("the first part did not stop at the middle of the file");
     let part: CsvPartResult;
     try {
-      part = this.outcome ? await this.outcome : await readCsvPart(this.job!, { block: (text, lines) => this.store(text, lines) });
+      part = this.outcome ? await this.outcome : await readCsvPart(this.job!, { block: (bytes, lines) => this.store(bytes, lines) });
     } catch (e) {
       console.warn(`sellthru: ${e instanceof Error ? e.message : String(e)}; the file is read again in one pass`);
       throw new SplitAbandoned("the part reader failed");

@@ -11,7 +11,7 @@
  * holding them in the answer.
  */
 import { z } from "zod";
-import { decodeBuffer, sniffEncoding, StreamDecoder } from "./decode";
+import { decodeBuffer, decodeChunks, sniffEncoding, StreamDecoder } from "./decode";
 import { DETECT_BYTES, detectContainer, UNSUPPORTED_MESSAGE } from "./detect-format";
 import { openDelimited } from "./delimited";
 import { ImportError } from "./errors";
@@ -119,14 +119,7 @@ async function attempt(input: ParseUploadInput, dateOrder: DateOrder | undefined
   }
 
   const decoder = new StreamDecoder();
-  async function* text(): AsyncGenerator<string> {
-    for await (const chunk of split ? split.gate(all) : all) {
-      const s = decoder.push(chunk);
-      if (s) yield s;
-    }
-    const s = decoder.end();
-    if (s) yield s;
-  }
+  const text = () => decodeChunks(split ? split.gate(all) : all, decoder);
   const decoderWarnings = () => decoder.warnings.map((message) => ({ message }));
 
   if (container === "x12") {

@@ -221,9 +221,9 @@ export class PosBlockBuilder {
     return this.lines >= BLOCK_LINES;
   }
 
-  /** The block's text and line count; starts the next block. */
-  take(): { text: string; lines: number } {
-    const block = { text: this.writer.take().toString("utf8"), lines: this.lines };
+  /** The block's bytes (UTF-8 text) and line count; starts the next block. */
+  take(): { bytes: Buffer; lines: number } {
+    const block = { bytes: this.writer.take(), lines: this.lines };
     this.lines = 0;
     return block;
   }

@@ -174,7 +174,7 @@ function splitInput(input: IngestInput, resolver: DistributorResolver, sink: Pos
   if (source === undefined || size === undefined) return undefined;
   return {
     source, size, minBytes: env().SELLTHRU_SPLIT_UPLOAD_MB * 1024 * 1024, tables: resolver.tables, productIds: resolver.productIds,
-    pushBlock: (text, lines, seq) => sink.pushBlock(text, lines, seq),
+    pushBlock: (bytes, lines, seq) => sink.pushBlock(bytes, lines, seq),
   };
 }
 

@@ -1,17 +1,21 @@
 /**
  * Stores an upload's accepted POS lines in `pos_line_blocks`, inside the upload's transaction.
  *
- * The parser hands batches of 1,000; they are written as bytes (format: `pos-blocks.ts`) and every
- * 4,096 lines (`BLOCK_LINES`) become one row. Inserts are not awaited one by one: up to
- * {@link IN_FLIGHT} blocks travel while the parser goes on reading, and `push` waits only when more
- * are pending (bounded memory). Same code on Postgres and PGlite; nothing is visible before the
- * transaction commits. A plain INSERT is allowed under row-level security (COPY FROM is not), so the
- * policy itself checks that the blocks are the viewer's own.
+ * The parser hands batches of 1,000; they are written as bytes (format: `lib/imports/pos-blocks.ts`)
+ * and every 4,096 lines become one row; a file's later part, read on another thread, arrives as
+ * finished blocks (`pushBlock`). Nothing is visible before the transaction commits.
+ * - Postgres (postgres.js): ONE `COPY … FROM STDIN (FORMAT binary)` per pass — a block's bytes go
+ *   to the socket as they are (no text conversion, no escaping); the parser goes on while Postgres
+ *   stores earlier blocks, and a full socket makes `push` wait (bounded memory).
+ * - PGlite (no COPY from a client stream): one INSERT per block, up to {@link IN_FLIGHT} in flight.
  */
+import type { Writable } from "node:stream";
 import { sql } from "drizzle-orm";
 import type { Queryable } from "@/db/open";
+import { forbidden } from "@/lib/errors";
 import type { ResolvedPosLine } from "@/lib/imports";
 import { BLOCK_FORMAT, PosBlockBuilder } from "@/lib/imports/pos-blocks";
+import { asRows } from "../sql-rows";
 
 export interface PosSink {
   push(batch: ResolvedPosLine[]): void | Promise<void>;
@@ -19,12 +23,12 @@ export interface PosSink {
    * A block written elsewhere (the later part of a file read on another thread): stored after this
    * sink's own blocks (`block_no` from {@link LATER_PART_BLOCKS}), in `seq` order.
    */
-  pushBlock(text: string, lines: number, seq: number): Promise<void>;
+  pushBlock(bytes: Uint8Array, lines: number, seq: number): Promise<void>;
   /** The parser reads the file again (a late row decided the date order): forget what was stored. */
   reset(): Promise<void>;
   /** Flushes; returns how many lines were stored. */
   finish(): Promise<number>;
-  /** The upload failed: wait for the blocks in flight so the transaction can roll back. */
+  /** The upload failed: stop a running COPY / wait for the inserts so the transaction can roll back. */
   abort(error: unknown): Promise<void>;
 }
 
@@ -34,65 +38,196 @@ export interface SinkContext {
   productIdOf: (sku: string) => number | undefined;
 }
 
-/** Blocks sent and not yet acknowledged before `push` waits. */
-const IN_FLIGHT = 2;
 /** Block numbers of a file's later part start here (readers order by block number). */
 export const LATER_PART_BLOCKS = 1_000_000_000;
+/** PGlite: INSERTs sent and not yet answered before `push` waits. */
+const IN_FLIGHT = 2;
+
+/** Where blocks go: COPY (Postgres) or INSERTs (PGlite). */
+interface BlockStore {
+  put(blockNo: number, bytes: Uint8Array, lines: number): Promise<void>;
+  /** All sent blocks stored (the COPY ended). */
+  flush(): Promise<void>;
+  abort(error: unknown): Promise<void>;
+}
 
 export async function openPosSink(tx: Queryable, ctx: SinkContext): Promise<PosSink> {
+  const raw = rawClient(tx);
+  const store = raw ? copyStore(tx, raw, ctx) : insertStore(tx, ctx);
+  const builder = new PosBlockBuilder(ctx.productIdOf);
   let stored = 0;
   let blockNo = 0;
-  let failure: unknown = null;
-  const inFlight: Promise<unknown>[] = [];
-  const builder = new PosBlockBuilder(ctx.productIdOf);
-
-  const insert = (no: number, count: number, lines: string) => {
-    // Promise.resolve: drizzle's query is a lazy thenable that would run again on every `then`.
-    const p = Promise.resolve(tx.execute(sql`
-      insert into pos_line_blocks (upload_id, block_no, distributor_id, format, line_count, lines)
-      values (${ctx.uploadId}::uuid, ${no}, ${ctx.distributorId}, ${BLOCK_FORMAT}, ${count}, ${lines})`));
-    p.catch((e: unknown) => (failure ??= e));
-    inFlight.push(p);
-    return p;
-  };
-  const send = () => {
+  const send = async () => {
     if (builder.lines === 0) return;
     const block = builder.take();
-    insert(blockNo++, block.lines, block.text);
+    await store.put(blockNo++, block.bytes, block.lines);
   };
-  const drain = async (keep: number) => {
-    while (inFlight.length > keep) await inFlight.shift()!.catch(() => {});
-    if (failure) throw failure;
-  };
-
   return {
     async push(batch) {
-      if (failure) throw failure;
       for (const l of batch) {
         if (builder.add(l)) stored++;
-        if (builder.full) send();
+        if (builder.full) await send();
       }
-      if (inFlight.length > IN_FLIGHT) await drain(IN_FLIGHT);
     },
-    async pushBlock(text, lines, seq) {
-      if (failure) throw failure;
+    async pushBlock(bytes, lines, seq) {
       stored += lines;
-      await insert(LATER_PART_BLOCKS + seq, lines, text);
+      await store.put(LATER_PART_BLOCKS + seq, bytes, lines);
     },
     async reset() {
-      await drain(0);
+      await store.flush();
       builder.clear();
       blockNo = 0;
       stored = 0;
       await tx.execute(sql`delete from pos_line_blocks where upload_id = ${ctx.uploadId}::uuid`);
     },
     async finish() {
-      send();
-      await drain(0);
+      await send();
+      await store.flush();
       return stored;
     },
-    async abort() {
-      await drain(0).catch(() => {});
+    abort: (error) => store.abort(error),
+  };
+}
+
+// ---- COPY (FORMAT binary) on postgres.js --------------------------------------------------------
+
+interface PgJsLike {
+  unsafe(query: string): { writable(): Promise<Writable> };
+}
+
+function rawClient(tx: Queryable): PgJsLike | null {
+  const client = (tx as unknown as { session?: { client?: unknown } }).session?.client;
+  return typeof client === "function" && typeof (client as { unsafe?: unknown }).unsafe === "function" ? (client as unknown as PgJsLike) : null;
+}
+
+const COPY_SIGNATURE = Buffer.from([0x50, 0x47, 0x43, 0x4f, 0x50, 0x59, 0x0a, 0xff, 0x0d, 0x0a, 0x00, 0, 0, 0, 0, 0, 0, 0, 0]);
+const COPY_TRAILER = Buffer.from([0xff, 0xff]);
+
+/** A row's fields before its text, in COPY's binary format: upload (uuid), block, distributor, format, lines. */
+function binaryRowHead(uploadId: Buffer, blockNo: number, distributorId: number, lines: number, textBytes: number): Buffer {
+  const b = Buffer.allocUnsafe(2 + 4 + 16 + 4 * 2 * 4 + 4);
+  let o = b.writeInt16BE(6, 0);
+  o = b.writeInt32BE(16, o);
+  o += uploadId.copy(b, o);
+  for (const v of [blockNo, distributorId, BLOCK_FORMAT, lines]) o = b.writeInt32BE(v, b.writeInt32BE(4, o));
+  b.writeInt32BE(textBytes, o);
+  return b;
+}
+
+function copyStore(tx: Queryable, raw: PgJsLike, ctx: SinkContext): BlockStore {
+  const uploadId = Buffer.from(ctx.uploadId.replace(/-/g, ""), "hex");
+  let stream: Writable | null = null;
+  let opening: Promise<Writable> | null = null;
+  let finished: Promise<void> | null = null;
+  let failure: Error | null = null;
+
+  // Postgres refuses COPY FROM into a table under row-level security ("COPY FROM not supported with
+  // row-level security"). So the COPY alone runs as the session's own user (the tables' owner, to
+  // which RLS does not apply), after checking here what the policy would have checked: the blocks'
+  // distributor is the viewer's own (or the viewer is staff/system). The role goes back at once.
+  let appRole: string | null = null;
+  const enterCopy = async () => {
+    const [r] = asRows<{ me: string; owner: string; allowed: boolean }>(
+      await tx.execute(sql`select current_user as me, session_user as owner,
+        coalesce((select sellthru_is_staff()) or (select sellthru_tenant()) = ${ctx.distributorId}::int, false) as allowed`),
+    );
+    if (!r || r.me === r.owner) return; // connected as the owner: no RLS to step around
+    if (!r.allowed) throw forbidden();
+    await tx.execute(sql`select set_config('role', session_user, true)`);
+    appRole = r.me;
+  };
+  const leaveCopy = async () => {
+    if (appRole === null) return;
+    const role = appRole;
+    appRole = null;
+    await tx.execute(sql`select set_config('role', ${role}, true)`);
+  };
+  const open = async (): Promise<Writable> => {
+    await enterCopy();
+    const w = await raw
+      .unsafe("copy pos_line_blocks (upload_id, block_no, distributor_id, format, line_count, lines) from stdin (format binary)")
+      .writable();
+    failure = null;
+    finished = new Promise<void>((resolve, reject) => {
+      w.on("finish", resolve);
+      w.on("error", (e: Error) => {
+        failure = e;
+        reject(e);
+      });
+    });
+    finished.catch(() => {}); // surfaced by put/flush
+    w.write(COPY_SIGNATURE);
+    stream = w;
+    return w;
+  };
+  const drained = (w: Writable) =>
+    new Promise<void>((resolve, reject) => {
+      const done = () => {
+        w.off("drain", done);
+        w.off("error", fail);
+        resolve();
+      };
+      const fail = (e: Error) => {
+        w.off("drain", done);
+        reject(e);
+      };
+      w.on("drain", done);
+      w.on("error", fail);
+    });
+
+  return {
+    async put(blockNo, bytes, lines) {
+      if (failure) throw failure;
+      const w = stream ?? (await (opening ??= open()));
+      w.write(binaryRowHead(uploadId, blockNo, ctx.distributorId, lines, bytes.byteLength));
+      if (!w.write(bytes)) await drained(w);
     },
+    async flush() {
+      if (opening) await opening.catch(() => {});
+      const w = stream;
+      stream = null;
+      opening = null;
+      if (w) {
+        w.end(COPY_TRAILER);
+        await finished;
+        await leaveCopy();
+      }
+      if (failure) throw failure;
+    },
+    async abort(error) {
+      if (opening) await opening.catch(() => {});
+      const w = stream;
+      stream = null;
+      opening = null;
+      if (!w) return;
+      w.destroy(error instanceof Error ? error : new Error(String(error)));
+      await finished?.catch(() => {});
+    },
+  };
+}
+
+// ---- INSERT per block (PGlite) -------------------------------------------------------------------
+
+function insertStore(tx: Queryable, ctx: SinkContext): BlockStore {
+  let failure: unknown = null;
+  const inFlight: Promise<unknown>[] = [];
+  const drain = async (keep: number) => {
+    while (inFlight.length > keep) await inFlight.shift()!.catch(() => {});
+    if (failure) throw failure;
+  };
+  return {
+    async put(blockNo, bytes, lines) {
+      if (failure) throw failure;
+      const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8");
+      // Promise.resolve: drizzle's query is a lazy thenable that would run again on every `then`.
+      const p = Promise.resolve(tx.execute(sql`
+        insert into pos_line_blocks (upload_id, block_no, distributor_id, format, line_count, lines)
+        values (${ctx.uploadId}::uuid, ${blockNo}, ${ctx.distributorId}, ${BLOCK_FORMAT}, ${lines}, ${text})`));
+      p.catch((e: unknown) => (failure ??= e));
+      inFlight.push(p);
+      if (inFlight.length > IN_FLIGHT) await drain(IN_FLIGHT);
+    },
+    flush: () => drain(0),
+    abort: () => drain(0).catch(() => {}),
   };
 }
