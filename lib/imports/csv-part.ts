@@ -1,5 +1,5 @@
 /**
- * `readCsvPart(job, sink)` → `CsvPartResult`
+ * `readCsvPart(range, plan, sink)` → `CsvPartResult`
  *
  * Reads a LATER part of a large delimited file — bytes [start, end), `start` just after a line
  * break — the way the main reader would have read it, with the main reader's plan (columns, number
@@ -22,11 +22,16 @@ import { RowConverter, type ColumnPlan } from "./records";
 import { createPartResolver } from "./resolver";
 import { consumeRow } from "./tabular";
 
-export interface CsvPartJob {
+/** Where the later part is: known before the plan, so its line breaks can be counted early. */
+export interface CsvPartRange {
   /** The spooled file's path, or the whole file's bytes. */
   source: string | Uint8Array;
   start: number;
   end: number;
+}
+
+/** How to read it: the main reader's decisions. */
+export interface CsvPartPlan {
   encoding: TextEncoding;
   delimiter: Delimiter;
   plan: ColumnPlan;
@@ -82,11 +87,14 @@ export async function countLineBreaks(source: string | Uint8Array, end: number):
   return pendingCR ? n + 1 : n;
 }
 
-export async function readCsvPart(job: CsvPartJob, sink: CsvPartSink): Promise<CsvPartResult> {
-  const startLine = 1 + (await countLineBreaks(job.source, job.start));
+/** Counts the line breaks before the part at once, then reads it once `plan` arrives (null: not needed after all). */
+export async function readCsvPart(range: CsvPartRange, plan: CsvPartPlan | Promise<CsvPartPlan | null>, sink: CsvPartSink): Promise<CsvPartResult | null> {
+  const startLine = 1 + (await countLineBreaks(range.source, range.start));
+  const job = await plan;
+  if (!job) return null;
   const decoder = new StreamDecoder(job.encoding);
   let read = 0;
-  const text = decodeChunks(bytesOf(job.source, job.start, job.end), decoder, (chunk) => sink.progress?.((read += chunk.byteLength)));
+  const text = decodeChunks(bytesOf(range.source, range.start, range.end), decoder, (chunk) => sink.progress?.((read += chunk.byteLength)));
   const rows = await openDelimited(text, { delimiter: job.delimiter, startLine });
 
   const productIds = new Map(job.productIds);

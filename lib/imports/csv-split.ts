@@ -19,7 +19,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { Aggregator } from "./aggregate";
-import { readCsvPart, type CsvPartJob, type CsvPartResult } from "./csv-part";
+import { readCsvPart, type CsvPartPlan, type CsvPartRange, type CsvPartResult } from "./csv-part";
 import type { DateOrderEvidence } from "./dates";
 import type { TextEncoding } from "./decode";
 import type { DelimitedRows } from "./delimited";
@@ -32,7 +32,7 @@ export interface SplitInput {
   size: number;
   /** Files smaller than this are read in one pass. */
   minBytes: number;
-  tables: CsvPartJob["tables"];
+  tables: CsvPartPlan["tables"];
   productIds: [string, number][];
   /** Stores a block of the later part's accepted POS lines (UTF-8 text); `seq` counts them from 0. */
   pushBlock(bytes: Uint8Array, lines: number, seq: number): Promise<void>;
@@ -68,9 +68,10 @@ export class CsvSplit implements TableSplit {
   private yielded = 0;
   private state: "waiting" | "running" | "stopped" | "off" = "waiting";
   private reader: { rows: DelimitedRows; decoderClean: () => boolean } | null = null;
-  private job: CsvPartJob | null = null;
+  private readonly range: CsvPartRange;
+  private plan: CsvPartPlan | null = null;
   private worker: Worker | null = null;
-  private outcome: Promise<CsvPartResult> | null = null;
+  private outcome: Promise<CsvPartResult | null> | null = null;
   private readonly stored: Promise<void>[] = [];
   private seq = 0;
   private partBytes = 0;
@@ -82,7 +83,11 @@ export class CsvSplit implements TableSplit {
     private readonly encoding: TextEncoding,
     private readonly period: string,
     private readonly onPartProgress?: (bytes: number) => void,
-  ) {}
+  ) {
+    this.range = { source: input.source, start: at, end: input.size };
+    // The worker starts now: it loads and counts the line breaks before S while the plan is decided.
+    if (input.runner !== "inline") this.outcome = this.spawn();
+  }
 
   /** A split of this file, or null when it is read in one pass anyway. */
   static async open(input: SplitInput, encoding: TextEncoding, period: string, onPartProgress?: (bytes: number) => void): Promise<CsvSplit | null> {
@@ -137,12 +142,12 @@ export class CsvSplit implements TableSplit {
     if (this.state !== "waiting") return;
     if (!this.reader) return this.off("no row reader");
     if (this.yielded >= this.at) return this.off("the sample reached the middle of the file");
-    this.job = {
-      source: this.input.source, start: this.at, end: this.input.size, encoding: this.encoding, delimiter: this.reader.rows.delimiter,
-      plan, assumedDateOrder: dates.assumed, period: this.period, tables: this.input.tables, productIds: this.input.productIds,
+    this.plan = {
+      encoding: this.encoding, delimiter: this.reader.rows.delimiter, plan, assumedDateOrder: dates.assumed, period: this.period,
+      tables: this.input.tables, productIds: this.input.productIds,
     };
     this.state = "running";
-    if (this.input.runner !== "inline") this.outcome = this.spawn(this.job);
+    this.worker?.postMessage({ plan: this.plan });
   }
 
   private store(bytes: Uint8Array, lines: number): Promise<void> {
@@ -152,10 +157,10 @@ export class CsvSplit implements TableSplit {
     return p;
   }
 
-  private spawn(job: CsvPartJob): Promise<CsvPartResult> {
-    const worker = startPartWorker(job);
+  private spawn(): Promise<CsvPartResult | null> {
+    const worker = startPartWorker(this.range);
     this.worker = worker;
-    return new Promise<CsvPartResult>((resolve, reject) => {
+    const outcome = new Promise<CsvPartResult | null>((resolve, reject) => {
       worker.on("message", (m: { t: string; bytes?: Uint8Array | number; lines?: number; result?: CsvPartResult; message?: string }) => {
         if (this.worker !== worker) return; // stopped: late messages change nothing
         if (m.t === "block") {
@@ -172,15 +177,18 @@ export class CsvSplit implements TableSplit {
       worker.on("error", reject);
       worker.on("exit", (code) => reject(new Error(`the part reader exited (${code})`)));
     });
+    outcome.catch(() => {}); // a split dropped before it ran never asks
+    return outcome;
   }
 
   async join(agg: Aggregator, evidence: DateOrderEvidence): Promise<void> {
     if (this.state === "waiting") this.off("the plan was never decided");
     if (this.state === "off") return;
     if (this.state !== "stopped") throw new SplitAbandoned("the first part did not stop at the middle of the file");
-    let part: CsvPartResult;
+    let part: CsvPartResult | null;
     try {
-      part = this.outcome ? await this.outcome : await readCsvPart(this.job!, { block: (bytes, lines) => this.store(bytes, lines) });
+      part = await (this.outcome ?? readCsvPart(this.range, this.plan!, { block: (bytes, lines) => this.store(bytes, lines) }));
+      if (!part) throw new Error("the part reader had no plan");
     } catch (e) {
       console.warn(`sellthru: ${e instanceof Error ? e.message : String(e)}; the file is read again in one pass`);
       throw new SplitAbandoned("the part reader failed");
@@ -209,8 +217,8 @@ export class CsvSplit implements TableSplit {
  * (its `import.meta.url` is the source's name even then, so NEXT_RUNTIME tells the two apart);
  * elsewhere — tests, scripts and benchmarks under tsx — the TypeScript source loads through tsx.
  */
-function startPartWorker(job: CsvPartJob): Worker {
-  if (process.env.NEXT_RUNTIME) return new Worker(new URL("./csv-part-worker.ts", import.meta.url), { workerData: job });
+function startPartWorker(range: CsvPartRange): Worker {
+  if (process.env.NEXT_RUNTIME) return new Worker(new URL("./csv-part-worker.ts", import.meta.url), { workerData: range });
   const file = path.join(path.dirname(fileURLToPath(import.meta.url)), "csv-part-worker.ts");
-  return new Worker(`require("tsx/cjs"); require(${JSON.stringify(file)});`, { eval: true, workerData: job });
+  return new Worker(`require("tsx/cjs"); require(${JSON.stringify(file)});`, { eval: true, workerData: range });
 }
