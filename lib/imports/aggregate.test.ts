@@ -97,3 +97,15 @@ describe("createPartResolver", () => {
     expect(resolve({ sku: "XYZ", distributorPart: "NW-2" })).toBeNull();
   });
 });
+
+describe("smallLine", () => {
+  it("reads an invoice line exactly as Number() did, for every one- and two-character text", async () => {
+    const { smallLine } = await import("./aggregate");
+    const chars = [..."0123456789 .+-eEx\t"];
+    const samples = [...chars, ...chars.flatMap((a) => chars.map((b) => a + b)), "", "100", "007"];
+    for (const s of samples) {
+      const n = s.length <= 2 ? Number(s) : NaN;
+      expect(smallLine(s), JSON.stringify(s)).toBe(Number.isInteger(n) ? n : 0);
+    }
+  });
+});

@@ -85,3 +85,17 @@ describe("inferNumberStyle: the decimal mark of a column from its values", () =>
     expect(infer(["12", "7"])).toEqual({ style: { decimal: "." }, evidence: "default" });
   });
 });
+
+describe("the price fast path (records.ts plainDecimal)", () => {
+  it("gives the same number as Number() for every text parsePrice's fast path accepts, NaN otherwise", async () => {
+    const { plainDecimal } = await import("./records");
+    let seed = 11;
+    const rnd = (n: number) => Math.floor(((seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648) * n);
+    const digits = (n: number) => Array.from({ length: n }, () => String(rnd(10))).join("");
+    for (let i = 0; i < 20_000; i++) {
+      const s = rnd(4) === 0 ? digits(1 + rnd(9)) : `${digits(1 + rnd(9))}.${digits(1 + rnd(6))}`;
+      expect(plainDecimal(s), s).toBe(Number(s));
+    }
+    for (const s of ["", ".5", "1.", "1.2.3", "1234567890", "1.1234567", "-1.5", "1,5", " 1", "1e3", "0x1"]) expect(plainDecimal(s), s).toBeNaN();
+  });
+});

@@ -34,6 +34,15 @@ export function copyText(v: string | number | null | undefined): string {
   return v.replace(/\\/g, "\\\\").replace(/\t/g, "\\t").replace(/\n/g, "\\n").replace(/\r/g, "\\r").replace(/\0/g, "\\0");
 }
 
+/** Per ASCII code: 0 — written as it is; else the letter written after a backslash (`\\`, `\t`…). */
+const ESCAPED = new Uint8Array(128);
+ESCAPED[92] = 92;
+ESCAPED[9] = 116;
+ESCAPED[10] = 110;
+ESCAPED[13] = 114;
+ESCAPED[0] = 48;
+const PLAIN = new Uint8Array(128);
+
 /**
  * A batch's COPY text, written straight into bytes: a million lines as strings meant ~30 string
  * pieces per line for the collector, then a UTF-8 encoding pass; here ASCII goes byte by byte
@@ -157,20 +166,23 @@ export class CopyTextWriter {
     const n = v.length;
     this.ensure(n * 3);
     const buf = this.buf;
+    const table = escape ? ESCAPED : PLAIN;
     let pos = this.pos;
     for (let i = 0; i < n; i++) {
       const c = v.charCodeAt(i);
-      if (c >= 128) {
+      // 0: an ASCII character as it is; 1: not ASCII; else the letter after a backslash.
+      const e = c < 128 ? table[c]! : 1;
+      if (e === 0) buf[pos++] = c;
+      else if (e === 1) {
         // Other characters: the rest of the field as UTF-8.
         this.pos = pos;
         const rest = v.slice(i);
         this.pos += buf.write(escape ? copyText(rest) : rest, pos, "utf8");
         return;
-      }
-      if (escape && (c === 92 || c === 9 || c === 10 || c === 13 || c === 0)) {
+      } else {
         buf[pos++] = 92;
-        buf[pos++] = c === 92 ? 92 : c === 9 ? 116 : c === 10 ? 110 : c === 13 ? 114 : 48;
-      } else buf[pos++] = c;
+        buf[pos++] = e;
+      }
     }
     this.pos = pos;
   }
