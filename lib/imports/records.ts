@@ -113,7 +113,11 @@ export class RowConverter {
   private readonly textCols: (number | string)[] = [];
   private line = 0;
 
+  /** Columns of sku, distributorPart, upc (-1: not in the file). */
+  private readonly idCols: [number, number, number];
+
   constructor(private readonly plan: ColumnPlan) {
+    this.idCols = [plan.cols.sku ?? -1, plan.cols.distributorPart ?? -1, plan.cols.upc ?? -1];
     this.headerNorm = plan.headers.map(normalizeHeader);
     this.firstHeader = (plan.headers[0] ?? "").trim().toLowerCase();
     for (const f of TEXT_FIELDS) if (plan.cols[f] !== undefined) this.textCols.push(plan.cols[f]!, f);
@@ -158,7 +162,13 @@ export class RowConverter {
 
   /** Totals rows: "Total"/"Grand total"/"Summe"… in a part column or as the row's first text. */
   private totalsLabel(row: RawRow): string | null {
-    const first = row.cells.find((c) => c !== null && c !== "" && cellText(c) !== "");
+    let first: Cell | undefined;
+    for (const c of row.cells) {
+      if (c !== null && c !== "" && cellText(c) !== "") {
+        first = c;
+        break;
+      }
+    }
     if (typeof first === "string" && mayBeTotals(first) && TOTALS.test(first.trim())) return first.trim();
     for (const f of ID_FIELDS) {
       const c = this.cell(row, f);
@@ -186,11 +196,13 @@ export class RowConverter {
 
     this.problems.length = 0;
     this.line = row.line;
-    const identifiers: PartIds = {};
-    for (const f of ID_FIELDS) {
-      const v = this.text(row, f);
-      if (v) identifiers[f] = v;
-    }
+    // One shape for every row's identifiers (absent ones undefined): the resolver stays monomorphic.
+    const [skuCol, partCol, upcCol] = this.idCols;
+    const identifiers: PartIds = {
+      sku: skuCol < 0 ? undefined : cellText(row.cells[skuCol] ?? null) || undefined,
+      distributorPart: partCol < 0 ? undefined : cellText(row.cells[partCol] ?? null) || undefined,
+      upc: upcCol < 0 ? undefined : cellText(row.cells[upcCol] ?? null) || undefined,
+    };
     if (!identifiers.sku && !identifiers.distributorPart && !identifiers.upc) {
       const otherText = row.cells.some((c) => typeof c === "string" && c.trim() !== "" && !NUMBERISH.test(c));
       if (!otherText) return { t: "skip", reason: "No part number and only numbers: a totals or subtotal row" };
