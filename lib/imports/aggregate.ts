@@ -275,7 +275,7 @@ export class Aggregator {
       this.skipped.push({ line: p.line, reason: `Adjustment (${code}) is not counted as Sold or Returned: adjustments are approved by the manufacturer` });
       return;
     }
-    if (p.date && p.date.slice(0, 7) !== this.opts.period) {
+    if (p.date && !p.date.startsWith(this.opts.period)) {
       this.outOfPeriod.push({ line: p.line, date: p.date });
       return;
     }
