@@ -7,7 +7,7 @@
  */
 import { describe, expect, it, vi } from "vitest";
 import { parseUpload, type ParseUploadInput } from "./index";
-import { CsvSplit } from "./csv-split";
+import { CsvSplit, partReadersRunning } from "./csv-split";
 import { BLOCK_LINES, CopyTextWriter, decodePosBlock, writePosLine, type PosLineOut } from "./pos-blocks";
 import { createPartResolver } from "./resolver";
 import type { ParseOutcome, ResolvedPosLine } from "./types";
@@ -174,4 +174,21 @@ describe("a CSV read in two parts", () => {
       joined.mockRestore();
     }
   });
+
+  it("runs at most two part readers at once in a process: a third large upload meanwhile reads in one pass", async () => {
+    await expect.poll(partReadersRunning).toBe(0); // the earlier tests' workers have exited
+    const bytes = makeFile({});
+    const input = { source: bytes, size: bytes.byteLength, minBytes: 0, tables, productIds, pushBlock: async () => {} };
+    const a = await CsvSplit.open(input, "utf-8", "2026-10");
+    const b = await CsvSplit.open(input, "utf-8", "2026-10");
+    const c = await CsvSplit.open(input, "utf-8", "2026-10");
+    expect([a !== null, b !== null, c]).toEqual([true, true, null]);
+    a!.dispose();
+    b!.dispose();
+    await expect.poll(async () => {
+      const d = await CsvSplit.open(input, "utf-8", "2026-10");
+      d?.dispose();
+      return d !== null;
+    }).toBe(true);
+  }, 30_000);
 });

@@ -47,6 +47,15 @@ export class SplitAbandoned extends Error {
   }
 }
 
+/**
+ * Part readers at once in this process: each is a thread with its own heap (~60–90 MB at its peak
+ * on a million-line file). More uploads at the same time read in one pass.
+ */
+const MAX_WORKERS = 2;
+let workersRunning = 0;
+/** Part readers running in this process now (tests). */
+export const partReadersRunning = () => workersRunning;
+
 /** Where the main reader hands over: the first line start at or after this share of the file. */
 const SPLIT_AT = 0.5;
 const PROBE = 64 * 1024;
@@ -92,6 +101,7 @@ export class CsvSplit implements TableSplit {
   /** A split of this file, or null when it is read in one pass anyway. */
   static async open(input: SplitInput, encoding: TextEncoding, period: string, onPartProgress?: (bytes: number) => void): Promise<CsvSplit | null> {
     if (input.size < input.minBytes || encoding.startsWith("utf-16")) return null;
+    if (input.runner !== "inline" && workersRunning >= MAX_WORKERS) return null; // busy: this file in one pass
     const target = Math.floor(input.size * SPLIT_AT);
     const probe = await readAt(input.source, target, PROBE);
     const lf = probe.indexOf(10);
@@ -160,6 +170,8 @@ export class CsvSplit implements TableSplit {
   private spawn(): Promise<CsvPartResult | null> {
     const worker = startPartWorker(this.range);
     this.worker = worker;
+    workersRunning++;
+    worker.once("exit", () => workersRunning--);
     const outcome = new Promise<CsvPartResult | null>((resolve, reject) => {
       worker.on("message", (m: { t: string; bytes?: Uint8Array | number; lines?: number; result?: CsvPartResult; message?: string }) => {
         if (this.worker !== worker) return; // stopped: late messages change nothing
