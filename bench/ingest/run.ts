@@ -16,7 +16,7 @@
  *        index — and storing every POS line in `pos_line_blocks` (4,096 lines per row, inside the upload's transaction).
  *        Rows/s, this process's peak RSS growth sampled every 50 ms and its CPU time (less noisy than
  *        wall time on a shared machine).
- *    (b′) The parser alone on the same file, no database: the ceiling of (b) on this machine.
+ *    (b′) The parser alone on the same file, one thread, no database (b reads large files in two parts).
  *    (c) Optional: the HTTP route against a running server.
  * Prints a table. Targets: (b) ≥ half of (a)'s rows/s; peak memory growth ≤ 300 MB.
  */
@@ -118,12 +118,12 @@ async function main() {
     const memMb = mem.stop();
     const [{ n: staged }] = (await sql.unsafe(`select coalesce(sum(line_count), 0)::int as n from pos_line_blocks where upload_id = '${a.uploadId}'`)) as unknown as [{ n: number }];
     results.push({
-      step: "(b) upload via the DAL (parse + stage POS lines)", seconds: ingestSeconds, rows: a.rowsRead, memMb,
-      note: `${a.rowsAccepted} accepted, ${staged} POS lines staged, ${a.counts.errors} errors, ${a.counts.duplicates} duplicates; node CPU ${ingestCpu.toFixed(2)} s`,
+      step: "(b) upload via the DAL (parse + store POS lines)", seconds: ingestSeconds, rows: a.rowsRead, memMb,
+      note: `${a.rowsAccepted} accepted, ${staged} POS lines stored, ${a.counts.errors} errors, ${a.counts.duplicates} duplicates; node CPU ${ingestCpu.toFixed(2)} s`,
     });
     log(`ingest: ${a.rowsRead} rows (${staged} staged) in ${ingestSeconds.toFixed(2)} s, peak RSS growth ${memMb.toFixed(0)} MB`);
 
-    // (b′) the parser alone (no database): the ceiling of (b) on this machine
+    // (b′) the parser alone (one thread, no database)
     cpu0 = process.cpuUsage();
     t0 = now();
     let handed = 0;
@@ -132,7 +132,7 @@ async function main() {
       maxBytes: 512 * 1024 * 1024, onPosLines: (batch) => void (handed += batch.length),
     });
     const parseSeconds = (now() - t0) / 1000;
-    results.push({ step: "(b′) parser alone, no database (ceiling of b)", seconds: parseSeconds, rows: p.rowsRead, note: `${handed} POS lines handed out; node CPU ${cpuSeconds(cpu0).toFixed(2)} s` });
+    results.push({ step: "(b′) parser alone, one thread, no database", seconds: parseSeconds, rows: p.rowsRead, note: `${handed} POS lines handed out; node CPU ${cpuSeconds(cpu0).toFixed(2)} s` });
     log(`parse only: ${p.rowsRead} rows in ${parseSeconds.toFixed(2)} s`);
 
     // (c) optional: the HTTP route of a running server
