@@ -5,7 +5,8 @@ import { copyText, CopyTextWriter, decodePosBlock, distributorPartOf, productIds
 /** A line's stored text built from strings (how the COPY sink built it before writing bytes). */
 function expectedLine(prefix: string, l: ResolvedPosLine): string {
   return [
-    prefix + l.line, copyText(transferTypeOf(l)), String(l.quantity), copyText(l.date), copyText(l.invoice), copyText(l.invoiceLine), copyText(storedPrice(l.unitPrice)),
+    // A sales line's type is stored as none (it follows from the quantity).
+    prefix + l.line, l.transferType === undefined && l.movement === "sell_through" ? "\\N" : copyText(transferTypeOf(l)), String(l.quantity), copyText(l.date), copyText(l.invoice), copyText(l.invoiceLine), copyText(storedPrice(l.unitPrice)),
     copyText(l.endCustomer), copyText(l.shipToCity), copyText(l.shipToState), copyText(l.shipToCountry), copyText(distributorPartOf(l)),
   ].join("\t") + "\n";
 }

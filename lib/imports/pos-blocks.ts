@@ -2,7 +2,8 @@
  * The stored form of line-level POS (table `pos_line_blocks`, format 1): up to {@link BLOCK_LINES}
  * accepted lines per block, one text line per POS line, columns separated by tabs:
  *
- *   product id, source line, transfer type, quantity, invoice date (YYYY-MM-DD), invoice,
+ *   product id, source line, transfer type (none: a sales line — sell_through, or customer_return
+ *   for a negative quantity), quantity, invoice date (YYYY-MM-DD), invoice,
  *   invoice line, unit price (≤ 4 decimals), end customer, ship-to city, ship-to state,
  *   ship-to country, distributor part
  *
@@ -25,7 +26,13 @@ export function distributorPartOf(l: ResolvedPosLine): string | null {
 }
 
 /** X12 867 keeps its PTD code (SS, RV, …); spreadsheet lines are named by movement. */
-export const transferTypeOf = (l: ResolvedPosLine) => l.transferType ?? (l.movement === "sell_through" && l.quantity < 0 ? "customer_return" : l.movement);
+export const transferTypeOf = (l: ResolvedPosLine) => l.transferType ?? salesTypeOf(l.quantity, l.movement);
+
+/** A spreadsheet's sales line: sold, or an end customer's return when the quantity is negative. */
+const salesTypeOf = (quantity: number, movement = "sell_through") => (movement === "sell_through" && quantity < 0 ? "customer_return" : movement);
+
+/** Stored as none: a sales line whose type follows from its quantity (one in nine bytes of a block). */
+const storedTypeOf = (l: ResolvedPosLine) => (l.transferType === undefined && l.movement === "sell_through" ? null : transferTypeOf(l));
 
 /** COPY text format: \N is null; backslash, tab, newline and carriage return are escaped. */
 export function copyText(v: string | number | null | undefined): string {
@@ -193,7 +200,7 @@ const len = (v: string | null | undefined) => (v ? v.length : 0);
  * with room made once (3 bytes per character covers escapes and UTF-8): this runs a million times.
  */
 export function writePosLine(w: CopyTextWriter, prefix: Uint8Array, l: ResolvedPosLine): void {
-  const type = transferTypeOf(l);
+  const type = storedTypeOf(l);
   const part = distributorPartOf(l);
   const chars = len(type) + len(l.date) + len(l.invoice) + len(l.invoiceLine) + len(l.endCustomer) + len(l.shipToCity) + len(l.shipToState) + len(l.shipToCountry) + len(part);
   w.ensure(prefix.length + 3 * chars + 160);
@@ -318,7 +325,7 @@ export function decodePosBlock(block: string, skuOf: (productId: number) => stri
     out.push({
       sku,
       sourceLine: Number(f[1]),
-      transferType: field(f[2]!) ?? "",
+      transferType: field(f[2]!) ?? salesTypeOf(Number(f[3])),
       quantity: Number(f[3]),
       invoiceDate: field(f[4]!),
       invoice: field(f[5]!),

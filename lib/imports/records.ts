@@ -120,7 +120,8 @@ export class RowConverter {
     this.idCols = [plan.cols.sku ?? -1, plan.cols.distributorPart ?? -1, plan.cols.upc ?? -1];
     this.headerNorm = plan.headers.map(normalizeHeader);
     this.firstHeader = (plan.headers[0] ?? "").trim().toLowerCase();
-    for (const f of TEXT_FIELDS) if (plan.cols[f] !== undefined) this.textCols.push(plan.cols[f]!, f);
+    // A POS line's description is not kept (the catalogue has ours): not read per row.
+    for (const f of TEXT_FIELDS) if (plan.cols[f] !== undefined && !(plan.kind === "pos_lines" && f === "description")) this.textCols.push(plan.cols[f]!, f);
   }
 
   private label(f: Field): string {
