@@ -1,8 +1,9 @@
 /**
  * At server start-up: opens (and for the embedded database migrates and seeds) the database, then
  * starts the in-process scheduler that queues reminders and sends the outbox every
- * SELLTHRU_JOBS_EVERY_MINUTES (default 15; 0 = off). Several app instances may each run it: the
- * reminder lock and the outbox's unique dedupe key mean a reminder is queued and sent once.
+ * SELLTHRU_JOBS_EVERY_MINUTES (default 15; 0 = off), and parks a worker thread for large uploads.
+ * Several app instances may each run it: the reminder lock and the outbox's unique dedupe key mean a
+ * reminder is queued and sent once.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
@@ -16,4 +17,10 @@ export async function register() {
   }
   const { startInProcessJobs } = await import("./lib/jobs/in-process");
   startInProcessJobs();
+  // A part reader for large uploads, started and parked now rather than during the first one.
+  const { env } = await import("./lib/config/env");
+  if (env().SELLTHRU_SPLIT_UPLOAD_MB < env().SELLTHRU_MAX_UPLOAD_MB) {
+    const { prewarmPartReaders } = await import("./lib/imports/part-readers");
+    prewarmPartReaders();
+  }
 }

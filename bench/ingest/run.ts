@@ -30,6 +30,7 @@ import * as t from "../../db/schema";
 import type { Viewer } from "../../lib/auth/viewer";
 import { ingestUpload } from "../../lib/dal/uploads/ingest-upload";
 import { createPartResolver, parseUpload } from "../../lib/imports";
+import { prewarmPartReaders } from "../../lib/imports/part-readers";
 import { generatePosCsv } from "./generate";
 
 const URL_ = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/sellthru_bench_ingest";
@@ -72,6 +73,8 @@ function memorySampler() {
 }
 
 async function main() {
+  // As the server does at start-up (instrumentation.ts): one part reader for large uploads, parked.
+  prewarmPartReaders();
   await freshDatabase();
   const database = await openDatabase({ kind: "postgres", url: URL_, pool: 4 }, { connectAs: "system" });
   const db = database.db;

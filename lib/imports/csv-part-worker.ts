@@ -1,42 +1,63 @@
 /**
- * Worker-thread entry of `readCsvPart` (started by `csv-split.ts` with the part's range as
- * `workerData`; it counts the line breaks before the part while the main reader decides the plan,
- * which comes as `{ plan }`).
- * Messages out: `{ t: "block", bytes, lines }` (the bytes' buffer is transferred) — at most {@link IN_FLIGHT} unacknowledged (the main
- * thread answers "ack" once a block is stored: bounded memory); `{ t: "progress", bytes }`;
- * `{ t: "done", result }` or `{ t: "error", message }`.
+ * Worker-thread entry of `readCsvPart`, reused job after job (`part-readers.ts`).
+ * Messages in: `{ t: "job", job, range }` — it counts the line breaks before the part at once, while
+ * the main reader decides the plan — then `{ t: "plan", job, plan }`; `{ t: "ack", job }` once a block
+ * is stored. Messages out: `{ t: "block", job, bytes, lines }` (the bytes' buffer is transferred), at
+ * most {@link IN_FLIGHT} unacknowledged (bounded memory); `{ t: "progress", job, bytes }`;
+ * `{ t: "done", job, result }` or `{ t: "error", job, message }`.
  */
-import { parentPort, workerData } from "node:worker_threads";
+import { parentPort } from "node:worker_threads";
 import { readCsvPart, type CsvPartPlan, type CsvPartRange } from "./csv-part";
 
 const IN_FLIGHT = 3;
 const port = parentPort!;
-let credits = IN_FLIGHT;
-let wake: (() => void) | null = null;
-let planned: (plan: CsvPartPlan | null) => void = () => {};
-const plan = new Promise<CsvPartPlan | null>((resolve) => (planned = resolve));
-port.on("message", (m: unknown) => {
-  if (m !== "ack") return planned((m as { plan: CsvPartPlan | null }).plan);
-  credits++;
-  const w = wake;
-  wake = null;
-  w?.();
+
+interface Job {
+  id: number;
+  credits: number;
+  wake: (() => void) | null;
+  planned: (plan: CsvPartPlan | null) => void;
+}
+let current: Job | null = null;
+
+type Incoming = { t: "job"; job: number; range: CsvPartRange } | { t: "plan"; job: number; plan: CsvPartPlan } | { t: "ack"; job: number };
+
+port.on("message", (m: Incoming) => {
+  if (m.t === "job") return start(m.job, m.range);
+  if (!current || m.job !== current.id) return; // a late word about an earlier job
+  if (m.t === "plan") current.planned(m.plan);
+  else {
+    current.credits++;
+    const wake = current.wake;
+    current.wake = null;
+    wake?.();
+  }
 });
 
-let lastProgress = 0;
-readCsvPart(workerData as CsvPartRange, plan, {
-  async block(bytes, lines) {
-    while (credits === 0) await new Promise<void>((resolve) => (wake = resolve));
-    credits--;
-    // The block's memory moves to the main thread (no copy); the builder writes the next into a new buffer.
-    port.postMessage({ t: "block", bytes, lines }, [bytes.buffer as ArrayBuffer]);
-  },
-  progress(bytes) {
-    if (bytes - lastProgress < 4 * 1024 * 1024) return;
-    lastProgress = bytes;
-    port.postMessage({ t: "progress", bytes });
-  },
-}).then(
-  (result) => port.postMessage({ t: "done", result }),
-  (e: unknown) => port.postMessage({ t: "error", message: e instanceof Error ? (e.stack ?? e.message) : String(e) }),
-);
+function start(id: number, range: CsvPartRange): void {
+  let planned: (plan: CsvPartPlan | null) => void = () => {};
+  const plan = new Promise<CsvPartPlan | null>((resolve) => (planned = resolve));
+  const job: Job = { id, credits: IN_FLIGHT, wake: null, planned };
+  current = job;
+  let lastProgress = 0;
+  readCsvPart(range, plan, {
+    async block(bytes, lines) {
+      while (job.credits === 0) await new Promise<void>((resolve) => (job.wake = resolve));
+      job.credits--;
+      // The block's memory moves to the main thread (no copy); the builder writes the next into a new buffer.
+      port.postMessage({ t: "block", job: id, bytes, lines }, [bytes.buffer as ArrayBuffer]);
+    },
+    progress(bytes) {
+      if (bytes - lastProgress < 4 * 1024 * 1024) return;
+      lastProgress = bytes;
+      port.postMessage({ t: "progress", job: id, bytes });
+    },
+  })
+    .then(
+      (result) => port.postMessage({ t: "done", job: id, result }),
+      (e: unknown) => port.postMessage({ t: "error", job: id, message: e instanceof Error ? (e.stack ?? e.message) : String(e) }),
+    )
+    .finally(() => {
+      if (current === job) current = null;
+    });
+}

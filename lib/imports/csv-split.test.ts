@@ -7,7 +7,8 @@
  */
 import { describe, expect, it, vi } from "vitest";
 import { parseUpload, type ParseUploadInput } from "./index";
-import { CsvSplit, partReadersRunning } from "./csv-split";
+import { CsvSplit } from "./csv-split";
+import * as parts from "./part-readers";
 import { BLOCK_LINES, CopyTextWriter, decodePosBlock, writePosLine, type PosLineOut } from "./pos-blocks";
 import { createPartResolver } from "./resolver";
 import type { ParseOutcome, ResolvedPosLine } from "./types";
@@ -155,9 +156,35 @@ describe("a CSV read in two parts", () => {
     expect([split, two.restarts]).toEqual([["ran", "ran"], 1]); // read again with the decided order, in two parts again
   });
 
-  it("reads the later part on a real worker thread (the module loads there) with the same answer", async () => {
-    const { two, split } = await expectSame(makeFile({ rows: 20000 }), "worker");
-    expect([split, two.restarts]).toEqual([["ran"], 0]);
+  it("reads the later part on a real worker thread (the module loads there) with the same answer; the next upload reuses it", async () => {
+    const acquired = vi.spyOn(parts, "acquirePartReader");
+    try {
+      const first = await expectSame(makeFile({ rows: 20000 }), "worker");
+      expect([first.split, first.two.restarts]).toEqual([["ran"], 0]);
+      // A different file on the same (parked, warm) worker: its earlier job's state is gone.
+      const second = await expectSame(makeFile({ rows: 16000, eol: "\r\n" }), "worker");
+      expect([second.split, second.two.restarts]).toEqual([["ran"], 0]);
+      const workers = acquired.mock.results.map((r) => r.value as { threadId: number } | null);
+      expect(workers).toHaveLength(2);
+      expect(workers[1]!.threadId).toBe(workers[0]!.threadId);
+    } finally {
+      acquired.mockRestore();
+    }
+  }, 30_000);
+
+  it("ends a worker whose split was dropped instead of parking it", async () => {
+    const acquired = vi.spyOn(parts, "acquirePartReader");
+    try {
+      // A quoted line break across the middle: the split is dropped while the worker waits for its plan.
+      const bytes = makeFile({ row: (i, mid) => (mid ? `10/05/2026,Q${i},1,MCU-1000,"${"x\n".repeat(40_000)}",${i},1,Quoted,Here` : null) });
+      expect((await expectSame(bytes, "worker")).split).toEqual(["a record runs across the middle of the file"]);
+      const dropped = acquired.mock.results[0]!.value as { threadId: number };
+      await expectSame(makeFile({}), "worker");
+      expect((acquired.mock.results[1]!.value as { threadId: number }).threadId).not.toBe(dropped.threadId);
+      expect(parts.partReadersBusy()).toBe(0);
+    } finally {
+      acquired.mockRestore();
+    }
   }, 30_000);
 
   it("is not used for small files, summaries, or when the caller collects the lines itself", async () => {
@@ -176,7 +203,7 @@ describe("a CSV read in two parts", () => {
   });
 
   it("runs at most two part readers at once in a process: a third large upload meanwhile reads in one pass", async () => {
-    await expect.poll(partReadersRunning).toBe(0); // the earlier tests' workers have exited
+    expect(parts.partReadersBusy()).toBe(0); // the earlier tests' workers were given back
     const bytes = makeFile({});
     const input = { source: bytes, size: bytes.byteLength, minBytes: 0, tables, productIds, pushBlock: async () => {} };
     const a = await CsvSplit.open(input, "utf-8", "2026-10");

@@ -13,17 +13,17 @@
  * - neither decoder may have met invalid UTF-8 (the one-pass reader switches encoding from there on);
  * - the worker must finish (a crash or an error → one pass; the error is logged).
  * Only line-level POS files of at least `minBytes`, in UTF-8 or Windows-1252, with the bytes at hand
- * (a spooled file or a buffer) are split; the plan must be decided before the main reader reaches S.
+ * (a spooled file or a buffer) are split; the plan must be decided before the main reader reaches S;
+ * a part reader must be free (`part-readers.ts`: at most two per process, one kept warm).
  */
-import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import type { Aggregator } from "./aggregate";
 import { readCsvPart, type CsvPartPlan, type CsvPartRange, type CsvPartResult } from "./csv-part";
 import type { DateOrderEvidence } from "./dates";
 import type { TextEncoding } from "./decode";
 import type { DelimitedRows } from "./delimited";
 import type { ColumnPlan } from "./records";
+import { acquirePartReader, releasePartReader } from "./part-readers";
 import type { TableSplit } from "./tabular";
 
 export interface SplitInput {
@@ -47,14 +47,7 @@ export class SplitAbandoned extends Error {
   }
 }
 
-/**
- * Part readers at once in this process: each is a thread with its own heap (~60–90 MB at its peak
- * on a million-line file). More uploads at the same time read in one pass.
- */
-const MAX_WORKERS = 2;
-let workersRunning = 0;
-/** Part readers running in this process now (tests). */
-export const partReadersRunning = () => workersRunning;
+let jobs = 0;
 
 /** Where the main reader hands over: the first line start at or after this share of the file. */
 const SPLIT_AT = 0.5;
@@ -81,6 +74,8 @@ export class CsvSplit implements TableSplit {
   private plan: CsvPartPlan | null = null;
   private worker: Worker | null = null;
   private outcome: Promise<CsvPartResult | null> | null = null;
+  /** This split's job number (a reused worker's messages name the job they belong to). */
+  private readonly job = ++jobs;
   private readonly stored: Promise<void>[] = [];
   private seq = 0;
   private partBytes = 0;
@@ -94,19 +89,22 @@ export class CsvSplit implements TableSplit {
     private readonly onPartProgress?: (bytes: number) => void,
   ) {
     this.range = { source: input.source, start: at, end: input.size };
-    // The worker starts now: it loads and counts the line breaks before S while the plan is decided.
-    if (input.runner !== "inline") this.outcome = this.spawn();
   }
 
   /** A split of this file, or null when it is read in one pass anyway. */
   static async open(input: SplitInput, encoding: TextEncoding, period: string, onPartProgress?: (bytes: number) => void): Promise<CsvSplit | null> {
     if (input.size < input.minBytes || encoding.startsWith("utf-16")) return null;
-    if (input.runner !== "inline" && workersRunning >= MAX_WORKERS) return null; // busy: this file in one pass
     const target = Math.floor(input.size * SPLIT_AT);
     const probe = await readAt(input.source, target, PROBE);
     const lf = probe.indexOf(10);
     if (lf < 0 || target + lf + 1 >= input.size) return null;
-    return new CsvSplit(input, target + lf + 1, encoding, period, onPartProgress);
+    const split = new CsvSplit(input, target + lf + 1, encoding, period, onPartProgress);
+    if (input.runner === "inline") return split;
+    // The worker starts now: it counts the line breaks before S while the plan is decided.
+    const worker = acquirePartReader();
+    if (!worker) return null; // all part readers busy: this file in one pass
+    split.outcome = split.run(worker);
+    return split;
   }
 
   /** The reader of the first part (its record boundary and line count are checked at S). */
@@ -123,8 +121,14 @@ export class CsvSplit implements TableSplit {
     if (this.state === "off") return;
     this.state = "off";
     this.offReason = reason;
-    void this.worker?.terminate();
+    this.letGo(false);
+  }
+
+  /** Ends this split's use of its worker: parked for the next upload when its job finished cleanly. */
+  private letGo(reusable: boolean): void {
+    const worker = this.worker;
     this.worker = null;
+    if (worker) releasePartReader(worker, reusable);
   }
 
   /** The bytes of the first part: stops at S when the split holds, else passes everything on. */
@@ -157,7 +161,7 @@ export class CsvSplit implements TableSplit {
       tables: this.input.tables, productIds: this.input.productIds,
     };
     this.state = "running";
-    this.worker?.postMessage({ plan: this.plan });
+    this.worker?.postMessage({ t: "plan", job: this.job, plan: this.plan });
   }
 
   private store(bytes: Uint8Array, lines: number): Promise<void> {
@@ -167,17 +171,15 @@ export class CsvSplit implements TableSplit {
     return p;
   }
 
-  private spawn(): Promise<CsvPartResult | null> {
-    const worker = startPartWorker(this.range);
+  private run(worker: Worker): Promise<CsvPartResult | null> {
     this.worker = worker;
-    workersRunning++;
-    worker.once("exit", () => workersRunning--);
+    const job = this.job;
     const outcome = new Promise<CsvPartResult | null>((resolve, reject) => {
-      worker.on("message", (m: { t: string; bytes?: Uint8Array | number; lines?: number; result?: CsvPartResult; message?: string }) => {
-        if (this.worker !== worker) return; // stopped: late messages change nothing
+      worker.on("message", (m: { t: string; job: number; bytes?: Uint8Array | number; lines?: number; result?: CsvPartResult; message?: string }) => {
+        if (this.worker !== worker || m.job !== job) return; // let go, or an earlier job's word: changes nothing
         if (m.t === "block") {
           this.store(m.bytes as Uint8Array, m.lines!).then(
-            () => worker.postMessage("ack"),
+            () => worker.postMessage({ t: "ack", job }),
             () => {}, // surfaced by join
           );
         } else if (m.t === "progress") {
@@ -190,6 +192,7 @@ export class CsvSplit implements TableSplit {
       worker.on("exit", (code) => reject(new Error(`the part reader exited (${code})`)));
     });
     outcome.catch(() => {}); // a split dropped before it ran never asks
+    worker.postMessage({ t: "job", job, range: this.range });
     return outcome;
   }
 
@@ -201,12 +204,11 @@ export class CsvSplit implements TableSplit {
     try {
       part = await (this.outcome ?? readCsvPart(this.range, this.plan!, { block: (bytes, lines) => this.store(bytes, lines) }));
       if (!part) throw new Error("the part reader had no plan");
+      this.letGo(true);
     } catch (e) {
+      this.letGo(false);
       console.warn(`sellthru: ${e instanceof Error ? e.message : String(e)}; the file is read again in one pass`);
       throw new SplitAbandoned("the part reader failed");
-    } finally {
-      void this.worker?.terminate();
-      this.worker = null;
     }
     await Promise.all(this.stored); // a storage error is the upload's error, not a reason to re-read
     this.partBytes = this.input.size - this.at;
@@ -218,19 +220,8 @@ export class CsvSplit implements TableSplit {
     this.reader!.rows.problems.push(...part.problems);
   }
 
+  /** The read is over (or failed): a worker still held has not finished cleanly. */
   dispose(): void {
-    void this.worker?.terminate();
-    this.worker = null;
+    this.letGo(false);
   }
-}
-
-/**
- * Inside Next.js (a build, or `next dev`) Turbopack bundles the worker from `new Worker(new URL(…))`
- * (its `import.meta.url` is the source's name even then, so NEXT_RUNTIME tells the two apart);
- * elsewhere — tests, scripts and benchmarks under tsx — the TypeScript source loads through tsx.
- */
-function startPartWorker(range: CsvPartRange): Worker {
-  if (process.env.NEXT_RUNTIME) return new Worker(new URL("./csv-part-worker.ts", import.meta.url), { workerData: range });
-  const file = path.join(path.dirname(fileURLToPath(import.meta.url)), "csv-part-worker.ts");
-  return new Worker(`require("tsx/cjs"); require(${JSON.stringify(file)});`, { eval: true, workerData: range });
 }
