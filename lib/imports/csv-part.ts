@@ -50,7 +50,6 @@ export interface CsvPartResult {
   decoderWarnings: string[];
   /** The line number of the part's first row. */
   startLine: number;
-  lines: number;
 }
 
 export interface CsvPartSink {
@@ -99,7 +98,6 @@ export async function readCsvPart(range: CsvPartRange, plan: CsvPartPlan | Promi
 
   const productIds = new Map(job.productIds);
   const builder = new PosBlockBuilder((sku) => productIds.get(sku));
-  let lines = 0;
   const send = async () => {
     if (builder.lines === 0) return;
     const block = builder.take();
@@ -110,7 +108,7 @@ export async function readCsvPart(range: CsvPartRange, plan: CsvPartPlan | Promi
     resolvePart: createPartResolver(job.tables),
     onPosLines: async (batch) => {
       for (const l of batch) {
-        if (builder.add(l)) lines++;
+        builder.add(l);
         if (builder.full) await send();
       }
     },
@@ -129,5 +127,5 @@ export async function readCsvPart(range: CsvPartRange, plan: CsvPartPlan | Promi
   await agg.flush();
   await send();
   const { dmy, mdy, ambiguous, dotted } = evidence;
-  return { state: agg.exportState(), evidence: { dmy, mdy, ambiguous, dotted }, problems: rows.problems, decoderWarnings: decoder.warnings, startLine, lines };
+  return { state: agg.exportState(), evidence: { dmy, mdy, ambiguous, dotted }, problems: rows.problems, decoderWarnings: decoder.warnings, startLine };
 }

@@ -16,6 +16,7 @@
  * (a spooled file or a buffer) are split; the plan must be decided before the main reader reaches S;
  * a part reader must be free (`part-readers.ts`: at most two per process, one kept warm).
  */
+import { open } from "node:fs/promises";
 import type { Worker } from "node:worker_threads";
 import type { Aggregator } from "./aggregate";
 import { readCsvPart, type CsvPartPlan, type CsvPartRange, type CsvPartResult } from "./csv-part";
@@ -55,8 +56,7 @@ const PROBE = 64 * 1024;
 
 async function readAt(source: string | Uint8Array, at: number, n: number): Promise<Uint8Array> {
   if (typeof source !== "string") return source.subarray(at, Math.min(at + n, source.byteLength));
-  const fs = await import("node:fs/promises");
-  const fh = await fs.open(source, "r");
+  const fh = await open(source, "r");
   try {
     const buf = Buffer.alloc(n);
     const { bytesRead } = await fh.read(buf, 0, n, at);

@@ -71,11 +71,11 @@ describe("POS line blocks", () => {
       samples.push((rnd() - 0.3) * scale, Math.round((rnd() - 0.5) * scale));
     }
     for (const v of samples) {
+      // The quantity and price columns of a stored line.
       const w = new CopyTextWriter(4);
-      w.num(v);
-      w.tab();
-      w.price(v);
-      expect(w.take().toString("utf8"), String(v)).toBe(`${String(v === 0 ? 0 : v)}\t${String(storedPrice(v))}`);
+      writePosLine(w, Buffer.from("1\t"), { line: 2, movement: "sell_through", identifiers: { sku: "A" }, sku: "A", quantity: v, unitPrice: v });
+      const f = w.take().toString("utf8").split("\t");
+      expect(`${f[3]}\t${f[7]}`, String(v)).toBe(`${String(v === 0 ? 0 : v)}\t${String(storedPrice(v))}`);
     }
   });
 });

@@ -80,6 +80,13 @@ function putStr(buf: Buffer, pos: number, v: string | null | undefined): number 
   return putText(buf, pos, v, true);
 }
 
+/** A text column and the tab after it. */
+function cell(buf: Buffer, pos: number, v: string | null | undefined): number {
+  pos = putStr(buf, pos, v);
+  buf[pos] = 9;
+  return pos + 1;
+}
+
 /** A number: whole numbers digit by digit (no string built); others as `String(n)`. Room for 24 bytes is the caller's. */
 function putNum(buf: Buffer, pos: number, n: number): number {
   if (!Number.isFinite(n)) return putStr(buf, pos, null);
@@ -154,37 +161,6 @@ export class CopyTextWriter {
     this.buf.copy(next, 0, 0, this.pos);
     this.buf = next;
   }
-
-  byte(c: number): this {
-    this.ensure(1);
-    this.buf[this.pos++] = c;
-    return this;
-  }
-
-  tab(): this {
-    return this.byte(9);
-  }
-
-  /** A text column, escaped; null, undefined and "" are none (`\N`). */
-  str(v: string | null | undefined): this {
-    this.ensure(2 + 3 * (v?.length ?? 0));
-    this.pos = putStr(this.buf, this.pos, v);
-    return this;
-  }
-
-  /** A number (line, quantity): whole numbers digit by digit. */
-  num(n: number): this {
-    this.ensure(32);
-    this.pos = putNum(this.buf, this.pos, n);
-    return this;
-  }
-
-  /** A price rounded to 4 decimals, trailing zeros dropped: the same text as `String(storedPrice(v))`. */
-  price(v: number | null | undefined): this {
-    this.ensure(48);
-    this.pos = putPrice(this.buf, this.pos, v);
-    return this;
-  }
 }
 
 /** A price as stored: rounded to 4 decimals (what the column held before blocks: numeric(14,4)). */
@@ -208,26 +184,18 @@ export function writePosLine(w: CopyTextWriter, prefix: Uint8Array, l: ResolvedP
   buf.set(prefix, w.pos);
   let pos = putNum(buf, w.pos + prefix.length, l.line);
   buf[pos++] = 9;
-  pos = putStr(buf, pos, type);
-  buf[pos++] = 9;
+  pos = cell(buf, pos, type);
   pos = putNum(buf, pos, l.quantity);
   buf[pos++] = 9;
-  pos = putStr(buf, pos, l.date);
-  buf[pos++] = 9;
-  pos = putStr(buf, pos, l.invoice);
-  buf[pos++] = 9;
-  pos = putStr(buf, pos, l.invoiceLine);
-  buf[pos++] = 9;
+  pos = cell(buf, pos, l.date);
+  pos = cell(buf, pos, l.invoice);
+  pos = cell(buf, pos, l.invoiceLine);
   pos = putPrice(buf, pos, l.unitPrice);
   buf[pos++] = 9;
-  pos = putStr(buf, pos, l.endCustomer);
-  buf[pos++] = 9;
-  pos = putStr(buf, pos, l.shipToCity);
-  buf[pos++] = 9;
-  pos = putStr(buf, pos, l.shipToState);
-  buf[pos++] = 9;
-  pos = putStr(buf, pos, l.shipToCountry);
-  buf[pos++] = 9;
+  pos = cell(buf, pos, l.endCustomer);
+  pos = cell(buf, pos, l.shipToCity);
+  pos = cell(buf, pos, l.shipToState);
+  pos = cell(buf, pos, l.shipToCountry);
   pos = putStr(buf, pos, part);
   buf[pos++] = 10;
   w.pos = pos;
