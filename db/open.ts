@@ -6,6 +6,7 @@ import type { ExtractTablesWithRelations } from "drizzle-orm";
 import * as schema from "./schema";
 import { runMigrations } from "./migrate";
 import { APP_ROLE, SYSTEM, withDbContext } from "./rls";
+import { assertPostgresPatched } from "./postgres-patch";
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
@@ -41,6 +42,7 @@ export interface OpenOptions {
 export async function openDatabase(target: DatabaseTarget, opts: OpenOptions = {}): Promise<Database> {
   let database: Database;
   if (target.kind === "postgres") {
+    assertPostgresPatched();
     const { default: postgres } = await import("postgres");
     const connectAs = opts.connectAs ?? "app";
     // Startup parameters: the role (and for "system" the context) hold for the connection's whole

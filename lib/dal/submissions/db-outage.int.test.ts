@@ -125,7 +125,7 @@ describe.skipIf(!onPostgres)("a transaction whose connection drops between two s
   it("commits none of its later statements, even when the pool reconnects that connection for another query", async () => {
     // One pooled connection: the transaction holds it, another query waits for it, so the pool
     // reconnects it as soon as it drops. Unpatched postgres.js then ran the transaction's remaining
-    // statements on the new session in autocommit (porsager/postgres#1216; scripts/patch-postgres.mjs).
+    // statements on the new session in autocommit (porsager/postgres#1216; patches/postgres+3.4.9.patch).
     const db = await openDatabase({ kind: "postgres", url: proxy.url, pool: 1 }, { migrate: false, connectAs: "system" });
     try {
       const code = `TX${Date.now().toString(36)}`.toUpperCase();
