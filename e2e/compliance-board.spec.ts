@@ -17,7 +17,8 @@ test.describe("compliance board", () => {
     const ces = board.locator('tr[data-distributor="CES"]');
     const mpd = board.locator('tr[data-distributor="MPD"]');
     await expect(ces.getByText(/^Late \d+d$/).first()).toBeVisible();
-    await expect(mpd.locator('[data-status="missing"]')).toHaveCount(1);
+    // Meridian skipped a month long past due (and the latest one, which may not be due yet).
+    await expect(mpd.locator('[data-status="missing"]').first()).toBeVisible();
     await expect(board.locator('tr[data-distributor="BSE"]').getByText(/^Incomplete \d+$/)).toBeVisible();
     await expect(board.locator('tr[data-distributor="NWC"]').getByText("100 %")).toBeVisible();
 
@@ -33,11 +34,14 @@ test.describe("compliance board", () => {
     await board.getByRole("button", { name: /Avg days late/ }).click();
     await expect(board.locator("tbody tr").first()).toHaveAttribute("data-distributor", "CES");
 
-    const api = await request.get("/api/v1/compliance?from=2026-01&to=2026-10");
+    const periods: { period: string; state: string }[] = await (await request.get("/api/v1/periods")).json();
+    const ended = periods.filter((p) => p.state !== "future").map((p) => p.period);
+    const api = await request.get(`/api/v1/compliance?from=${ended[Math.min(11, ended.length - 1)]}&to=${ended[0]}`);
     expect(api.status()).toBe(200);
     const body = await api.json();
-    const mpdLatest = body.rows.find((r: { distributor: string; period: string }) => r.distributor === "MPD" && r.period === "2026-10");
-    expect(mpdLatest).toMatchObject({ status: "missing", submittedAt: null, daysLate: null });
+    const mpdMissing = body.rows.filter((r: { distributor: string; status: string }) => r.distributor === "MPD" && r.status === "missing");
+    expect(mpdMissing.length).toBeGreaterThanOrEqual(1);
+    for (const r of mpdMissing) expect(r).toMatchObject({ submittedAt: null, daysLate: null });
     const cesLate = body.rows.find((r: { distributor: string; status: string }) => r.distributor === "CES" && r.status === "late");
     expect(cesLate.daysLate).toBeGreaterThan(0);
 

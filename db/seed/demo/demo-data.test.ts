@@ -118,11 +118,12 @@ describe("demo data: the story", () => {
     expect(gaps.map((r) => `${r.sku}|${r.period}`)).toEqual([`MCU-1000|${latest}`]);
   });
 
-  it("has the missing distributor submit nothing for the latest period, on time before", () => {
+  it("has the missing distributor submit nothing for the latest period and one seven months back, on time otherwise", () => {
     const code = codeOf("missing");
-    expect(data.submissions.filter((s) => s.distributorCode === code && s.period === latest)).toHaveLength(0);
+    const skipped = [data.periods.at(-1)!, data.periods.at(-7)!];
+    expect(data.periods.filter((p) => !data.submissions.some((s) => s.distributorCode === code && s.period === p))).toEqual(skipped.reverse());
     const first = firstRevisions(data);
-    for (const p of data.periods.slice(0, -1)) expect(Date.parse(first.get(`${code}|${p}`)!.submittedAt)).toBeLessThanOrEqual(dueMs(p));
+    for (const p of data.periods.filter((x) => !skipped.includes(x))) expect(Date.parse(first.get(`${code}|${p}`)!.submittedAt)).toBeLessThanOrEqual(dueMs(p));
   });
 
   it("has the late distributor submit 2–9 days after the due date in most periods, including the latest", () => {
@@ -233,6 +234,17 @@ describe("demo data: determinism and other dates", () => {
     expect(storyMetrics(d, codeOf("excess")).weeksOfSupply).toBeGreaterThan(12);
     expect(storyMetrics(d, codeOf("burning")).burnRatio).toBeGreaterThanOrEqual(1.3);
     expect(storyMetrics(d, codeOf("slowing")).slowRatio).toBeLessThanOrEqual(0.7);
+  });
+
+  it("has a past-due period missing on any day of the month (before and after the due day)", () => {
+    for (const iso of ["2026-12-01T00:10:00Z", "2026-12-03T10:00:00Z", "2026-12-10T23:00:00Z", "2026-12-11T00:30:00Z", "2026-12-31T22:00:00Z"]) {
+      const today = new Date(iso);
+      const d = buildDemoData(today);
+      const code = codeOf("missing");
+      const missing = d.periods.filter((p) => dueMs(p) < today.getTime() && !d.submissions.some((s) => s.distributorCode === code && s.period === p));
+      expect(missing.length, iso).toBeGreaterThanOrEqual(1);
+      checkStructure(d, today);
+    }
   });
 
   it("never dates a submission after today, even right after a period ends", () => {

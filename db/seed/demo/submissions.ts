@@ -3,11 +3,12 @@
  * the 2nd and the 9th of the next month (Northwind on the 2nd–5th); the late partner 2–9 days
  * after the due date. Nothing is ever dated after `today`: a latest-period submission planned for
  * later is moved to between the period end (the due date, for the late partner) and today, or left
- * out when there is no room. A planted reporting error is a first revision with a typo followed by
+ * out when there is no room. The missing partner skips the latest period and one seven months back
+ * (MISSING_PARTNER_SKIPS_BACK). A planted reporting error is a first revision with a typo followed by
  * a corrected second revision.
  */
 import type { DistributorDef, Source } from "./cast";
-import { dueMs, periodEndMs } from "./periods";
+import { dueMs, monthName, periodEndMs } from "./periods";
 import { createRng } from "./prng";
 import type { PlannedTypo, SkuHistory } from "./simulate";
 
@@ -31,6 +32,13 @@ export interface DemoSubmission {
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
+
+/**
+ * Periods (counted back from the latest, 1 = latest) the missing partner never reported: the latest,
+ * and one seven months back — past due on any day of the month, and outside the demo's two rebate
+ * quarters (lib db/seed/seed-rebates.ts), so the board shows a missing period whatever the date.
+ */
+export const MISSING_PARTNER_SKIPS_BACK = [1, 7];
 
 /** Periods (counted back from the latest, 1 = latest) in which the late partner was on time. */
 export const LATE_PARTNER_ON_TIME_BACK = [16, 13];
@@ -65,15 +73,24 @@ export function buildSubmissions(
 ): DemoSubmission[] {
   const n = periods.length;
   const out: DemoSubmission[] = [];
+  const skipped = (idx: number) => def.story === "missing" && MISSING_PARTNER_SKIPS_BACK.includes(n - idx);
   periods.forEach((period, idx) => {
-    if (def.story === "missing" && idx === n - 1) return;
+    if (skipped(idx)) return;
     const at = clampToToday(def, period, plannedAt(def, period, n - idx), todayMs);
     if (at === null) return;
+    // After a month it never reported, the partner's next report carries that month's sales too.
+    const carried = idx > 0 && skipped(idx - 1) ? idx - 1 : null;
     const lines: DemoSubmissionLine[] = histories
       .filter((h) => h.start <= idx && !h.omitted[idx])
       .map((h) => {
         const line: DemoSubmissionLine = { sku: h.sku, sold: h.sold[idx]!, returned: h.returned[idx]!, onHand: h.onHand[idx]! };
-        if (h.notes[idx]) line.note = h.notes[idx];
+        const notes = h.notes[idx] ? [h.notes[idx]] : [];
+        if (carried !== null && h.start <= carried && h.sold[carried]! + h.returned[carried]! > 0) {
+          line.sold += h.sold[carried]!;
+          line.returned += h.returned[carried]!;
+          notes.push(`Includes ${monthName(periods[carried]!)} ${periods[carried]!.slice(0, 4)}: that month was not reported separately`);
+        }
+        if (notes.length) line.note = notes.join("; ");
         return line;
       });
     const base = { distributorCode: def.code, period, submittedBy: def.user.email };
