@@ -47,7 +47,7 @@ export function checkDeclaredLength(req: Request, maxBytes: number): void {
  * The body's chunks as they arrive, within the limits (`limits.maxBytes` counts every byte; callers
  * with an envelope, like multipart, add room for it). On any failure the body is cancelled.
  */
-export async function* limitedChunks(body: ReadableStream<Uint8Array> | null, limits: BodyLimits, now: () => number = Date.now): AsyncGenerator<Uint8Array> {
+export async function* limitedChunks(body: ReadableStream<Uint8Array> | null, limits: BodyLimits, signal?: AbortSignal, now: () => number = Date.now): AsyncGenerator<Uint8Array> {
   if (!body) return;
   const reader = body.getReader();
   const started = now();
@@ -58,7 +58,7 @@ export async function* limitedChunks(body: ReadableStream<Uint8Array> | null, li
       const t = now();
       const rateDeadline = limits.minBytesPerSecond > 0 ? started + Math.max(limits.graceMs, (bytes / limits.minBytesPerSecond) * 1000) : Infinity;
       const deadline = Math.min(started + limits.timeoutMs, t + limits.idleMs, rateDeadline);
-      const r = await readWithin(reader, deadline - t);
+      const r = await readWithin(reader, deadline - t, signal);
       if (r === "timeout") {
         const elapsed = now() - started;
         if (elapsed >= limits.timeoutMs) throw bodyTooSlow(`not complete after ${Math.round(limits.timeoutMs / 1000)} s`);
@@ -79,14 +79,22 @@ export async function* limitedChunks(body: ReadableStream<Uint8Array> | null, li
   }
 }
 
-async function readWithin(reader: ReadableStreamDefaultReader<Uint8Array>, ms: number): Promise<ReadableStreamReadResult<Uint8Array> | "timeout"> {
+/** The next chunk, or "timeout" after `ms`; an abort (the reader of the body gave up) throws its reason. */
+async function readWithin(reader: ReadableStreamDefaultReader<Uint8Array>, ms: number, signal?: AbortSignal): Promise<ReadableStreamReadResult<Uint8Array> | "timeout"> {
+  if (signal?.aborted) throw signal.reason;
   if (ms <= 0) return "timeout";
   let timer: NodeJS.Timeout | undefined;
+  let onAbort: (() => void) | undefined;
   const timeout = new Promise<"timeout">((resolve) => (timer = setTimeout(() => resolve("timeout"), ms)));
+  const aborted = new Promise<never>((_, reject) => {
+    onAbort = () => reject(signal!.reason);
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
   try {
-    return await Promise.race([reader.read(), timeout]);
+    return await Promise.race([reader.read(), timeout, aborted]);
   } finally {
     clearTimeout(timer);
+    if (onAbort) signal?.removeEventListener("abort", onAbort);
   }
 }
 
