@@ -23,7 +23,7 @@ import os from "node:os";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
 import { AppError } from "@/lib/errors";
-import { bodyLimits, checkDeclaredLength, limitedChunks, payloadTooLarge, type BodyLimits } from "@/lib/http/read-body";
+import { bodyLimits, checkDeclaredLength, limitedChunks, type BodyLimits } from "@/lib/http/read-body";
 
 export interface ReceivedUpload {
   path: string;
