@@ -31,10 +31,10 @@
  * empty file (the parser's message); 409 a closed period; 413 `payload_too_large`.
  */
 import { randomUUID } from "node:crypto";
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/open";
 import type { DbRunner } from "@/db/rls";
-import { uploads } from "@/db/schema";
+import { periods, uploads } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/viewer";
 import { env } from "@/lib/config/env";
 import { periodToDate } from "@/lib/domain/periods";
@@ -57,7 +57,6 @@ import { findSavedMapping, saveMapping } from "../mappings/column-mappings";
 import { loadPartResolver, type DistributorResolver } from "../xrefs/load-resolver";
 import { asRows } from "../sql-rows";
 import { createPosSink, streamsToStore, type PosSink } from "./pos-sink";
-import { loadPeriodInfo } from "../submissions/period-info";
 import { toAnswer, type Layout, type UploadAnswer } from "./answer";
 
 export type { UploadAnswer } from "./answer";
@@ -117,8 +116,8 @@ function parseOptions(raw: unknown) {
 
 /** 409 for a closed period, as a submission for it would be. */
 async function assertPeriodOpen(db: Queryable, period: string): Promise<void> {
-  const info = await loadPeriodInfo(db, period);
-  if (info.closed) throw new AppError("conflict", `Period ${period} is closed; uploads for it are refused. Ask your channel manager for an adjustment`);
+  const [row] = await db.select({ closedAt: periods.closedAt }).from(periods).where(eq(periods.period, periodToDate(period))).limit(1);
+  if (row?.closedAt) throw new AppError("conflict", `Period ${period} is closed; uploads for it are refused. Ask your channel manager for an adjustment`);
 }
 
 /** Step 1, in the request's first transaction: who, which distributor, its resolver; a closed period → 409 at once. */
