@@ -5,6 +5,7 @@ import { openDatabase, type Database } from "./open";
 
 declare global {
   var __sellthruDb: Promise<Database> | undefined;
+  var __sellthruReplica: Promise<Database | null> | undefined;
 }
 
 /**
@@ -33,3 +34,26 @@ export async function getDb() {
 }
 
 export type { Database, Db, Tx } from "./open";
+
+/** True when staff read paths may use a streaming replica (DATABASE_REPLICA_URL beside DATABASE_URL). */
+export function replicaConfigured(): boolean {
+  const e = env();
+  return !!(e.DATABASE_URL && e.DATABASE_REPLICA_URL);
+}
+
+/**
+ * The read replica's pool (a hot standby of DATABASE_URL: never migrated from here, read-only), or
+ * null when none is configured. A replica that cannot be reached is retried on the next call.
+ */
+export function getReplicaDatabase(): Promise<Database | null> {
+  if (!replicaConfigured()) return Promise.resolve(null);
+  if (!globalThis.__sellthruReplica) {
+    const e = env();
+    const started = openDatabase({ kind: "postgres", url: e.DATABASE_REPLICA_URL!, pool: e.SELLTHRU_DB_POOL }, { migrate: false });
+    globalThis.__sellthruReplica = started;
+    started.catch(() => {
+      if (globalThis.__sellthruReplica === started) globalThis.__sellthruReplica = undefined;
+    });
+  }
+  return globalThis.__sellthruReplica;
+}

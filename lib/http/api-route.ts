@@ -1,8 +1,8 @@
 import "server-only";
 import { NextRequest, NextResponse } from "next/server";
 import { ZodError, type z } from "zod";
-import { getDb } from "@/db/client";
-import { viewerContext, withViewerDb } from "@/lib/auth/viewer-db";
+import { getDb, replicaConfigured } from "@/db/client";
+import { noteWrite, viewerContext, withViewerDb, withViewerReadDb, wroteIn } from "@/lib/auth/viewer-db";
 import type { Db } from "@/db/open";
 import { AUTH, setDbContext, withDbContext, type DbRunner } from "@/db/rls";
 import { requestCredential, resolveViewer } from "@/lib/auth/current-viewer";
@@ -53,6 +53,11 @@ export interface RouteOptions {
    * never holds a connection; the handler reads it from `req` as usual (`readJson`, `req.text()`).
    */
   maxBody?: number;
+  /**
+   * A staff read path that may be served by the streaming replica (DATABASE_REPLICA_URL): the caller
+   * is resolved on the primary, the handler (and `later`) run through `withViewerReadDb`.
+   */
+  replica?: boolean;
 }
 
 /** Headers every API answer carries: never cached (tenant data), HSTS when served over HTTPS. */
@@ -92,12 +97,22 @@ export function apiRoute<P = Record<string, never>>(handler: (ctx: ApiContext<P>
       if (!credential) throw unauthenticated();
       const params = context?.params ? await context.params : ({} as P);
       const buffered = await withBufferedBody(req, opts.maxBody ?? MAX_JSON_BYTES);
-      const res = await withDbContext(await getDb(), AUTH, async (tx) => {
+      const db = await getDb();
+      if (opts.replica && replicaConfigured()) {
+        const viewer = await withDbContext(db, AUTH, (tx) => resolveViewer(tx, credential));
+        const later: DbRunner = (fn) => withViewerReadDb(viewer, fn);
+        return apiHeaders(await withViewerReadDb(viewer, (tx) => handler({ req: buffered, viewer, db: tx, later, params })), req);
+      }
+      let writer: Viewer | null = null;
+      const res = await withDbContext(db, AUTH, async (tx) => {
         const viewer = await resolveViewer(tx, credential);
         await setDbContext(tx, viewerContext(viewer));
         const later: DbRunner = (fn) => withViewerDb(viewer, fn);
-        return handler({ req: buffered, viewer, db: tx, later, params });
+        const out = await handler({ req: buffered, viewer, db: tx, later, params });
+        if (replicaConfigured() && (await wroteIn(tx))) writer = viewer;
+        return out;
       });
+      if (writer) await noteWrite(db, (writer as Viewer).userId);
       return apiHeaders(res, req);
     } catch (error) {
       return apiHeaders(errorResponse(error), req);
