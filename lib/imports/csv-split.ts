@@ -36,6 +36,12 @@ export interface SplitInput {
    * middle yet (a file that arrives slower than it is read is read in one pass: no gain in two).
    */
   size: number | (() => number | undefined);
+  /**
+   * A body still arriving whose length was declared (Content-Length) and how many of its bytes are on
+   * disk: the split is placed as soon as the bytes around the middle are in, and the part reader
+   * follows the file as it grows. The final size must be the declared one, else one pass.
+   */
+  declared?: { size: number; available: () => number };
   /** Files smaller than this are read in one pass. */
   minBytes: number;
   tables: CsvPartPlan["tables"];
@@ -101,14 +107,23 @@ export class CsvSplit implements TableSplit {
   static async open(input: SplitInput, encoding: TextEncoding, period: string, onPartProgress?: (bytes: number) => void): Promise<CsvSplit | null> {
     if (encoding.startsWith("utf-16")) return null;
     const size = typeof input.size === "number" ? input.size : input.size();
-    if (size === undefined) return new CsvSplit(input, NaN, encoding, period, onPartProgress); // placed when the size is known
+    if (size === undefined) return new CsvSplit(input, NaN, encoding, period, onPartProgress); // placed when the middle is in
     const split = new CsvSplit(input, NaN, encoding, period, onPartProgress);
     const why = await split.place(size);
     return why === null ? split : null;
   }
 
+  /** The size to place the split by now: the final one, or the declared one once the middle is on disk. */
+  private sizeNow(): { size: number; growing: boolean } | undefined {
+    const final = typeof this.input.size === "number" ? this.input.size : this.input.size();
+    if (final !== undefined) return { size: final, growing: false };
+    const d = this.input.declared;
+    if (d && d.available() >= Math.min(d.size, Math.floor(d.size * SPLIT_AT) + PROBE)) return { size: d.size, growing: true };
+    return undefined;
+  }
+
   /** Finds S for a file of `size` bytes and starts the part reader; the reason when it cannot. */
-  private async place(size: number): Promise<string | null> {
+  private async place(size: number, growing = false): Promise<string | null> {
     if (size < this.input.minBytes) return "the file is small";
     const target = Math.floor(size * SPLIT_AT);
     const probe = await readAt(this.input.source, target, PROBE);
@@ -116,7 +131,7 @@ export class CsvSplit implements TableSplit {
     if (lf < 0 || target + lf + 1 >= size) return "no line break after the middle";
     if (this.yielded >= target + lf + 1) return "the first part had passed the middle when the last byte arrived";
     this.at = target + lf + 1;
-    this.range = { source: this.input.source, start: this.at, end: size };
+    this.range = { source: this.input.source, start: this.at, end: size, growing };
     if (this.input.runner === "inline") return null;
     // The worker starts now: it counts the line breaks before S while the plan is decided.
     const worker = acquirePartReader();
@@ -154,8 +169,8 @@ export class CsvSplit implements TableSplit {
   async *gate(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
     for await (const chunk of chunks) {
       if (Number.isNaN(this.at) && this.state !== "off" && this.state !== "stopped") {
-        const size = typeof this.input.size === "number" ? undefined : this.input.size();
-        const why = size === undefined ? null : await this.place(size);
+        const now = typeof this.input.size === "number" ? undefined : this.sizeNow();
+        const why = now === undefined ? null : await this.place(now.size, now.growing);
         if (why !== null) this.off(why);
         if (Number.isNaN(this.at)) {
           this.yielded += chunk.byteLength;
@@ -230,6 +245,13 @@ export class CsvSplit implements TableSplit {
     if (Number.isNaN(this.at)) this.off("the file's size was known only after its end");
     if (this.state === "off") return;
     if (this.state !== "stopped") throw new SplitAbandoned("the first part did not stop at the middle of the file");
+    if (this.range.growing) {
+      const final = typeof this.input.size === "number" ? this.input.size : this.input.size();
+      if (final !== this.range.end) {
+        this.letGo(false);
+        throw new SplitAbandoned(`the body was ${final ?? "not"} bytes, not the ${this.range.end} it declared`);
+      }
+    }
     let part: CsvPartResult | null;
     try {
       part = await (this.outcome ?? readCsvPart(this.range, this.plan!, { block: (bytes, lines) => this.store(bytes, lines) }));

@@ -73,6 +73,8 @@ export interface IngestInput {
   file?: string;
   /** The file's size when it is still arriving (undefined until complete): the two-part read is placed then. */
   size?: () => number | undefined;
+  /** …or, for a body with a declared length, as soon as its middle is on disk (the part reader follows the file). */
+  declared?: { size: number; available: () => number };
   fileName?: string | null;
   /** Default: SELLTHRU_MAX_UPLOAD_MB. */
   maxBytes?: number;
@@ -203,7 +205,7 @@ export async function readUpload(prepared: PreparedUpload, run: DbRunner, input:
         await saveMapping(tx, viewer, d.id, result.headerSignature, { columns: (opts.mapping as Mapping | undefined) ?? result.mapping!, kind: opts.kind, dateOrder: opts.dateOrder });
       }
       const answer = toAnswer(result, {
-        uploadId, period: opts.period, fileName: input.fileName ?? opts.fileName ?? null, bytes: input.bytes ?? bytesRead,
+        uploadId, period: opts.period, fileName: input.fileName ?? opts.fileName ?? null, bytes: input.bytes ?? (input.source instanceof Uint8Array ? input.source.byteLength : input.size?.()) ?? bytesRead,
         posLines: staged, mappingSource, remembered: confirmed && !!result.headerSignature, resolver, layout,
       });
       await tx.insert(uploads).values({
@@ -232,7 +234,7 @@ function splitInput(input: IngestInput, resolver: DistributorResolver, sink: Pos
   const size = input.source instanceof Uint8Array ? input.source.byteLength : (input.bytes ?? input.size);
   if (source === undefined || size === undefined) return undefined;
   return {
-    source, size, minBytes: env().SELLTHRU_SPLIT_UPLOAD_MB * 1024 * 1024, tables: resolver.tables, productIds: resolver.productIds,
+    source, size, declared: input.declared, minBytes: env().SELLTHRU_SPLIT_UPLOAD_MB * 1024 * 1024, tables: resolver.tables, productIds: resolver.productIds,
     pushBlock: (bytes, lines, seq) => sink.pushBlock(bytes, lines, seq),
   };
 }

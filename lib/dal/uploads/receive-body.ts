@@ -41,6 +41,8 @@ export interface Reception {
   done: Promise<{ bytes: number }>;
   /** The file's size once complete, else undefined. */
   size(): number | undefined;
+  /** A raw body's declared length (Content-Length) and the bytes on disk so far; null for multipart or no length. */
+  declared: { size: number; available: () => number } | null;
   fields: Record<string, string>;
   fileName: string | null;
   /** The file's bytes from the start, as they arrive; ends when the body has ended (throws its error). */
@@ -129,6 +131,7 @@ export function startReceiving(req: Request, limits: BodyLimits): Reception {
     started,
     done: null as unknown as Promise<{ bytes: number }>,
     size: () => (spool.ended && !spool.error ? spool.bytes : undefined),
+    declared: !multipart && Number(req.headers.get("content-length")) > 0 ? { size: Number(req.headers.get("content-length")), available: () => spool.flushed } : null,
     fields: {},
     fileName: null,
     follow: () => follow(spool),

@@ -35,6 +35,7 @@ export const POST = apiStreamRoute(async ({ req, db, viewer }) => {
           options,
           source: () => reception.follow(),
           size: () => reception.size(),
+          declared: reception.declared ?? undefined,
           complete: growing ? reception.done : undefined,
           file: reception.path,
           fileName: reception.fileName ?? (typeof options.fileName === "string" ? options.fileName : null),
