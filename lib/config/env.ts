@@ -27,6 +27,8 @@ const schema = z.object({
   SELLTHRU_UPLOAD_TIMEOUT_S: z.coerce.number().int().min(1).max(86400).default(900),
   /** After the first 10 s a body must have averaged at least this many KB/s (and never pause 30 s). */
   SELLTHRU_BODY_MIN_KBPS: z.coerce.number().min(0).max(1_000_000).default(8),
+  /** Sign-in attempts and state-changing requests without a session, per client address and minute (scripts/request-gate.mjs reads it). */
+  SELLTHRU_ANON_POSTS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(60),
   /** The in-process reminder/outbox scheduler: minutes between runs; 0 turns it off. */
   SELLTHRU_JOBS_EVERY_MINUTES: z.coerce.number().int().min(0).max(1440).default(15),
   SMTP_URL: z.string().optional(),
