@@ -1,6 +1,6 @@
 import "server-only";
 import path from "node:path";
-import { env } from "@/lib/config/env";
+import { env, replicaConfigured } from "@/lib/config/env";
 import { openDatabase, type Database } from "./open";
 
 declare global {
@@ -34,12 +34,6 @@ export async function getDb() {
 }
 
 export type { Database, Db, Tx } from "./open";
-
-/** True when staff read paths may use a streaming replica (DATABASE_REPLICA_URL beside DATABASE_URL). */
-export function replicaConfigured(): boolean {
-  const e = env();
-  return !!(e.DATABASE_URL && e.DATABASE_REPLICA_URL);
-}
 
 /**
  * The read replica's pool (a hot standby of DATABASE_URL: never migrated from here, read-only), or

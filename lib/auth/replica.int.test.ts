@@ -17,17 +17,22 @@ import { listGaps } from "@/lib/dal/gaps/list-gaps";
 import { gapQuerySchema } from "@/lib/validation/gaps";
 import { asRows } from "@/lib/dal/sql-rows";
 import { getSettings } from "@/lib/dal/settings/get-settings";
+import { resetEnvCache } from "@/lib/config/env";
 
 const state = vi.hoisted(() => ({ primary: null as unknown, replica: null as unknown }));
 vi.mock("@/db/client", () => ({
   getDb: async () => state.primary,
   getReplicaDatabase: async () => state.replica,
-  replicaConfigured: () => true,
 }));
-const { noteWrite, withViewerReadDb } = await import("./viewer-db");
-
 const replicaUrl = process.env.TEST_REPLICA_URL;
 const run = !!process.env.TEST_DATABASE_URL && !!replicaUrl;
+if (run) {
+  // What turns replicas on (the handles themselves come from the mock above).
+  process.env.DATABASE_URL = process.env.TEST_DATABASE_URL;
+  process.env.DATABASE_REPLICA_URL = replicaUrl;
+  resetEnvCache();
+}
+const { noteWrite, withViewerReadDb } = await import("./viewer-db");
 const P = "2026-10";
 
 let tdb: TestDatabase;

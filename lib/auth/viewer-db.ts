@@ -1,6 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import { getDb, getReplicaDatabase, replicaConfigured } from "@/db/client";
+import { getDb, getReplicaDatabase } from "@/db/client";
+import { replicaConfigured } from "@/lib/config/env";
 import type { Db, Queryable, Tx } from "@/db/open";
 import { AUTH, SYSTEM, withDbContext, type DbContext } from "@/db/rls";
 import { isDatabaseUnavailable } from "@/lib/errors";
@@ -68,7 +69,7 @@ class ReplicaBehind extends Error {}
  * to need a write (a read-only transaction refuses it, SQLSTATE 25006).
  */
 export async function withViewerReadDb<T>(viewer: Viewer, fn: (db: Tx) => Promise<T>): Promise<T> {
-  const replica = isStaff(viewer) ? await getReplicaDatabase().catch(() => null) : null;
+  const replica = isStaff(viewer) && replicaConfigured() ? await getReplicaDatabase().catch(() => null) : null;
   if (!replica) return withViewerDb(viewer, fn);
   const since = lastWrite.get(viewer.userId);
   try {

@@ -51,6 +51,12 @@ export function env(): Env {
   return cached;
 }
 
+/** True when staff read paths may use a streaming replica (DATABASE_REPLICA_URL beside DATABASE_URL). */
+export function replicaConfigured(): boolean {
+  const e = env();
+  return !!(e.DATABASE_URL && e.DATABASE_REPLICA_URL);
+}
+
 /** For tests that change the environment between cases. */
 export function resetEnvCache() {
   cached = undefined;

@@ -1,7 +1,8 @@
 import "server-only";
 import { NextRequest, NextResponse } from "next/server";
 import { ZodError, type z } from "zod";
-import { getDb, replicaConfigured } from "@/db/client";
+import { getDb } from "@/db/client";
+import { replicaConfigured } from "@/lib/config/env";
 import { noteWrite, viewerContext, withViewerDb, withViewerReadDb, wroteIn } from "@/lib/auth/viewer-db";
 import type { Db } from "@/db/open";
 import { AUTH, setDbContext, withDbContext, type DbRunner } from "@/db/rls";
