@@ -34,8 +34,8 @@ vi.mock("@/lib/auth/current-viewer", () => ({
 }));
 vi.mock("@/db/client", () => ({ getDb: async () => state.db }));
 
-process.env.SELLTHRU_BODY_TIMEOUT_S = "3";
-process.env.SELLTHRU_UPLOAD_TIMEOUT_S = "4";
+process.env.SELLTHRU_BODY_TIMEOUT_S = "5";
+process.env.SELLTHRU_UPLOAD_TIMEOUT_S = "8"; // room for a 2.6 s trickle on a loaded machine
 resetEnvCache();
 const uploadRoute = await import("@/app/api/v1/uploads/route");
 const submissionRoute = await import("@/app/api/v1/submissions/[period]/route");
@@ -140,12 +140,12 @@ describe(`slow clients hold no transaction (${label})`, () => {
     );
     expect(res.status).toBe(408);
     expect((await res.json()).error.code).toBe("request_timeout");
-    expect(performance.now() - started).toBeLessThan(8000);
+    expect(performance.now() - started).toBeLessThan(12_000); // the 8 s limit, not the 12.8 s trickle
     expect(await countUploads(trickler)).toBe(before);
     expect(spooled()).toBe(0);
 
     const json = await submissionRoute.POST(
-      req(`${BASE}/submissions/${PERIOD}`, other, { method: "POST", body: trickle(Array(20).fill(" "), 250), headers: { "content-type": "application/json", "idempotency-key": `slow-json-${Date.now()}` } }),
+      req(`${BASE}/submissions/${PERIOD}`, other, { method: "POST", body: trickle(Array(40).fill(" "), 250), headers: { "content-type": "application/json", "idempotency-key": `slow-json-${Date.now()}` } }),
       ctx({ period: PERIOD }),
     );
     expect(json.status).toBe(408);
