@@ -15,6 +15,9 @@ export async function register() {
   } catch (error) {
     console.error("[sellthru] database start-up failed; the next request retries", error);
   }
+  // Upload bodies spooled by a process that was killed mid-upload.
+  const { sweepSpool } = await import("./lib/dal/uploads/receive-body");
+  await sweepSpool().catch(() => 0);
   const { startInProcessJobs } = await import("./lib/jobs/in-process");
   startInProcessJobs();
   // A part reader for large uploads, started and parked now rather than during the first one.

@@ -1,10 +1,11 @@
 import "server-only";
 import path from "node:path";
-import { env } from "@/lib/config/env";
+import { env, replicaConfigured } from "@/lib/config/env";
 import { openDatabase, type Database } from "./open";
 
 declare global {
   var __sellthruDb: Promise<Database> | undefined;
+  var __sellthruReplica: Promise<Database | null> | undefined;
 }
 
 /**
@@ -33,3 +34,20 @@ export async function getDb() {
 }
 
 export type { Database, Db, Tx } from "./open";
+
+/**
+ * The read replica's pool (a hot standby of DATABASE_URL: never migrated from here, read-only), or
+ * null when none is configured. A replica that cannot be reached is retried on the next call.
+ */
+export function getReplicaDatabase(): Promise<Database | null> {
+  if (!replicaConfigured()) return Promise.resolve(null);
+  if (!globalThis.__sellthruReplica) {
+    const e = env();
+    const started = openDatabase({ kind: "postgres", url: e.DATABASE_REPLICA_URL!, pool: e.SELLTHRU_DB_POOL }, { migrate: false });
+    globalThis.__sellthruReplica = started;
+    started.catch(() => {
+      if (globalThis.__sellthruReplica === started) globalThis.__sellthruReplica = undefined;
+    });
+  }
+  return globalThis.__sellthruReplica;
+}

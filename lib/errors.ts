@@ -7,6 +7,7 @@ export type AppErrorCode =
   | "not_found"
   | "conflict"
   | "payload_too_large"
+  | "request_timeout"
   | "idempotency_mismatch"
   | "rate_limited"
   | "internal"
@@ -20,6 +21,7 @@ export const STATUS_OF: Record<AppErrorCode, number> = {
   not_found: 404,
   conflict: 409,
   payload_too_large: 413,
+  request_timeout: 408,
   idempotency_mismatch: 422,
   rate_limited: 429,
   internal: 500,

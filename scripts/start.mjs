@@ -37,6 +37,7 @@ const port = process.env.PORT || "3000";
 if (!process.env.DATABASE_URL) {
   console.log(`[sellthru] embedded database in ${process.env.SELLTHRU_DATA_DIR || "./.data"}; demo accounts use the password sellthru-demo`);
 }
-const child = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", port], { stdio: "inherit", env: process.env });
+// Our own server entry (scripts/server.mjs): Next's handler with the HTTP timeouts and the gate we set.
+const child = spawn(process.execPath, [path.join(root, "scripts/server.mjs")], { stdio: "inherit", env: { ...process.env, PORT: port, NODE_ENV: "production" } });
 for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => child.kill(sig));
 child.on("exit", (code) => process.exit(code ?? 0));

@@ -7,6 +7,12 @@ const schema = z.object({
     .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgres:// URL")
     .optional()
     .or(z.literal("").transform(() => undefined)),
+  /** A streaming read replica (hot standby) for staff read paths; unset = everything on DATABASE_URL. */
+  DATABASE_REPLICA_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "DATABASE_REPLICA_URL must be a postgres:// URL")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
   SELLTHRU_DATA_DIR: z.string().min(1).default("./.data"),
   AUTH_SECRET: z.string().min(16).optional(),
   SELLTHRU_TIME_ZONE: z.string().min(1).optional(),
@@ -16,6 +22,13 @@ const schema = z.object({
   SELLTHRU_MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(4096).default(200),
   /** Line-level CSV uploads at least this large are read in two parts at once (a worker thread); 0 = every one. */
   SELLTHRU_SPLIT_UPLOAD_MB: z.coerce.number().min(0).max(4096).default(8),
+  /** Request bodies (JSON, CSV) must arrive within this many seconds; uploads within SELLTHRU_UPLOAD_TIMEOUT_S. */
+  SELLTHRU_BODY_TIMEOUT_S: z.coerce.number().int().min(1).max(3600).default(30),
+  SELLTHRU_UPLOAD_TIMEOUT_S: z.coerce.number().int().min(1).max(86400).default(900),
+  /** After the first 10 s a body must have averaged at least this many KB/s (and never pause 30 s). */
+  SELLTHRU_BODY_MIN_KBPS: z.coerce.number().min(0).max(1_000_000).default(8),
+  /** Sign-in attempts and state-changing requests without a session, per client address and minute (scripts/request-gate.mjs reads it). */
+  SELLTHRU_ANON_POSTS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(60),
   /** The in-process reminder/outbox scheduler: minutes between runs; 0 turns it off. */
   SELLTHRU_JOBS_EVERY_MINUTES: z.coerce.number().int().min(0).max(1440).default(15),
   SMTP_URL: z.string().optional(),
@@ -36,6 +49,12 @@ export function env(): Env {
   }
   cached = parsed.data;
   return cached;
+}
+
+/** True when staff read paths may use a streaming replica (DATABASE_REPLICA_URL beside DATABASE_URL). */
+export function replicaConfigured(): boolean {
+  const e = env();
+  return !!(e.DATABASE_URL && e.DATABASE_REPLICA_URL);
 }
 
 /** For tests that change the environment between cases. */

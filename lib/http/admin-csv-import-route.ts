@@ -26,5 +26,5 @@ export function adminCsvImportRoute<R>(importCsv: (db: Db, viewer: Viewer, text:
     if (!sameOrigin(req.headers.get("origin"), req.headers.get("x-forwarded-host") ?? req.headers.get("host"))) throw forbidden("Cross-site upload refused");
     const text = await readBodyLimited(req, CATALOGUE_CSV_MAX_BYTES);
     return NextResponse.json(await importCsv(db, viewer, text));
-  });
+  }, { maxBody: CATALOGUE_CSV_MAX_BYTES });
 }

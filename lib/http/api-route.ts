@@ -1,12 +1,15 @@
 import "server-only";
-import { NextResponse, type NextRequest } from "next/server";
+import { NextRequest, NextResponse } from "next/server";
 import { ZodError, type z } from "zod";
-import { withViewerDb } from "@/lib/auth/viewer-db";
+import { getDb } from "@/db/client";
+import { replicaConfigured } from "@/lib/config/env";
+import { noteWrite, viewerContext, withViewerDb, withViewerReadDb, wroteIn } from "@/lib/auth/viewer-db";
 import type { Db } from "@/db/open";
-import type { DbRunner } from "@/db/rls";
-import { requireViewer } from "@/lib/auth/current-viewer";
+import { AUTH, setDbContext, withDbContext, type DbRunner } from "@/db/rls";
+import { requestCredential, resolveViewer } from "@/lib/auth/current-viewer";
 import type { Viewer } from "@/lib/auth/viewer";
-import { AppError, databaseUnavailable, type Issue } from "@/lib/errors";
+import { AppError, databaseUnavailable, unauthenticated, type Issue } from "@/lib/errors";
+import { bodyLimits, readBodyBytes } from "./read-body";
 
 export interface ApiContext<P> {
   req: NextRequest;
@@ -44,17 +47,104 @@ export function errorResponse(error: unknown): NextResponse {
   return NextResponse.json(errorBody("internal", "Something went wrong on our side; nothing was stored"), { status: 500 });
 }
 
-/** An authenticated /api/v1 handler: resolves the viewer, maps errors to the contract's format. */
-export function apiRoute<P = Record<string, never>>(handler: (ctx: ApiContext<P>) => Promise<Response>) {
+export interface RouteOptions {
+  /**
+   * A body of at most this many bytes (default {@link MAX_JSON_BYTES}) is read in full — within the
+   * time limits of `lib/http/read-body.ts` — BEFORE the request's transaction opens, so a slow client
+   * never holds a connection; the handler reads it from `req` as usual (`readJson`, `req.text()`).
+   */
+  maxBody?: number;
+  /**
+   * A staff read path that may be served by the streaming replica (DATABASE_REPLICA_URL): the caller
+   * is resolved on the primary, the handler (and `later`) run through `withViewerReadDb`.
+   */
+  replica?: boolean;
+}
+
+/** Headers every API answer carries: never cached (tenant data), HSTS when served over HTTPS. */
+export function apiHeaders(res: Response, req?: Request): Response {
+  if (!res.headers.has("cache-control")) res.headers.set("cache-control", "no-store");
+  if (req && isHttps(req)) res.headers.set("strict-transport-security", HSTS);
+  return res;
+}
+
+export const HSTS = "max-age=31536000; includeSubDomains";
+
+function isHttps(req: Request): boolean {
+  const nextUrl = (req as NextRequest).nextUrl;
+  return (nextUrl?.protocol ?? new URL(req.url).protocol) === "https:";
+}
+
+const BODYLESS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/** The body, read before any transaction, handed to the handler as an in-memory request. */
+async function withBufferedBody(req: NextRequest, maxBytes: number): Promise<NextRequest> {
+  if (BODYLESS.has(req.method) || !req.body) return req;
+  const bytes = await readBodyBytes(req, bodyLimits("body", maxBytes));
+  return new NextRequest(req.url, { method: req.method, headers: req.headers, body: bytes as BodyInit });
+}
+
+/**
+ * An authenticated /api/v1 handler. In order: the credential is checked without the database (none
+ * → 401 at once), the body is read within its size and time limits, and then ONE transaction
+ * resolves the caller (re-read: deactivated users and revoked tokens stop at once), sets the viewer
+ * for row-level security and runs the handler; an error rolls it back. Errors map to the contract's
+ * format; every answer is `Cache-Control: no-store`.
+ */
+export function apiRoute<P = Record<string, never>>(handler: (ctx: ApiContext<P>) => Promise<Response>, opts: RouteOptions = {}) {
   return async (req: NextRequest, context: { params: Promise<P> }) => {
     try {
-      const viewer = await requireViewer();
+      const credential = await requestCredential(req);
+      if (!credential) throw unauthenticated();
       const params = context?.params ? await context.params : ({} as P);
-      // One transaction per request, carrying the viewer for row-level security; an error rolls it back.
-      const later: DbRunner = (fn) => withViewerDb(viewer, fn);
-      return await withViewerDb(viewer, (db) => handler({ req, viewer, db, later, params }));
+      const buffered = await withBufferedBody(req, opts.maxBody ?? MAX_JSON_BYTES);
+      const db = await getDb();
+      if (opts.replica && replicaConfigured()) {
+        const viewer = await withDbContext(db, AUTH, (tx) => resolveViewer(tx, credential));
+        const later: DbRunner = (fn) => withViewerReadDb(viewer, fn);
+        return apiHeaders(await withViewerReadDb(viewer, (tx) => handler({ req: buffered, viewer, db: tx, later, params })), req);
+      }
+      let writer: Viewer | null = null;
+      const res = await withDbContext(db, AUTH, async (tx) => {
+        const viewer = await resolveViewer(tx, credential);
+        await setDbContext(tx, viewerContext(viewer));
+        const later: DbRunner = (fn) => withViewerDb(viewer, fn);
+        const out = await handler({ req: buffered, viewer, db: tx, later, params });
+        if (replicaConfigured() && (await wroteIn(tx))) writer = viewer;
+        return out;
+      });
+      if (writer) await noteWrite(db, (writer as Viewer).userId);
+      return apiHeaders(res, req);
     } catch (error) {
-      return errorResponse(error);
+      return apiHeaders(errorResponse(error), req);
+    }
+  };
+}
+
+/** What a streaming route does once its first transaction (the caller resolved, `prepare` run) has committed. */
+export type StreamContinuation = (ctx: { later: DbRunner }) => Promise<Response>;
+
+/**
+ * An authenticated handler whose body is too large to buffer (uploads): the caller is resolved and
+ * `prepare` runs in one short transaction BEFORE the body is read; the continuation it returns then
+ * reads the body with no transaction open and opens its own (`later`) only for what it stores.
+ */
+export function apiStreamRoute<P = Record<string, never>>(prepare: (ctx: ApiContext<P>) => Promise<StreamContinuation>) {
+  return async (req: NextRequest, context: { params: Promise<P> }) => {
+    try {
+      const credential = await requestCredential(req);
+      if (!credential) throw unauthenticated();
+      const params = context?.params ? await context.params : ({} as P);
+      let later: DbRunner | null = null;
+      const next = await withDbContext(await getDb(), AUTH, async (tx) => {
+        const viewer = await resolveViewer(tx, credential);
+        await setDbContext(tx, viewerContext(viewer));
+        later = (fn) => withViewerDb(viewer, fn);
+        return prepare({ req, viewer, db: tx, later, params });
+      });
+      return apiHeaders(await next({ later: later! }), req);
+    } catch (error) {
+      return apiHeaders(errorResponse(error), req);
     }
   };
 }
@@ -62,38 +152,38 @@ export function apiRoute<P = Record<string, never>>(handler: (ctx: ApiContext<P>
 /** JSON bodies above this are refused with 413 before they are parsed. */
 export const MAX_JSON_BYTES = 5 * 1024 * 1024;
 
-/** Reads a request body as text, refusing (413) anything larger than `maxBytes` without buffering it all. */
+/** Reads a request body as text, refusing (413) anything larger than `maxBytes` (and a body too slow: 408). */
 export async function readBodyLimited(req: Request, maxBytes: number): Promise<string> {
-  const tooLarge = () =>
-    new AppError("payload_too_large", `The request body is larger than ${Math.round(maxBytes / 1024 / 1024)} MB; nothing was stored`);
-  const declared = Number(req.headers.get("content-length") ?? "0");
-  if (declared > maxBytes) throw tooLarge();
-  if (!req.body) return "";
-  const reader = req.body.getReader();
-  const decoder = new TextDecoder();
-  let size = 0;
-  let text = "";
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel();
-      throw tooLarge();
-    }
-    text += decoder.decode(value, { stream: true });
-  }
-  return text + decoder.decode();
+  return new TextDecoder().decode(await readBodyBytes(req, bodyLimits("body", maxBytes)));
 }
 
-/** Reads a JSON body of at most MAX_JSON_BYTES: too big → 413, not JSON → 400. */
+/** A NUL escape in a JSON string: Postgres stores no NUL in text or jsonb. */
+const NUL_ESCAPE = /\\u0000/i;
+
+/** Reads a JSON body of at most MAX_JSON_BYTES: too big → 413, not JSON (or a NUL in a string) → 400. */
 export async function readJson(req: Request, maxBytes = MAX_JSON_BYTES): Promise<unknown> {
   const text = await readBodyLimited(req, maxBytes);
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch {
     throw new AppError("validation_failed", "The body is not valid JSON; nothing was stored", [{ path: "", message: "Not valid JSON" }]);
   }
+  const nul = NUL_ESCAPE.test(text) ? findNul(value, []) : null;
+  if (nul) throw new AppError("validation_failed", "The body holds a NUL character (\\u0000), which no field may contain; nothing was stored", [{ path: nul, message: "Contains a NUL character" }]);
+  return value;
+}
+
+/** The path of the first string (or key) holding a NUL, or null. */
+function findNul(value: unknown, path: string[]): string | null {
+  if (typeof value === "string") return value.includes("\0") ? path.join(".") : null;
+  if (!value || typeof value !== "object") return null;
+  for (const [k, v] of Object.entries(value)) {
+    if (k.includes("\0")) return [...path, "(key)"].join(".");
+    const found = findNul(v, [...path, k]);
+    if (found !== null) return found;
+  }
+  return null;
 }
 
 /** readJson, then the zod schema (issues → 400 validation_failed). */

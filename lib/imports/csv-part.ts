@@ -28,6 +28,11 @@ export interface CsvPartRange {
   source: string | Uint8Array;
   start: number;
   end: number;
+  /**
+   * The file (a spooled body) is still being written: reads wait for bytes up to `end` instead of
+   * stopping at the current end of the file. The main thread ends this reader if the body fails.
+   */
+  growing?: boolean;
 }
 
 /** How to read it: the main reader's decisions. */
@@ -61,8 +66,9 @@ export interface CsvPartSink {
 
 const CHUNK = 1024 * 1024;
 
-async function* bytesOf(source: string | Uint8Array, start: number, end: number): AsyncGenerator<Uint8Array> {
+async function* bytesOf(source: string | Uint8Array, start: number, end: number, growing = false): AsyncGenerator<Uint8Array> {
   if (end <= start) return;
+  if (growing && typeof source === "string") return yield* following(source, start, end);
   if (typeof source !== "string") {
     for (let i = start; i < end; i += CHUNK) yield source.subarray(i, Math.min(i + CHUNK, end));
     return;
@@ -70,11 +76,32 @@ async function* bytesOf(source: string | Uint8Array, start: number, end: number)
   yield* fs.createReadStream(source, { start, end: end - 1, highWaterMark: CHUNK }) as AsyncIterable<Buffer>;
 }
 
+const WAIT_MS = 5;
+
+/** Bytes [start, end) of a file still being written: waits (briefly, repeatedly) for each next piece. */
+async function* following(file: string, start: number, end: number): AsyncGenerator<Uint8Array> {
+  const fh = await fs.promises.open(file, "r");
+  try {
+    for (let pos = start; pos < end; ) {
+      const buf = Buffer.allocUnsafe(Math.min(CHUNK, end - pos));
+      const { bytesRead } = await fh.read(buf, 0, buf.length, pos);
+      if (bytesRead === 0) {
+        await new Promise((r) => setTimeout(r, WAIT_MS));
+        continue;
+      }
+      pos += bytesRead;
+      yield buf.subarray(0, bytesRead);
+    }
+  } finally {
+    await fh.close();
+  }
+}
+
 /** Line breaks in bytes [0, end) as the row reader counts them: LF, CRLF and a lone CR once each. */
-export async function countLineBreaks(source: string | Uint8Array, end: number): Promise<number> {
+export async function countLineBreaks(source: string | Uint8Array, end: number, growing = false): Promise<number> {
   let n = 0;
   let pendingCR = false;
-  for await (const c of bytesOf(source, 0, end)) {
+  for await (const c of bytesOf(source, 0, end, growing)) {
     if (pendingCR && c[0] !== 10) n++;
     pendingCR = false;
     for (let i = c.indexOf(10); i !== -1; i = c.indexOf(10, i + 1)) n++;
@@ -88,12 +115,12 @@ export async function countLineBreaks(source: string | Uint8Array, end: number):
 
 /** Counts the line breaks before the part at once, then reads it once `plan` arrives (null: not needed after all). */
 export async function readCsvPart(range: CsvPartRange, plan: CsvPartPlan | Promise<CsvPartPlan | null>, sink: CsvPartSink): Promise<CsvPartResult | null> {
-  const startLine = 1 + (await countLineBreaks(range.source, range.start));
+  const startLine = 1 + (await countLineBreaks(range.source, range.start, range.growing));
   const job = await plan;
   if (!job) return null;
   const decoder = new StreamDecoder(job.encoding);
   let read = 0;
-  const text = decodeChunks(bytesOf(range.source, range.start, range.end), decoder, (chunk) => sink.progress?.((read += chunk.byteLength)));
+  const text = decodeChunks(bytesOf(range.source, range.start, range.end, range.growing), decoder, (chunk) => sink.progress?.((read += chunk.byteLength)));
   const rows = await openDelimited(text, { delimiter: job.delimiter, startLine });
 
   const productIds = new Map(job.productIds);

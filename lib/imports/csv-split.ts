@@ -30,7 +30,18 @@ import type { TableSplit } from "./tabular";
 export interface SplitInput {
   /** The file's bytes again: the spooled file's path, or the buffer. */
   source: string | Uint8Array;
-  size: number;
+  /**
+   * The file's size, or — for a body still arriving — a getter that answers undefined until the last
+   * byte is in: the split is then placed once the size is known, if the first part has not passed the
+   * middle yet (a file that arrives slower than it is read is read in one pass: no gain in two).
+   */
+  size: number | (() => number | undefined);
+  /**
+   * A body still arriving whose length was declared (Content-Length) and how many of its bytes are on
+   * disk: the split is placed as soon as the bytes around the middle are in, and the part reader
+   * follows the file as it grows. The final size must be the declared one, else one pass.
+   */
+  declared?: { size: number; available: () => number };
   /** Files smaller than this are read in one pass. */
   minBytes: number;
   tables: CsvPartPlan["tables"];
@@ -70,7 +81,7 @@ export class CsvSplit implements TableSplit {
   private yielded = 0;
   private state: "waiting" | "running" | "stopped" | "off" = "waiting";
   private reader: { rows: DelimitedRows; decoderClean: () => boolean } | null = null;
-  private readonly range: CsvPartRange;
+  private range: CsvPartRange;
   private plan: CsvPartPlan | null = null;
   private worker: Worker | null = null;
   private outcome: Promise<CsvPartResult | null> | null = null;
@@ -83,28 +94,51 @@ export class CsvSplit implements TableSplit {
 
   private constructor(
     private readonly input: SplitInput,
-    readonly at: number,
+    /** S, the first byte of the later part; NaN while the size is not known. */
+    public at: number,
     private readonly encoding: TextEncoding,
     private readonly period: string,
     private readonly onPartProgress?: (bytes: number) => void,
   ) {
-    this.range = { source: input.source, start: at, end: input.size };
+    this.range = { source: input.source, start: at, end: 0 };
   }
 
   /** A split of this file, or null when it is read in one pass anyway. */
   static async open(input: SplitInput, encoding: TextEncoding, period: string, onPartProgress?: (bytes: number) => void): Promise<CsvSplit | null> {
-    if (input.size < input.minBytes || encoding.startsWith("utf-16")) return null;
-    const target = Math.floor(input.size * SPLIT_AT);
-    const probe = await readAt(input.source, target, PROBE);
+    if (encoding.startsWith("utf-16")) return null;
+    const size = typeof input.size === "number" ? input.size : input.size();
+    if (size === undefined) return new CsvSplit(input, NaN, encoding, period, onPartProgress); // placed when the middle is in
+    const split = new CsvSplit(input, NaN, encoding, period, onPartProgress);
+    const why = await split.place(size);
+    return why === null ? split : null;
+  }
+
+  /** The size to place the split by now: the final one, or the declared one once the middle is on disk. */
+  private sizeNow(): { size: number; growing: boolean } | undefined {
+    const final = typeof this.input.size === "number" ? this.input.size : this.input.size();
+    if (final !== undefined) return { size: final, growing: false };
+    const d = this.input.declared;
+    if (d && d.available() >= Math.min(d.size, Math.floor(d.size * SPLIT_AT) + PROBE)) return { size: d.size, growing: true };
+    return undefined;
+  }
+
+  /** Finds S for a file of `size` bytes and starts the part reader; the reason when it cannot. */
+  private async place(size: number, growing = false): Promise<string | null> {
+    if (size < this.input.minBytes) return "the file is small";
+    const target = Math.floor(size * SPLIT_AT);
+    const probe = await readAt(this.input.source, target, PROBE);
     const lf = probe.indexOf(10);
-    if (lf < 0 || target + lf + 1 >= input.size) return null;
-    const split = new CsvSplit(input, target + lf + 1, encoding, period, onPartProgress);
-    if (input.runner === "inline") return split;
+    if (lf < 0 || target + lf + 1 >= size) return "no line break after the middle";
+    if (this.yielded >= target + lf + 1) return "the first part had passed the middle when the last byte arrived";
+    this.at = target + lf + 1;
+    this.range = { source: this.input.source, start: this.at, end: size, growing };
+    if (this.input.runner === "inline") return null;
     // The worker starts now: it counts the line breaks before S while the plan is decided.
     const worker = acquirePartReader();
-    if (!worker) return null; // all part readers busy: this file in one pass
-    split.outcome = split.run(worker);
-    return split;
+    if (!worker) return "all part readers are busy";
+    this.outcome = this.run(worker);
+    if (this.plan) worker.postMessage({ t: "plan", job: this.job, plan: this.plan });
+    return null;
   }
 
   /** The reader of the first part (its record boundary and line count are checked at S). */
@@ -134,6 +168,16 @@ export class CsvSplit implements TableSplit {
   /** The bytes of the first part: stops at S when the split holds, else passes everything on. */
   async *gate(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
     for await (const chunk of chunks) {
+      if (Number.isNaN(this.at) && this.state !== "off" && this.state !== "stopped") {
+        const now = typeof this.input.size === "number" ? undefined : this.sizeNow();
+        const why = now === undefined ? null : await this.place(now.size, now.growing);
+        if (why !== null) this.off(why);
+        if (Number.isNaN(this.at)) {
+          this.yielded += chunk.byteLength;
+          yield chunk;
+          continue;
+        }
+      }
       const before = this.yielded;
       this.yielded += chunk.byteLength;
       if (this.state === "off" || this.state === "stopped" || this.yielded < this.at) {
@@ -198,8 +242,16 @@ export class CsvSplit implements TableSplit {
 
   async join(agg: Aggregator, evidence: DateOrderEvidence): Promise<void> {
     if (this.state === "waiting") this.off("the plan was never decided");
+    if (Number.isNaN(this.at)) this.off("the file's size was known only after its end");
     if (this.state === "off") return;
     if (this.state !== "stopped") throw new SplitAbandoned("the first part did not stop at the middle of the file");
+    if (this.range.growing) {
+      const final = typeof this.input.size === "number" ? this.input.size : this.input.size();
+      if (final !== this.range.end) {
+        this.letGo(false);
+        throw new SplitAbandoned(`the body was ${final ?? "not"} bytes, not the ${this.range.end} it declared`);
+      }
+    }
     let part: CsvPartResult | null;
     try {
       part = await (this.outcome ?? readCsvPart(this.range, this.plan!, { block: (bytes, lines) => this.store(bytes, lines) }));
@@ -211,7 +263,7 @@ export class CsvSplit implements TableSplit {
       throw new SplitAbandoned("the part reader failed");
     }
     await Promise.all(this.stored); // a storage error is the upload's error, not a reason to re-read
-    this.partBytes = this.input.size - this.at;
+    this.partBytes = this.range.end - this.at;
     if (part.startLine !== this.reader!.rows.nextLine()) throw new SplitAbandoned(`line ${part.startLine} expected at the middle, the first part ended at ${this.reader!.rows.nextLine()}`);
     if (part.decoderWarnings.length || !this.reader!.decoderClean()) throw new SplitAbandoned("the text is not valid UTF-8 throughout");
     if (agg.overlaps(part.state)) throw new SplitAbandoned("an invoice line repeats across the middle of the file");

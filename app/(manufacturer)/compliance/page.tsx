@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { randomUUID } from "node:crypto";
-import { withViewerDb } from "@/lib/auth/viewer-db";
+import { withViewerReadDb } from "@/lib/auth/viewer-db";
 import { requirePageViewer } from "@/lib/auth/current-viewer";
 import { listCompliance } from "@/lib/dal/compliance/list-compliance";
 import { PageHeader } from "@/components/ui/page-header";
@@ -14,7 +14,7 @@ export const dynamic = "force-dynamic";
 
 export default async function CompliancePage() {
   const viewer = await requirePageViewer("/compliance");
-  const board = await withViewerDb(viewer, (db) => listCompliance(db, viewer, {}));
+  const board = await withViewerReadDb(viewer, (db) => listCompliance(db, viewer, {}));
   const canAct = viewer.role === "channel_manager" || viewer.role === "admin";
   return (
     <div>

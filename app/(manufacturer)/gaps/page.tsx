@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { withViewerDb } from "@/lib/auth/viewer-db";
+import { withViewerReadDb } from "@/lib/auth/viewer-db";
 import { requirePageViewer } from "@/lib/auth/current-viewer";
 import { listGaps } from "@/lib/dal/gaps/list-gaps";
 import { getGapFacets } from "@/lib/dal/gaps/gap-facets";
@@ -24,7 +24,7 @@ export default async function GapsPage({ searchParams }: { searchParams: Promise
   ) as Record<string, string>;
   const parsed = gapQuerySchema.safeParse({ ...raw, cursor: undefined, limit: undefined });
   const query = parsed.success ? parsed.data : gapQuerySchema.parse({});
-  const [page, facets] = await withViewerDb(viewer, (db) => Promise.all([listGaps(db, viewer, { ...query, limit: 200 }), getGapFacets(db, viewer)]));
+  const [page, facets] = await withViewerReadDb(viewer, (db) => Promise.all([listGaps(db, viewer, { ...query, limit: 200 }), getGapFacets(db, viewer)]));
   const values = parsed.success ? raw : {};
   const shared = viewQuery({ ...values, period: page.period });
   const sort = query.sort ?? DEFAULT_GAP_SORT;

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { withViewerDb } from "@/lib/auth/viewer-db";
+import { withViewerReadDb } from "@/lib/auth/viewer-db";
 import { requirePageViewer } from "@/lib/auth/current-viewer";
 import { getChannelHealth, RISK_WINDOW } from "@/lib/dal/health/channel-health";
 import { getGapFacets } from "@/lib/dal/gaps/gap-facets";
@@ -26,7 +26,7 @@ export default async function HealthPage({ searchParams }: { searchParams: Promi
   const raw = Object.fromEntries(Object.entries(await searchParams).filter(([, v]) => typeof v === "string")) as Record<string, string>;
   const parsed = healthQuerySchema.safeParse(raw);
   const q = parsed.success ? parsed.data : healthQuerySchema.parse({});
-  const [h, facets, settings] = await withViewerDb(viewer, (db) => Promise.all([getChannelHealth(db, viewer, q), getGapFacets(db, viewer), getSettings(db)]));
+  const [h, facets, settings] = await withViewerReadDb(viewer, (db) => Promise.all([getChannelHealth(db, viewer, q), getGapFacets(db, viewer), getSettings(db)]));
   const scopeLabel = h.scope.distributor ? `${h.scope.distributor.code} · ${h.scope.distributor.name}` : "All channel";
   const scopeText = [scopeLabel, h.scope.family ? `family ${h.scope.family}` : null].filter(Boolean).join(" · ");
   const c = h.current;

@@ -49,18 +49,17 @@ export async function loadViewerByUserId(db: Queryable, userId: string): Promise
 export async function loadViewerByToken(db: Queryable, secret: string): Promise<Viewer | null> {
   const hash = hashApiToken(secret);
   const [row] = await db
-    .select({ ...viewerColumns, tokenId: apiTokens.id })
+    .select({ ...viewerColumns, tokenId: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
     .leftJoin(distributors, eq(distributors.id, users.distributorId))
     .where(and(eq(apiTokens.tokenHash, hash), isNull(apiTokens.revokedAt)))
     .limit(1);
   const viewer = toViewer(row, "token");
-  if (viewer && row) {
-    await db
-      .update(apiTokens)
-      .set({ lastUsedAt: sql`now()` })
-      .where(and(eq(apiTokens.id, row.tokenId), sql`(${apiTokens.lastUsedAt} is null or ${apiTokens.lastUsedAt} < now() - interval '1 minute')`));
+  // last_used_at at most once a minute, and never waiting: a concurrent request holding the row skips it.
+  if (viewer && row && (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000)) {
+    await db.execute(sql`update api_tokens set last_used_at = now()
+      where id = (select id from api_tokens where id = ${row.tokenId} and (last_used_at is null or last_used_at < now() - interval '1 minute') for update skip locked)`);
   }
   return viewer;
 }

@@ -26,7 +26,8 @@ import { asRows } from "../sql-rows";
 
 const state = vi.hoisted(() => ({ viewer: null as Viewer | null, db: null as unknown }));
 vi.mock("@/lib/auth/current-viewer", () => ({
-  requireViewer: async () => {
+  requestCredential: async () => (state.viewer ? { kind: "session", userId: state.viewer.userId } : null),
+  resolveViewer: async () => {
     if (!state.viewer) throw unauthenticated();
     return state.viewer;
   },

@@ -7,7 +7,8 @@
  *   Throws 422 `idempotency_mismatch` when the key was used for another request, and 409 `conflict`
  *   while another transaction is still working on the same key (or, with `onInFlight: "wait"`, waits
  *   for it and replays its answer).
- * - `completeIdempotencyKey(tx, claim, status, response)` stores the answer (same transaction).
+ * - `completeIdempotencyKey(tx, claim, status, response)` stores the key with its answer: the record's
+ *   one write (same transaction; the claim itself only locks and reads).
  * - `requestHash(value)` → sha256 of a stable JSON rendering.
  */
 import { createHash } from "node:crypto";
@@ -60,19 +61,14 @@ export async function claimIdempotencyKey(
   if (!lock?.ok) {
     throw new AppError("conflict", "A request with this Idempotency-Key is still being processed; retry in a moment");
   }
-  const inserted = await tx
-    .insert(idempotencyKeys)
-    .values({ userId: claim.userId, key: claim.key, scope: claim.scope, requestHash: claim.requestHash })
-    .onConflictDoNothing()
-    .returning({ key: idempotencyKeys.key });
-  if (inserted.length) return { replay: null };
-
   const [row] = await tx
     .select()
     .from(idempotencyKeys)
     .where(and(eq(idempotencyKeys.userId, claim.userId), eq(idempotencyKeys.key, claim.key)))
     .limit(1);
-  if (!row) throw new AppError("conflict", "A request with this Idempotency-Key is still being processed; retry in a moment");
+  // Not used yet: the key is written once, with the answer, by completeIdempotencyKey (the advisory
+  // lock held until this transaction ends keeps a second request with the key out meanwhile).
+  if (!row) return { replay: null };
   if (row.scope !== claim.scope || row.requestHash !== claim.requestHash) {
     throw new AppError("idempotency_mismatch", "This Idempotency-Key was already used with a different request; use a new key for a new request");
   }
@@ -83,8 +79,7 @@ export async function claimIdempotencyKey(
 }
 
 export async function completeIdempotencyKey(tx: Queryable, claim: IdempotencyClaim, status: number, response: unknown) {
-  await tx
-    .update(idempotencyKeys)
-    .set({ status, response: response as never, completedAt: sql`now()` })
-    .where(and(eq(idempotencyKeys.userId, claim.userId), eq(idempotencyKeys.key, claim.key)));
+  await tx.insert(idempotencyKeys).values({
+    userId: claim.userId, key: claim.key, scope: claim.scope, requestHash: claim.requestHash, status, response: response as never, completedAt: sql`now()`,
+  });
 }

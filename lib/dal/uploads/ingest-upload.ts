@@ -1,28 +1,40 @@
 /**
- * `ingestUpload(db, viewer, { options, source, bytes?, fileName?, maxBytes? })` → `UploadAnswer`
+ * An upload in three steps, so that no transaction ever waits on a client still sending:
  *
- * Reads a distributor's file (CSV/TSV, XLSX, X12 852/867) for one period with the pure parser
- * (`lib/imports`), resolving parts through the database (our SKUs, the distributor's cross-reference,
- * UPC/GTINs) and stores, in ONE transaction, the `uploads` row (counts and the answer) and every
- * accepted POS line in `pos_line_blocks` (streamed, 4,096 lines per row). A failure anywhere — a corrupt file,
- * a crash half-way — rolls everything back: no upload row, no POS line. Parsing submits nothing; a
- * later submission names the upload (`uploadId`) to keep its POS lines with that revision.
+ * 1. `prepareUpload(db, viewer, knownOptions)` — in the request's first, short transaction (the
+ *    caller is resolved in it too): distributors only (staff 403), the options known before the body
+ *    are validated, a closed period is refused (409) before a byte is read, and the distributor's part
+ *    resolver (our SKUs, cross-reference, UPC/GTINs) is loaded.
+ * 2. `readUpload(prepared, run, input)` — with NO transaction open: the pure parser (`lib/imports`)
+ *    reads the file while it arrives (`input.source`, a follower of the spooled body), the head
+ *    probe finds a remembered mapping (one short look-up), accepted POS lines become blocks that are
+ *    held (memory, then a temp file) until:
+ * 3. the store transaction (`run`) — opened when the last byte is in on Postgres (the blocks held so
+ *    far, then the rest as the parser finishes them, go through one binary COPY while it runs) or when
+ *    the parse is over on the embedded database (where any transaction holds every request) —
+ *    stores the blocks, the `uploads` row (one write, with its answer), a confirmed mapping and the
+ *    audit entry, and re-checks the period (409 when closed). A failure anywhere — a corrupt file, a
+ *    body too slow or too large, the database gone, a crash — rolls everything back: no upload row,
+ *    no POS line. Parsing submits nothing; a later submission names the upload (`uploadId`).
+ *
+ * `ingestUpload(db, viewer, input)` runs all three on one handle (tests, benchmarks, the data layer).
  *
  * Column mappings: a mapping the caller sends (`options.mapping`, and/or `kind` / `dateOrder`) is a
  * confirmation and is remembered for the file's header signature; without one, a remembered
  * mapping for the signature is applied automatically (a cheap probe of the file's head finds the
  * signature first), else the parser's suggestion is used and `needs.mapping` asks when unsure.
  *
- * `source` must be re-readable (a Buffer or a factory that reopens a spooled file): the probe and a
+ * `source` must be re-readable (a Buffer or a factory that opens the bytes again): the probe and a
  * late date-order decision read it again.
  *
  * Errors (AppError): 403 staff; 400 `validation_failed` for bad options or a corrupt / unsupported /
- * empty file (the parser's message); 413 `payload_too_large`.
+ * empty file (the parser's message); 409 a closed period; 413 `payload_too_large`.
  */
 import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/open";
-import { uploads } from "@/db/schema";
+import type { DbRunner } from "@/db/rls";
+import { periods, uploads } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/viewer";
 import { env } from "@/lib/config/env";
 import { periodToDate } from "@/lib/domain/periods";
@@ -44,7 +56,7 @@ import { recordAudit } from "../audit/record-audit";
 import { findSavedMapping, saveMapping } from "../mappings/column-mappings";
 import { loadPartResolver, type DistributorResolver } from "../xrefs/load-resolver";
 import { asRows } from "../sql-rows";
-import { openPosSink, type PosSink } from "./pos-sink";
+import { createPosSink, streamsToStore, type PosSink } from "./pos-sink";
 import { toAnswer, type Layout, type UploadAnswer } from "./answer";
 
 export type { UploadAnswer } from "./answer";
@@ -59,6 +71,10 @@ export interface IngestInput {
   bytes?: number;
   /** The spooled file behind `source`, when there is one: a large CSV is then read in two parts at once. */
   file?: string;
+  /** The file's size when it is still arriving (undefined until complete): the two-part read is placed then. */
+  size?: () => number | undefined;
+  /** …or, for a body with a declared length, as soon as its middle is on disk (the part reader follows the file). */
+  declared?: { size: number; available: () => number };
   fileName?: string | null;
   /** Default: SELLTHRU_MAX_UPLOAD_MB. */
   maxBytes?: number;
@@ -83,18 +99,57 @@ export function importErrorToApp(e: unknown): unknown {
   return new AppError("validation_failed", `${e.message}; nothing was stored`, [{ path: "file", message: e.message }], { reason: e.code });
 }
 
-export async function ingestUpload(db: Queryable, viewer: Viewer, input: IngestInput): Promise<UploadAnswer> {
-  requireRole(viewer, ["distributor"]);
-  const parsed = uploadOptionsSchema.safeParse(input.options ?? {});
+export interface PreparedUpload {
+  viewer: Viewer;
+  distributor: { id: number; code: string };
+  resolver: DistributorResolver;
+  /** Postgres: blocks may go to the store while the parser runs (COPY). */
+  streams: boolean;
+}
+
+function parseOptions(raw: unknown) {
+  const parsed = uploadOptionsSchema.safeParse(raw ?? {});
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
     throw new AppError("validation_failed", `${issues[0]?.path ? `${issues[0].path}: ` : ""}${issues[0]?.message ?? "Not valid"}; nothing was stored`, issues);
   }
-  const opts = parsed.data;
-  const d = await resolveDistributor(db, viewer);
-  const maxBytes = input.maxBytes ?? maxUploadBytes();
-  const resolver = await loadPartResolver(db, d.id);
+  return parsed.data;
+}
 
+/** 409 for a closed period, as a submission for it would be. */
+async function assertPeriodOpen(db: Queryable, period: string): Promise<void> {
+  const [row] = await db.select({ closedAt: periods.closedAt }).from(periods).where(eq(periods.period, periodToDate(period))).limit(1);
+  if (row?.closedAt) throw new AppError("conflict", `Period ${period} is closed; uploads for it are refused. Ask your channel manager for an adjustment`);
+}
+
+/** Step 1, in the request's first transaction: who, which distributor, its resolver; a closed period → 409 at once. */
+export async function prepareUpload(db: Queryable, viewer: Viewer, known: Record<string, unknown> = {}): Promise<PreparedUpload> {
+  requireRole(viewer, ["distributor"]);
+  if (known.period !== undefined) await assertPeriodOpen(db, parseOptions(known).period);
+  const d = await resolveDistributor(db, viewer);
+  return { viewer, distributor: { id: d.id, code: d.code }, resolver: await loadPartResolver(db, d.id), streams: streamsToStore(db) };
+}
+
+export interface ReadInput extends IngestInput {
+  /** Resolves when every byte is in (a body still arriving); absent = the source is complete. */
+  complete?: Promise<unknown>;
+  /** Called when the upload fails, before waiting for the parser to stop (cancel the body). */
+  abort?: (error: unknown) => void;
+}
+
+export async function ingestUpload(db: Queryable, viewer: Viewer, input: IngestInput): Promise<UploadAnswer> {
+  const prepared = await prepareUpload(db, viewer, {});
+  return readUpload(prepared, (fn) => db.transaction(fn), input);
+}
+
+/** Steps 2 and 3: parse with no transaction open, then store in one. */
+export async function readUpload(prepared: PreparedUpload, run: DbRunner, input: ReadInput): Promise<UploadAnswer> {
+  const { viewer, distributor: d, resolver } = prepared;
+  const opts = parseOptions(input.options);
+  const maxBytes = input.maxBytes ?? maxUploadBytes();
+  const uploadId = randomUUID();
+  const sink = createPosSink({ uploadId, distributorId: d.id, productIdOf: resolver.productIdOf });
+  let parse: Promise<ParseOutcome> | null = null;
   try {
     // The caller's answers, else what this distributor confirmed for this layout before.
     let mapping: Mapping | undefined = opts.mapping as Mapping | undefined;
@@ -103,8 +158,8 @@ export async function ingestUpload(db: Queryable, viewer: Viewer, input: IngestI
     const confirmed = !!(opts.mapping || opts.kind || opts.dateOrder);
     let mappingSource: UploadAnswer["mappingSource"] = opts.mapping ? "confirmed" : null;
     const layout = await probeLayout(input.source, opts.period, resolver, opts.sheet, maxBytes);
-    if (!opts.mapping) {
-      const saved = layout ? await findSavedMapping(db, d.id, layout.signature) : null;
+    if (!opts.mapping && layout) {
+      const saved = await run((db) => findSavedMapping(db, d.id, layout.signature));
       if (saved) {
         mapping = saved.columns;
         kind ??= saved.kind;
@@ -113,31 +168,33 @@ export async function ingestUpload(db: Queryable, viewer: Viewer, input: IngestI
       }
     }
 
-    const uploadId = randomUUID();
-    return await db.transaction(async (tx) => {
+    let bytesRead = 0;
+    parse = parseUpload({
+      bytes: input.source, period: opts.period, resolvePart: resolver.resolvePart, mapping, kind, dateOrder, sheet: opts.sheet, maxBytes,
+      onPosLines: async (batch) => {
+        await input.onPosLines?.(batch);
+        await sink.push(batch);
+      },
+      onRestart: () => sink.reset(),
+      split: splitInput(input, resolver, sink),
+      onProgress: (p) => {
+        bytesRead = p.bytesRead;
+        input.onProgress?.(p);
+      },
+    });
+    parse.catch(() => {}); // awaited below
+    // The store transaction opens once no client is waited on: the body complete (Postgres, where the
+    // COPY takes the rest while the parser runs) or the parse over (the embedded database).
+    await Promise.race([prepared.streams ? (input.complete ?? Promise.resolve()) : parse, parse.then(() => undefined)]);
+
+    return await run(async (tx) => {
+      await assertPeriodOpen(tx, opts.period);
       if (opts.replaces) await discardUpload(tx, d.id, opts.replaces);
-      await tx.insert(uploads).values({
-        id: uploadId, distributorId: d.id, period: periodToDate(opts.period), fileName: input.fileName ?? opts.fileName ?? null,
-        format: "pending", kind: "pending", bytes: input.bytes ?? 0, rowsRead: 0, rowsAccepted: 0, result: {}, createdBy: viewer.userId,
-      });
-      const sink = await openPosSink(tx, { uploadId, distributorId: d.id, productIdOf: resolver.productIdOf });
       let result: ParseOutcome;
       let staged: number;
-      let bytesRead = 0;
       try {
-        result = await parseUpload({
-          bytes: input.source, period: opts.period, resolvePart: resolver.resolvePart, mapping, kind, dateOrder, sheet: opts.sheet, maxBytes,
-          onPosLines: async (batch) => {
-            await input.onPosLines?.(batch);
-            await sink.push(batch);
-          },
-          onRestart: () => sink.reset(),
-          split: splitInput(input, resolver, sink),
-          onProgress: (p) => {
-            bytesRead = p.bytesRead;
-            input.onProgress?.(p);
-          },
-        });
+        await sink.attach(tx);
+        result = await parse!;
         staged = await sink.finish();
       } catch (e) {
         await sink.abort(e);
@@ -148,13 +205,14 @@ export async function ingestUpload(db: Queryable, viewer: Viewer, input: IngestI
         await saveMapping(tx, viewer, d.id, result.headerSignature, { columns: (opts.mapping as Mapping | undefined) ?? result.mapping!, kind: opts.kind, dateOrder: opts.dateOrder });
       }
       const answer = toAnswer(result, {
-        uploadId, period: opts.period, fileName: input.fileName ?? opts.fileName ?? null, bytes: input.bytes ?? bytesRead,
+        uploadId, period: opts.period, fileName: input.fileName ?? opts.fileName ?? null, bytes: input.bytes ?? (input.source instanceof Uint8Array ? input.source.byteLength : input.size?.()) ?? bytesRead,
         posLines: staged, mappingSource, remembered: confirmed && !!result.headerSignature, resolver, layout,
       });
-      await tx
-        .update(uploads)
-        .set({ format: result.format, kind: result.kind, bytes: answer.response.bytes, rowsRead: result.rowsRead, rowsAccepted: result.rowsAccepted, result: answer.stored })
-        .where(eq(uploads.id, uploadId));
+      await tx.insert(uploads).values({
+        id: uploadId, distributorId: d.id, period: periodToDate(opts.period), fileName: answer.response.fileName ?? null,
+        format: result.format, kind: result.kind, bytes: answer.response.bytes, rowsRead: result.rowsRead, rowsAccepted: result.rowsAccepted,
+        result: answer.stored, createdBy: viewer.userId,
+      });
       await recordAudit(tx, viewer, "upload.create", {
         distributorId: d.id,
         subject: `${d.code} ${opts.period} ${answer.response.fileName ?? "file"}`,
@@ -163,6 +221,9 @@ export async function ingestUpload(db: Queryable, viewer: Viewer, input: IngestI
       return answer.response;
     });
   } catch (e) {
+    input.abort?.(e);
+    await parse?.catch(() => {}); // the parser (and its part reader) stopped before the caller deletes the file
+    await sink.abort(e).catch(() => {});
     throw importErrorToApp(e);
   }
 }
@@ -170,10 +231,10 @@ export async function ingestUpload(db: Queryable, viewer: Viewer, input: IngestI
 /** A large CSV's second half on a worker thread (`lib/imports/csv-split.ts`), when the bytes can be read again by offset. */
 function splitInput(input: IngestInput, resolver: DistributorResolver, sink: PosSink): SplitInput | undefined {
   const source = input.source instanceof Uint8Array ? input.source : input.file;
-  const size = input.source instanceof Uint8Array ? input.source.byteLength : input.bytes;
+  const size = input.source instanceof Uint8Array ? input.source.byteLength : (input.bytes ?? input.size);
   if (source === undefined || size === undefined) return undefined;
   return {
-    source, size, minBytes: env().SELLTHRU_SPLIT_UPLOAD_MB * 1024 * 1024, tables: resolver.tables, productIds: resolver.productIds,
+    source, size, declared: input.declared, minBytes: env().SELLTHRU_SPLIT_UPLOAD_MB * 1024 * 1024, tables: resolver.tables, productIds: resolver.productIds,
     pushBlock: (bytes, lines, seq) => sink.pushBlock(bytes, lines, seq),
   };
 }

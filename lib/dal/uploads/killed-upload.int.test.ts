@@ -6,8 +6,10 @@
  * no `uploads` row, no `pos_line_blocks` row, no audit entry and no remembered mapping for that
  * distributor, no orphaned POS line anywhere, and the next upload works.
  *
- * Postgres: the same database the test reads. PGlite (in-process): a data directory the child
- * opens, killed mid-write; the parent then reopens it (crash recovery) and checks the same.
+ * Postgres: the same database the test reads; the store transaction is open (its COPY streaming)
+ * when the child dies. PGlite (in-process): a data directory the child opens; there the blocks are
+ * held until the parse is over (a PGlite transaction would hold every request), so the kill lands
+ * before the store transaction; the parent reopens the directory (crash recovery) and checks the same.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
@@ -139,7 +141,7 @@ describe(`a server killed during an upload (${label})`, () => {
     let database = await openDatabase({ kind: "pglite", dataDir });
     const { d, v } = await setUp(database.db);
     await database.close();
-    // 12 batches of 1,000: two blocks of 4,096 lines were already inserted in the open transaction.
+    // 12 batches of 1,000 read: two blocks of 4,096 lines built and held (nothing in the database yet).
     const child = await startChild({ kind: "pglite", dataDir }, v, 12);
     await kill(child);
     database = await openDatabase({ kind: "pglite", dataDir }, { migrate: false });

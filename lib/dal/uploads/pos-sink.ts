@@ -1,9 +1,12 @@
 /**
- * Stores an upload's accepted POS lines in `pos_line_blocks`, inside the upload's transaction.
+ * Stores an upload's accepted POS lines in `pos_line_blocks`.
  *
  * The parser hands batches of 1,000; they are written as bytes (format: `lib/imports/pos-blocks.ts`)
  * and every 4,096 lines become one row; a file's later part, read on another thread, arrives as
- * finished blocks (`pushBlock`). Nothing is visible before the transaction commits.
+ * finished blocks (`pushBlock`). Until the upload's store transaction is open (`attach`), blocks are
+ * held (`held-blocks.ts`: memory, then a temp file): no transaction waits on a client still sending.
+ * Once attached, held blocks go first, then the rest as they come. Nothing is visible before that
+ * transaction commits.
  * - Postgres (postgres.js): ONE `COPY … FROM STDIN (FORMAT binary)` per pass — a block's bytes go
  *   to the socket as they are (no text conversion, no escaping); the parser goes on while Postgres
  *   stores earlier blocks, and a full socket makes `push` wait (bounded memory).
@@ -16,6 +19,7 @@ import { forbidden } from "@/lib/errors";
 import type { ResolvedPosLine } from "@/lib/imports";
 import { BLOCK_FORMAT, PosBlockBuilder } from "@/lib/imports/pos-blocks";
 import { asRows } from "../sql-rows";
+import { HeldBlocks } from "./held-blocks";
 
 export interface PosSink {
   push(batch: ResolvedPosLine[]): void | Promise<void>;
@@ -24,11 +28,14 @@ export interface PosSink {
    * sink's own blocks (`block_no` from {@link LATER_PART_BLOCKS}), in `seq` order.
    */
   pushBlock(bytes: Uint8Array, lines: number, seq: number): Promise<void>;
+  /** The store transaction is open: held blocks go to it, and every later one. */
+  attach(tx: Queryable): Promise<void>;
+  readonly attached: boolean;
   /** The parser reads the file again (a late row decided the date order): forget what was stored. */
   reset(): Promise<void>;
-  /** Flushes; returns how many lines were stored. */
+  /** Flushes (attached); returns how many lines were stored. */
   finish(): Promise<number>;
-  /** The upload failed: stop a running COPY / wait for the inserts so the transaction can roll back. */
+  /** The upload failed: stop a running COPY / wait for the inserts so the transaction can roll back; drop held blocks. */
   abort(error: unknown): Promise<void>;
 }
 
@@ -51,18 +58,24 @@ interface BlockStore {
   abort(error: unknown): Promise<void>;
 }
 
-export async function openPosSink(tx: Queryable, ctx: SinkContext): Promise<PosSink> {
-  const raw = rawClient(tx);
-  const store = raw ? copyStore(tx, raw, ctx) : insertStore(tx, ctx);
+export function createPosSink(ctx: SinkContext): PosSink {
+  const held = new HeldBlocks();
+  let store: BlockStore | null = null;
+  let tx: Queryable | null = null;
+  let attaching: Promise<void> | null = null;
   const builder = new PosBlockBuilder(ctx.productIdOf);
   let stored = 0;
   let blockNo = 0;
+  const put = (no: number, bytes: Uint8Array, lines: number) => (store ? store.put(no, bytes, lines) : held.add(no, bytes, lines));
   const send = async () => {
     if (builder.lines === 0) return;
     const block = builder.take();
-    await store.put(blockNo++, block.bytes, block.lines);
+    await put(blockNo++, block.bytes, block.lines);
   };
   return {
+    get attached() {
+      return store !== null;
+    },
     async push(batch) {
       for (const l of batch) {
         if (builder.add(l)) stored++;
@@ -71,28 +84,59 @@ export async function openPosSink(tx: Queryable, ctx: SinkContext): Promise<PosS
     },
     async pushBlock(bytes, lines, seq) {
       stored += lines;
-      await store.put(LATER_PART_BLOCKS + seq, bytes, lines);
+      await put(LATER_PART_BLOCKS + seq, bytes, lines);
+    },
+    attach(t) {
+      tx = t;
+      const raw = rawClient(t);
+      const s = raw ? copyStore(t, raw, ctx) : insertStore(t, ctx);
+      attaching = (async () => {
+        // Blocks that come while the held ones are sent are held too: drain until none is left.
+        while (held.count > 0) await held.drain((no, bytes, lines) => s.put(no, bytes, lines));
+        store = s;
+      })();
+      return attaching;
     },
     async reset() {
-      await store.flush();
+      await attaching?.catch(() => {});
       builder.clear();
       blockNo = 0;
       stored = 0;
-      await tx.execute(sql`delete from pos_line_blocks where upload_id = ${ctx.uploadId}::uuid`);
+      await held.clear();
+      if (store && tx) {
+        await store.flush();
+        await tx.execute(sql`delete from pos_line_blocks where upload_id = ${ctx.uploadId}::uuid`);
+      }
     },
     async finish() {
       await send();
-      await store.flush();
+      await store?.flush();
       return stored;
     },
-    abort: (error) => store.abort(error),
+    async abort(error) {
+      await attaching?.catch(() => {});
+      await held.clear();
+      await store?.abort(error);
+    },
   };
+}
+
+/** A sink attached to `tx` from the start (everything at hand: nothing to hold). */
+export async function openPosSink(tx: Queryable, ctx: SinkContext): Promise<PosSink> {
+  const sink = createPosSink(ctx);
+  await sink.attach(tx);
+  return sink;
 }
 
 // ---- COPY (FORMAT binary) on postgres.js --------------------------------------------------------
 
 interface PgJsLike {
   unsafe(query: string): { writable(): Promise<Writable> };
+}
+
+/** True where blocks go through COPY (postgres.js): the store may take them while the parser runs. */
+export function streamsToStore(q: Queryable): boolean {
+  return rawClient(q) !== null;
 }
 
 function rawClient(tx: Queryable): PgJsLike | null {

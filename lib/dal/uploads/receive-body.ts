@@ -1,23 +1,29 @@
 /**
- * `receiveUpload(req, maxBytes)` → `{ path, bytes, fileName, fields, dispose() }`
+ * `startReceiving(req, limits)` → `Reception`; `receiveUpload(req, maxBytes)` → the same, once the body is in.
  *
- * Spools an upload's bytes to a temp file as they arrive (never the whole body in memory), so the
- * parser can read the file as a stream — twice when it must (the mapping probe, a late date-order
- * decision) — and the size limit is enforced while reading (413 as soon as it is passed; a declared
- * Content-Length above it is refused before reading).
+ * Spools an upload's bytes to a temp file as they arrive (never the whole body in memory) — with no
+ * transaction open and within the size and time limits of `lib/http/read-body.ts` (413, 408) — and
+ * lets the parser read the file WHILE it grows (`follow()`): parsing starts with the first bytes
+ * instead of after the last. The file can be read again once complete (`open()`: the mapping probe,
+ * a late date-order decision, the second half read on a worker thread).
  *
  * - `multipart/form-data`: a minimal streaming reader (no dependency): the part named `file` (or the
  *   first part with a filename) goes to the temp file; other small text fields (`period`, `mapping`,
- *   `kind`, `dateOrder`, `sheet`, `replaces`, `fileName`) are returned in `fields`. `req.formData()`
- *   is not used because it buffers the whole body.
+ *   `kind`, `dateOrder`, `sheet`, `replaces`, `fileName`) are returned in `fields` — those before the
+ *   file part when it starts (`started`), all of them at the end (`done`). `req.formData()` is not
+ *   used because it buffers the whole body.
  * - any other body (text/csv, text/tab-separated-values, the XLSX type, application/edi-x12,
  *   application/octet-stream…): the raw body is the file; its content decides the format.
+ *
+ * Temp files live in `<tmpdir>/sellthru-spool/`, named after the process: `dispose()` deletes them on
+ * every path, and a server starting up deletes those of processes that no longer run (a kill).
  */
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
 import { AppError } from "@/lib/errors";
+import { bodyLimits, checkDeclaredLength, limitedChunks, type BodyLimits } from "@/lib/http/read-body";
 
 export interface ReceivedUpload {
   path: string;
@@ -27,10 +33,33 @@ export interface ReceivedUpload {
   dispose(): Promise<void>;
 }
 
+export interface Reception {
+  path: string;
+  /** The file part has begun (multipart) or the body has (raw): `fields` holds those sent before it. */
+  started: Promise<void>;
+  /** Every byte is on disk; `fields` and `fileName` are final. Rejects with the receive error (408, 413, 400). */
+  done: Promise<{ bytes: number }>;
+  /** The file's size once complete, else undefined. */
+  size(): number | undefined;
+  /** A raw body's declared length (Content-Length) and the bytes on disk so far; null for multipart or no length. */
+  declared: { size: number; available: () => number } | null;
+  fields: Record<string, string>;
+  fileName: string | null;
+  /** The file's bytes from the start, as they arrive; ends when the body has ended (throws its error). */
+  follow(): AsyncGenerator<Uint8Array>;
+  /** Stop receiving (the parser failed): the body is cancelled. */
+  abort(reason: unknown): void;
+  /** Deletes the temp file (after any reader is done). */
+  dispose(): Promise<void>;
+}
+
 const FIELD_MAX = 1024 * 1024;
 const HEADER_MAX = 16 * 1024;
 /** Room for the multipart envelope and small fields on top of the file limit. */
 const ENVELOPE = 2 * 1024 * 1024;
+const READ_CHUNK = 1024 * 1024;
+
+export const SPOOL_DIR = () => path.join(os.tmpdir(), "sellthru-spool");
 
 const tooLarge = (maxBytes: number) =>
   new AppError(
@@ -40,22 +69,47 @@ const tooLarge = (maxBytes: number) =>
     { maxBytes },
   );
 
+/** The temp file: bytes counted once they are in the file (a follower may read up to there). */
 class Spool {
-  readonly path = path.join(os.tmpdir(), `sellthru-upload-${randomUUID()}`);
-  private readonly out = fs.createWriteStream(this.path, { flags: "wx", mode: 0o600 });
+  readonly path = path.join(SPOOL_DIR(), `${process.pid}-${randomUUID()}`);
+  private readonly out: fs.WriteStream;
   private failed: Error | null = null;
+  private waiters: (() => void)[] = [];
   bytes = 0;
+  flushed = 0;
+  ended = false;
+  error: unknown = null;
   constructor() {
+    fs.mkdirSync(SPOOL_DIR(), { recursive: true, mode: 0o700 });
+    // Created at once (not when the stream gets round to it): a follower may open it right away.
+    this.out = fs.createWriteStream(this.path, { fd: fs.openSync(this.path, "wx", 0o600) });
     this.out.on("error", (e) => (this.failed = e));
+  }
+  wake(): void {
+    const w = this.waiters;
+    this.waiters = [];
+    for (const f of w) f();
+  }
+  changed(): Promise<void> {
+    return new Promise((resolve) => this.waiters.push(resolve));
   }
   async write(chunk: Uint8Array): Promise<void> {
     if (this.failed) throw this.failed;
     if (!chunk.byteLength) return;
     this.bytes += chunk.byteLength;
-    if (!this.out.write(chunk)) await new Promise<void>((resolve) => this.out.once("drain", resolve));
+    const ok = this.out.write(chunk, (e) => {
+      if (e) return;
+      this.flushed += chunk.byteLength;
+      this.wake();
+    });
+    if (!ok) await new Promise<void>((resolve) => this.out.once("drain", resolve));
   }
   end(): Promise<void> {
     return new Promise((resolve, reject) => this.out.end((e?: Error | null) => (e || this.failed ? reject(e ?? this.failed) : resolve())));
+  }
+  fail(error: unknown): void {
+    this.error ??= error;
+    this.wake();
   }
   async dispose(): Promise<void> {
     this.out.destroy();
@@ -63,44 +117,112 @@ class Spool {
   }
 }
 
-export async function receiveUpload(req: Request, maxBytes: number): Promise<ReceivedUpload> {
+/** Starts receiving the body into a temp file; returns at once. */
+export function startReceiving(req: Request, limits: BodyLimits): Reception {
   const type = req.headers.get("content-type") ?? "";
-  const declared = Number(req.headers.get("content-length") ?? "0");
   const multipart = /^multipart\/form-data/i.test(type);
-  if (declared > maxBytes + (multipart ? ENVELOPE : 0)) {
-    await req.body?.cancel().catch(() => {});
-    throw tooLarge(maxBytes);
-  }
+  const maxBytes = limits.maxBytes;
   const spool = new Spool();
-  try {
-    let fileName: string | null = null;
-    let fields: Record<string, string> = {};
+  const controller = new AbortController();
+  let markStarted: () => void = () => {};
+  const started = new Promise<void>((resolve) => (markStarted = resolve));
+  const reception: Reception = {
+    path: spool.path,
+    started,
+    done: null as unknown as Promise<{ bytes: number }>,
+    size: () => (spool.ended && !spool.error ? spool.bytes : undefined),
+    declared: !multipart && Number(req.headers.get("content-length")) > 0 ? { size: Number(req.headers.get("content-length")), available: () => spool.flushed } : null,
+    fields: {},
+    fileName: null,
+    follow: () => follow(spool),
+    abort(reason) {
+      controller.abort(reason);
+    },
+    dispose: () => spool.dispose(),
+  };
+  const receive = async () => {
+    checkDeclaredLength(req, maxBytes + (multipart ? ENVELOPE : 0));
+    const chunks = limitedChunks(req.body, { ...limits, maxBytes: maxBytes + (multipart ? ENVELOPE : 0) }, controller.signal);
     if (multipart) {
       const boundary = /boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(type);
       if (!boundary) throw new AppError("validation_failed", "The multipart body has no boundary; nothing was stored", [{ path: "file", message: "No multipart boundary" }]);
-      const r = await readMultipart(req, boundary[1] ?? boundary[2]!, spool, maxBytes);
-      fileName = r.fileName;
-      fields = r.fields;
+      const r = await readMultipart(chunks, boundary[1] ?? boundary[2]!, spool, maxBytes, reception, markStarted);
       if (!r.sawFile) throw new AppError("validation_failed", "Send the file in a multipart field named \"file\"; nothing was stored", [{ path: "file", message: "No file field" }]);
     } else {
-      if (req.body) {
-        const reader = req.body.getReader();
-        for (;;) {
-          const { done, value } = await reader.read();
-          if (done) break;
-          if (spool.bytes + value.byteLength > maxBytes) {
-            await reader.cancel().catch(() => {});
-            throw tooLarge(maxBytes);
-          }
-          await spool.write(value);
-        }
+      markStarted();
+      for await (const value of chunks) {
+        if (spool.bytes + value.byteLength > maxBytes) throw tooLarge(maxBytes);
+        await spool.write(value);
       }
     }
     await spool.end();
-    return { path: spool.path, bytes: spool.bytes, fileName, fields, dispose: () => spool.dispose() };
+    spool.ended = true;
+    spool.wake();
+    return { bytes: spool.bytes };
+  };
+  reception.done = receive().catch((e: unknown) => {
+    const error = e instanceof AppError && e.code === "payload_too_large" ? tooLarge(maxBytes) : e;
+    spool.fail(error);
+    markStarted();
+    throw error;
+  });
+  reception.done.catch(() => {}); // surfaced to whoever awaits it, and to followers
+  return reception;
+}
+
+/** The whole body received (tests, simple callers): `{ path, bytes, fileName, fields, dispose }`. */
+export async function receiveUpload(req: Request, maxBytes: number, limits: BodyLimits = bodyLimits("upload", maxBytes)): Promise<ReceivedUpload> {
+  const r = startReceiving(req, { ...limits, maxBytes });
+  try {
+    const { bytes } = await r.done;
+    return { path: r.path, bytes, fileName: r.fileName, fields: r.fields, dispose: () => r.dispose() };
   } catch (e) {
-    await spool.dispose();
+    await r.dispose();
     throw e;
+  }
+}
+
+/** Reads the spool from its start as it grows; ends with the body (or throws its error). */
+async function* follow(spool: Spool): AsyncGenerator<Uint8Array> {
+  const fh = await fs.promises.open(spool.path, "r");
+  try {
+    let pos = 0;
+    for (;;) {
+      if (pos < spool.flushed) {
+        const buf = Buffer.allocUnsafe(Math.min(READ_CHUNK, spool.flushed - pos));
+        const { bytesRead } = await fh.read(buf, 0, buf.length, pos);
+        pos += bytesRead;
+        if (bytesRead > 0) yield buf.subarray(0, bytesRead);
+        continue;
+      }
+      if (spool.error) throw spool.error;
+      if (spool.ended) return;
+      await spool.changed();
+    }
+  } finally {
+    await fh.close();
+  }
+}
+
+/** Server start-up: deletes spooled files of processes that no longer run (killed mid-upload). */
+export async function sweepSpool(): Promise<number> {
+  let removed = 0;
+  const names = await fs.promises.readdir(SPOOL_DIR()).catch(() => [] as string[]);
+  for (const name of names) {
+    const pid = Number(name.split("-")[0]);
+    if (!Number.isInteger(pid) || pid === process.pid || alive(pid)) continue;
+    await fs.promises.rm(path.join(SPOOL_DIR(), name), { force: true });
+    removed++;
+  }
+  return removed;
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
   }
 }
 
@@ -127,17 +249,15 @@ function parsePartHeaders(text: string): PartHeaders {
 }
 
 /** Streams the multipart body: the file part into `spool`, other fields into memory (small). */
-async function readMultipart(req: Request, boundary: string, spool: Spool, maxBytes: number) {
+async function readMultipart(chunks: AsyncIterable<Uint8Array>, boundary: string, spool: Spool, maxBytes: number, out: Reception, markStarted: () => void) {
   const delimiter = Buffer.from(`\r\n--${boundary}`);
-  const fields: Record<string, string> = {};
-  let fileName: string | null = null;
+  const fields = out.fields;
   let sawFile = false;
   // The body starts with "--boundary": a leading CRLF makes every delimiter look the same.
   let buf: Buffer = Buffer.from("\r\n");
   type State = "preamble" | "after" | "headers" | "body" | "done";
   let state = "preamble" as State;
   let part: { kind: "file" | "field" | "skip"; name: string; chunks: Buffer[]; size: number } | null = null;
-  let total = 0;
 
   const emit = async (data: Buffer) => {
     if (!part || !data.length) return;
@@ -198,7 +318,8 @@ async function readMultipart(req: Request, boundary: string, spool: Spool, maxBy
         const isFile = !sawFile && (h.name === "file" || h.fileName !== null);
         if (isFile) {
           sawFile = true;
-          fileName = h.fileName;
+          out.fileName = h.fileName;
+          markStarted();
           part = { kind: "file", name: h.name ?? "file", chunks: [], size: 0 };
         } else if (h.name && h.fileName === null) {
           part = { kind: "field", name: h.name, chunks: [], size: 0 };
@@ -212,26 +333,11 @@ async function readMultipart(req: Request, boundary: string, spool: Spool, maxBy
   };
 
   const corrupt = () => new AppError("validation_failed", "The multipart body is malformed; nothing was stored", [{ path: "file", message: "Malformed multipart body" }]);
-  if (req.body) {
-    const reader = req.body.getReader();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      total += value.byteLength;
-      if (total > maxBytes + ENVELOPE) {
-        await reader.cancel().catch(() => {});
-        throw tooLarge(maxBytes);
-      }
-      if (state === "done") continue; // the epilogue
-      buf = buf.length ? Buffer.concat([buf, value]) : Buffer.from(value);
-      try {
-        await step();
-      } catch (e) {
-        await reader.cancel().catch(() => {});
-        throw e;
-      }
-    }
+  for await (const value of chunks) {
+    if (state === "done") continue; // the epilogue
+    buf = buf.length ? Buffer.concat([buf, value]) : Buffer.from(value);
+    await step();
   }
   if (state !== "done") throw corrupt();
-  return { fileName, fields, sawFile };
+  return { sawFile };
 }

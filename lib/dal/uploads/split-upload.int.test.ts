@@ -17,7 +17,9 @@ import { makeDistributor, makeViewer } from "@/lib/testing/fixtures";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
 import { asRows } from "../sql-rows";
 import { submitPeriod } from "../submissions/submit-period";
-import { ingestUpload } from "./ingest-upload";
+import { ingestUpload, prepareUpload, readUpload } from "./ingest-upload";
+import { startReceiving } from "./receive-body";
+import { bodyLimits } from "@/lib/http/read-body";
 import { listPosLines } from "./list-pos-lines";
 
 const SKUS = ["MCU-1000", "MCU-1010", "MCU-2000", "PMIC-220", "LDO-330", "BUCK-510", "SNS-ACC-3", "SNS-GYR-6", "IF-CAN-10", "MEM-FL-16"];
@@ -77,5 +79,44 @@ describe(`a large CSV read in two parts (${process.env.TEST_DATABASE_URL ? "post
     const kept = await listPosLines(tdb.db, v, { period: "2026-10" });
     expect(kept.uploadId).toBe(split.uploadId);
     expect(kept.lines).toEqual(lines);
+  }, 120_000);
+
+  it("reads a body still arriving in two parts (its declared length places the split, the part reader follows the file) with the same answer", async () => {
+    const d = await makeDistributor(tdb.db);
+    const v = await makeViewer(tdb.db, "distributor", d);
+    const whole = fs.readFileSync(file);
+    const onePass = await ingestUpload(tdb.db, v, { options: { period: "2026-10" }, source: whole, fileName: "pos.csv" });
+    // The first 60 % at once, the rest 300 ms later: the split is placed while the file grows.
+    const cut = Math.floor(bytes * 0.6);
+    let step = 0;
+    const body = new ReadableStream<Uint8Array>({
+      async pull(c) {
+        if (step === 0) c.enqueue(new Uint8Array(whole.subarray(0, cut)));
+        else if (step === 1) {
+          await new Promise((r) => setTimeout(r, 300));
+          c.enqueue(new Uint8Array(whole.subarray(cut)));
+        } else c.close();
+        step++;
+      },
+    });
+    const req = new Request("http://localhost/api/v1/uploads", { method: "POST", headers: { "content-type": "text/csv", "content-length": String(bytes) }, body, duplex: "half" } as RequestInit);
+    const reception = startReceiving(req, bodyLimits("upload", 64 * 1024 * 1024));
+    try {
+      expect(reception.declared?.size).toBe(bytes);
+      const prepared = await prepareUpload(tdb.db, v, {});
+      const arriving = await readUpload(prepared, (fn) => tdb.db.transaction(fn), {
+        options: { period: "2026-10" }, source: () => reception.follow(), size: () => reception.size(), declared: reception.declared ?? undefined,
+        complete: reception.done, file: reception.path, fileName: "pos.csv",
+      });
+      const { uploadId: _a, ...one } = onePass;
+      const { uploadId: _b, ...two } = arriving;
+      expect(two).toEqual(one);
+      const a = await storedLines(onePass.uploadId);
+      const b = await storedLines(arriving.uploadId);
+      expect(b.lines).toEqual(a.lines);
+      expect(b.blocks.some((n) => n >= 1_000_000_000)).toBe(true);
+    } finally {
+      await reception.dispose();
+    }
   }, 120_000);
 });

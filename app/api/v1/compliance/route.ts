@@ -23,4 +23,4 @@ export const GET = apiRoute(async ({ req, db, viewer }) => {
       incomplete: r.incomplete, timelinessRate: r.timelinessRate, avgDaysLate: r.avgDaysLate, lastRemindedAt: r.lastRemindedAt,
     })),
   });
-});
+}, { replica: true });

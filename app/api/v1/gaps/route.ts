@@ -41,4 +41,4 @@ export const GET = apiRoute(async ({ req, db, later, viewer }) => {
     totals: page.totals,
     nextCursor: page.nextCursor,
   });
-});
+}, { replica: true });

@@ -9,4 +9,4 @@ export const POST = apiRoute(async ({ req, db, viewer }) => {
   requireRole(viewer, ["admin", "channel_manager"]);
   const text = await readBodyLimited(req, MAX_BYTES);
   return NextResponse.json(await loadSellIn(db, viewer, text));
-});
+}, { maxBody: MAX_BYTES });
