@@ -13,7 +13,8 @@ export interface ExceptionEvent {
   body: string | null;
   data: Record<string, unknown> | null;
   at: string;
-  author: { name: string; email: string; role: Role; distributor: boolean } | null;
+  /** A distributor reading its exception sees staff by name only: no e-mail (`email` is null). */
+  author: { name: string; email: string | null; role: Role; distributor: boolean } | null;
   /** A note from the distributor (an answer to the manufacturer). */
   isAnswer: boolean;
   internal: boolean;
@@ -57,6 +58,12 @@ export interface StaffExceptionDetail extends PartnerExceptionDetail {
   corrections: CorrectionView[];
 }
 
+/** What a distributor sees of an event: no internal data, and the manufacturer's staff by name, not by e-mail address. */
+function forPartner({ data: _d, ...e }: ExceptionEvent): ExceptionEvent {
+  const author = e.author && !e.author.distributor ? { ...e.author, email: null } : e.author;
+  return { ...e, author, data: null };
+}
+
 export async function getException(db: Queryable, viewer: Viewer, id: string): Promise<StaffExceptionDetail | PartnerExceptionDetail> {
   const partner = viewer.role === "distributor";
   if (!partner) requireStaff(viewer);
@@ -88,7 +95,7 @@ export async function getException(db: Queryable, viewer: Viewer, id: string): P
   const base: PartnerExceptionDetail = {
     id: core.id, distributor: core.distributorCode, distributorName: core.distributorName, sku: core.sku, description: core.description,
     period: core.period, status: core.status, openedAt: String(meta?.opened_at), ledger,
-    events: partner ? events.filter((e) => (e.kind === "note" && !e.internal) || e.kind === "answer").map(({ data: _d, ...e }) => ({ ...e, data: null })) : events,
+    events: partner ? events.filter((e) => (e.kind === "note" && !e.internal) || e.kind === "answer").map(forPartner) : events,
   };
   if (partner) return base;
 
