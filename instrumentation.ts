@@ -7,6 +7,9 @@
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // Before any request: every request carries its socket's address (the sign-in limits' per-address count).
+  const { installPeerAddress } = await import("./lib/http/peer-address");
+  installPeerAddress();
   const { getDatabase } = await import("./db/client");
   try {
     const started = Date.now();

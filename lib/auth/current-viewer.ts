@@ -20,8 +20,8 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
     return m ? withAuthDb((db) => loadViewerByToken(db, m[1]!)) : null;
   }
   const session = await auth();
-  const uid = (session?.user as { id?: string } | undefined)?.id;
-  return uid ? withAuthDb((db) => loadViewerByUserId(db, uid)) : null;
+  const user = session?.user as { id?: string; sv?: number } | undefined;
+  return user?.id ? withAuthDb((db) => loadViewerByUserId(db, user.id!, user.sv)) : null;
 });
 
 export async function requireViewer(): Promise<Viewer> {

@@ -7,6 +7,7 @@ import type { DbRunner } from "@/db/rls";
 import { requireViewer } from "@/lib/auth/current-viewer";
 import type { Viewer } from "@/lib/auth/viewer";
 import { AppError, databaseUnavailable, type Issue } from "@/lib/errors";
+import { assertSameOrigin } from "./same-origin";
 
 export interface ApiContext<P> {
   req: NextRequest;
@@ -49,6 +50,7 @@ export function apiRoute<P = Record<string, never>>(handler: (ctx: ApiContext<P>
   return async (req: NextRequest, context: { params: Promise<P> }) => {
     try {
       const viewer = await requireViewer();
+      assertSameOrigin(req, viewer); // issue 12: no state change with the session cookie from another origin (same-origin.ts)
       const params = context?.params ? await context.params : ({} as P);
       // One transaction per request, carrying the viewer for row-level security; an error rolls it back.
       const later: DbRunner = (fn) => withViewerDb(viewer, fn);

@@ -17,7 +17,7 @@ import {
 import { openAutomaticExceptions, openException } from "@/lib/dal/exceptions/open-exception";
 import { addExceptionNote, bulkUpdateExceptions, updateException } from "@/lib/dal/exceptions/update-exception";
 import { requireExceptionWorker } from "@/lib/dal/exceptions/shared";
-import { approveCorrection, proposeCorrection, rejectCorrection } from "@/lib/dal/corrections/corrections";
+import { AuditedRefusal, approveCorrection, proposeCorrection, rejectCorrection, settleRefusal } from "@/lib/dal/corrections/corrections";
 import { formDataOf } from "@/lib/validation/form-data";
 
 export type FormState = ActionState<Record<string, string>, { message?: string }>;
@@ -148,7 +148,9 @@ export async function decideCorrectionAction(_prev: FormState, fd: FormData): Pr
     const id = str(fd, "exceptionId") ?? "";
     const correctionId = str(fd, "correctionId") ?? "";
     if (str(fd, "decision") === "approve") {
-      const res = await withViewerDb(viewer, (db) => approveCorrection(db, viewer, correctionId));
+      // A refused approval is audited: answered as a failure after its transaction commits.
+      const res = await withViewerDb(viewer, (db) => settleRefusal(approveCorrection(db, viewer, correctionId)));
+      if (res instanceof AuditedRefusal) throw res;
       revalidatePath(`/exceptions/${id}`);
       revalidatePath("/exceptions");
       return `Approved: the gap is now ${res.ledger?.gap ?? "—"}`;

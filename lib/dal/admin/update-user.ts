@@ -8,8 +8,14 @@ import { AppError, notFound } from "@/lib/errors";
 import type { updateUserSchema } from "@/lib/validation/admin";
 import { requireRole } from "../authorize";
 import { recordAudit } from "../audit/record-audit";
+import { endSessions, endSessionsAndTokens } from "../auth/end-sessions";
 
-/** Deactivation takes effect at once: every request re-reads the user (sessions and tokens alike). */
+/**
+ * Deactivation takes effect at once: every request re-reads the user (sessions and tokens alike);
+ * it also ends the user's sessions and revokes their API tokens, so reactivating brings neither
+ * back. A password reset ends the user's sessions. Who set a role or password, and when, is kept
+ * for the two-person rule (lib/dal/corrections).
+ */
 export async function updateUser(db: Queryable, viewer: Viewer, email: string, input: z.infer<typeof updateUserSchema>) {
   requireRole(viewer, ["admin"]);
   if (input.active === false && email.toLowerCase() === viewer.email.toLowerCase()) {
@@ -17,12 +23,14 @@ export async function updateUser(db: Queryable, viewer: Viewer, email: string, i
   }
   const set: Partial<typeof users.$inferInsert> = {};
   if (input.name !== undefined) set.name = input.name;
-  if (input.role !== undefined) set.role = input.role;
+  if (input.role !== undefined) Object.assign(set, { role: input.role, roleSetBy: viewer.userId, roleSetAt: new Date() });
   if (input.active !== undefined) {
     set.active = input.active;
     set.deactivatedAt = input.active ? null : new Date();
   }
-  if (input.password !== undefined) set.passwordHash = await hashPassword(input.password);
+  if (input.password !== undefined) {
+    Object.assign(set, { passwordHash: await hashPassword(input.password), passwordSetBy: viewer.userId, passwordSetAt: new Date() });
+  }
   let row;
   try {
     [row] = await db
@@ -34,6 +42,8 @@ export async function updateUser(db: Queryable, viewer: Viewer, email: string, i
     throw new AppError("validation_failed", "A distributor user must keep the distributor role, and staff cannot become distributor users");
   }
   if (!row) throw notFound(`No user ${email}`);
+  if (input.active === false) await endSessionsAndTokens(db, row.id);
+  else if (input.password !== undefined) await endSessions(db, row.id);
   await recordAudit(db, viewer, "user.update", {
     distributorId: row.distributorId,
     subject: row.email,
