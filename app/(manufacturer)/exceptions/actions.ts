@@ -109,7 +109,9 @@ export async function updateExceptionAction(_prev: FormState, fd: FormData): Pro
       reason: reason === undefined ? undefined : reason === "" ? null : reason,
       owner: owner === undefined ? undefined : owner === "" ? null : owner,
     });
-    const res = await withViewerDb(viewer, (db) => updateException(db, viewer, id, input));
+    // The version the screen showed: a change someone made since is not overwritten (a clear message instead).
+    const version = Number(str(fd, "version"));
+    const res = await withViewerDb(viewer, (db) => updateException(db, viewer, id, input, Number.isInteger(version) ? version : undefined));
     revalidatePath(`/exceptions/${id}`);
     revalidatePath("/exceptions");
     return res.changed.length ? `Saved: ${res.changed.join(", ")}` : "Nothing changed";

@@ -44,6 +44,8 @@ export interface PartnerExceptionDetail {
   period: string;
   status: ExceptionStatus;
   openedAt: string;
+  /** Moves on with every change: the ETag, and what a change must be based on (If-Match). */
+  version: number;
   ledger: LedgerNow | null;
   /** The conversation: shared staff notes and the distributor's answers. */
   events: ExceptionEvent[];
@@ -70,7 +72,7 @@ export async function getException(db: Queryable, viewer: Viewer, id: string): P
   const core = await loadException(db, viewer, id);
   const [meta] = asRows<Record<string, unknown>>(
     await db.execute(sql`
-      select e.gap_at_open, e.automatic, ${iso("e.created_at")} as opened_at,
+      select e.gap_at_open, e.automatic, ${iso("e.created_at")} as opened_at, e.version,
              o.id as owner_id, o.email as owner_email, o.name as owner_name,
              b.id as by_id, b.email as by_email, b.name as by_name
         from exceptions e left join users o on o.id = e.owner_id left join users b on b.id = e.opened_by
@@ -94,7 +96,7 @@ export async function getException(db: Queryable, viewer: Viewer, id: string): P
   const ledger = await ledgerNow(db, core.distributorId, core.productId, core.period);
   const base: PartnerExceptionDetail = {
     id: core.id, distributor: core.distributorCode, distributorName: core.distributorName, sku: core.sku, description: core.description,
-    period: core.period, status: core.status, openedAt: String(meta?.opened_at), ledger,
+    period: core.period, status: core.status, openedAt: String(meta?.opened_at), version: Number(meta?.version ?? 0), ledger,
     events: partner ? events.filter((e) => (e.kind === "note" && !e.internal) || e.kind === "answer").map(forPartner) : events,
   };
   if (partner) return base;
