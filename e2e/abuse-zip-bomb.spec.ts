@@ -33,7 +33,7 @@ test.describe("a hidden-entry zip bomb", () => {
       .finally(() => (settled = true));
     const health: number[] = [];
     // Bounded: at most 40 probes, each with its own time limit.
-    for (let i = 0; i < 40 && !settled; i++) {
+    for (let i = 0; i < 40 && (i === 0 || !settled); i++) {
       const t = Date.now();
       const res = await request.get("/api/health", { timeout: 10_000 });
       expect(res.ok()).toBe(true);
@@ -46,7 +46,9 @@ test.describe("a hidden-entry zip bomb", () => {
     const body = await res.json();
     expect(body.error.code).toBe("validation_failed");
     expect(body.error.message).toMatch(/holds data its ZIP directory does not list/);
-    expect(elapsed).toBeLessThan(10_000);
-    expect(Math.max(0, ...health)).toBeLessThan(2_000);
+    // Seconds, not minutes (it used to take five): generous bounds for a machine shared with other test workers.
+    expect(elapsed).toBeLessThan(15_000);
+    expect(health.length).toBeGreaterThan(0);
+    expect(Math.max(...health)).toBeLessThan(5_000);
   });
 });
