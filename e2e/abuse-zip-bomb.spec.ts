@@ -6,7 +6,7 @@
  */
 import { test, expect } from "@playwright/test";
 import { storageStateOf } from "./accounts";
-import { deflatedRepeat, makeZip } from "../lib/imports/__fixtures__/zip";
+import { hiddenEntryWorkbook, sheetBomb } from "../lib/imports/__fixtures__/zip";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -18,12 +18,7 @@ test.describe("a hidden-entry zip bomb", () => {
     const periods = (await (await request.get("/api/v1/periods")).json()) as { period: string; state: string }[];
     const period = periods.find((p) => p.state === "open")!.period;
     // ~300 MB of valid sheet XML in ~1 MB, in a local entry the directory does not list.
-    const bomb = await deflatedRepeat("<worksheet><sheetData>", '<row><c t="inlineStr"><is><t>MCU-1000</t></is></c><c><v>1</v></c></row>', 300 * 1024 * 1024, "</sheetData></worksheet>");
-    const file = makeZip([
-      { name: "xl/workbook.xml", data: Buffer.from('<workbook><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>') },
-      { name: "xl/worksheets/sheet2.xml", data: Buffer.alloc(0), raw: bomb.raw, declaredUncompressed: bomb.size, hidden: true },
-      { name: "xl/worksheets/sheet1.xml", data: Buffer.from("<worksheet><sheetData/></worksheet>") },
-    ]);
+    const file = hiddenEntryWorkbook(await sheetBomb(300 * 1024 * 1024));
     expect(file.byteLength).toBeLessThan(3 * 1024 * 1024);
 
     const started = Date.now();

@@ -97,3 +97,29 @@ export function unzip(buf: Buffer): CraftedEntry[] {
     return { name: e.name, data: e.method === 8 ? zlib.inflateRawSync(data) : Buffer.from(data) };
   });
 }
+
+const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+/**
+ * The issue's attack, as a file: a sound one-sheet workbook whose local entries also hold `hidden`
+ * (a sheet the central directory does not list), placed before the shared strings as Excel orders
+ * parts — a reader walking local entries parks it in a temporary file and then parses it.
+ */
+export function hiddenEntryWorkbook(hidden: { raw: Buffer; size: number }): Buffer {
+  const text = (s: string) => Buffer.from(s, "utf8");
+  return makeZip([
+    { name: "xl/workbook.xml", data: text(`<workbook xmlns="${MAIN}" xmlns:r="${REL}"><sheets><sheet name="POS" sheetId="1" r:id="rId1"/></sheets></workbook>`) },
+    {
+      name: "xl/_rels/workbook.xml.rels",
+      data: text(`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`),
+    },
+    { name: "xl/worksheets/sheet2.xml", data: Buffer.alloc(0), raw: hidden.raw, declaredUncompressed: hidden.size, hidden: true },
+    { name: "xl/worksheets/sheet1.xml", data: text(`<worksheet xmlns="${MAIN}"><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row></sheetData></worksheet>`) },
+    { name: "xl/sharedStrings.xml", data: text(`<sst xmlns="${MAIN}" count="1" uniqueCount="1"><si><t>Part</t></si></sst>`) },
+  ]);
+}
+
+/** About `bytes` of valid sheet XML (millions of rows), deflated without ever being held. */
+export const sheetBomb = (bytes: number) =>
+  deflatedRepeat(`<worksheet xmlns="${MAIN}"><sheetData>`, '<row><c t="inlineStr"><is><t>MCU-1000</t></is></c><c><v>1</v></c></row>', bytes, "</sheetData></worksheet>");
