@@ -4,7 +4,7 @@ import { corrections, movements } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/viewer";
 import { signedCorrection, signedQuantity, type MovementType } from "@/lib/domain/movements";
 import { periodToDate } from "@/lib/domain/periods";
-import { AppError, notFound } from "@/lib/errors";
+import { AppError, forbidden, notFound } from "@/lib/errors";
 import { ACTIVE_STATUSES, proposeCorrectionSchema, type CorrectionType, type ProposeCorrectionInput } from "@/lib/validation/exceptions";
 import { recordAudit } from "../audit/record-audit";
 import { appendEvent, conflict, isUuid, ledgerNow, loadException, requireExceptionWorker, touchException } from "../exceptions/shared";
@@ -119,8 +119,8 @@ async function notASecondPerson(tx: Queryable, proposerId: string, approverId: s
  * period (correction_id set), the ledger of that distributor × product is recomputed, all in one
  * transaction. The proposer may not approve their own correction (403), nor may someone whose
  * account they made or changed within a day, or who made or changed theirs (`notASecondPerson`):
- * every such attempt is audited (`correction.approve_refused`) and answered with an
- * {@link AuditedRefusal}.
+ * every such attempt — a way round the rule — is audited (`correction.approve_refused`) and
+ * answered with an {@link AuditedRefusal}.
  */
 export async function approveCorrection(db: Queryable, viewer: Viewer, correctionId: string) {
   requireExceptionWorker(viewer);
@@ -128,7 +128,7 @@ export async function approveCorrection(db: Queryable, viewer: Viewer, correctio
     const c = await lockCorrection(tx, correctionId);
     const e = await loadException(tx, viewer, c.exception_id, true);
     const refused = (why: string) => ({ refused: why, correctionId: c.id, exceptionId: e.id, distributorId: e.distributorId, subject: `${e.distributorCode} ${e.sku} ${e.period}` });
-    if (c.proposed_by === viewer.userId) return refused("A correction needs a second person: you proposed it");
+    if (c.proposed_by === viewer.userId) throw forbidden("A correction needs a second person: you proposed it");
     const puppet = await notASecondPerson(tx, c.proposed_by, viewer.userId);
     if (puppet) return refused(`A correction needs a second person: ${puppet}`);
     if (c.status !== "proposed") throw conflict(`The correction was already ${c.status}`);
