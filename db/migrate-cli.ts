@@ -1,12 +1,13 @@
-/* `npm run db:migrate`: applies db/migrations to DATABASE_URL or the embedded database. */
+/* `npm run db:migrate`: applies db/migrations as the tables' owner (SELLTHRU_MIGRATION_URL, else DATABASE_URL) or to the embedded database. */
 import path from "node:path";
 import { openDatabase } from "./open";
 import { env } from "@/lib/config/env";
 
 async function main() {
   const e = env();
+  const url = e.SELLTHRU_MIGRATION_URL ?? e.DATABASE_URL;
   const database = await openDatabase(
-    e.DATABASE_URL ? { kind: "postgres", url: e.DATABASE_URL } : { kind: "pglite", dataDir: path.resolve(e.SELLTHRU_DATA_DIR, "pglite") },
+    url ? { kind: "postgres", url } : { kind: "pglite", dataDir: path.resolve(e.SELLTHRU_DATA_DIR, "pglite") },
     { connectAs: "owner" },
   );
   console.log(`Migrations applied (${database.kind}).`);

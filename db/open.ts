@@ -4,7 +4,7 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
 import * as schema from "./schema";
-import { runMigrations } from "./migrate";
+import { assertMigrated, runMigrations } from "./migrate";
 import { APP_ROLE, SYSTEM, withDbContext } from "./rls";
 import { assertPostgresPatched } from "./postgres-patch";
 
@@ -37,6 +37,12 @@ export interface OpenOptions {
    * - "owner": as the URL's user itself (the tables' owner, so RLS does not apply): administration.
    */
   connectAs?: "app" | "system" | "owner";
+  /**
+   * Postgres: a URL as the tables' owner, through which migrations are applied (the app's
+   * SELLTHRU_MIGRATION_URL). Without it an "app" or "system" pool, whose login role may not
+   * migrate, only checks that every migration has been applied (`assertMigrated`).
+   */
+  migrationUrl?: string;
 }
 
 export async function openDatabase(target: DatabaseTarget, opts: OpenOptions = {}): Promise<Database> {
@@ -73,8 +79,15 @@ export async function openDatabase(target: DatabaseTarget, opts: OpenOptions = {
       close: () => client.close(),
     };
   }
-  if (opts.migrate !== false) await runMigrations(database);
-  if (database.kind === "postgres" && opts.connectAs !== "owner") await assertAppRole(database);
+  const asApp = database.kind === "postgres" && opts.connectAs !== "owner";
+  if (opts.migrate !== false && (!asApp || opts.migrationUrl)) await runMigrations(database, undefined, opts.migrationUrl);
+  if (asApp) {
+    await assertAppRole(database);
+    if (opts.migrate !== false && !opts.migrationUrl) await assertMigrated(database).catch(async (error) => {
+      await database.close().catch(() => {});
+      throw error;
+    });
+  }
   if (opts.seedDemoWhenEmpty) {
     const { seedDemoIfEmpty } = await import("./seed/seed-demo");
     await withDbContext(database.db, SYSTEM, (tx) => seedDemoIfEmpty(tx));
@@ -83,24 +96,44 @@ export async function openDatabase(target: DatabaseTarget, opts: OpenOptions = {
 }
 
 /**
- * The pool must act as sellthru_app. If the URL's user may not switch to it (not a member, or the
- * role was never created), stop with a message that says what to do, rather than carry on without
- * the second wall.
+ * The pool must act as sellthru_app, and its login role must not be able to leave it: a superuser, a
+ * role with BYPASSRLS, or a member of the tables' owner could `RESET ROLE` / `SET ROLE` past
+ * row-level security (README, Security). If either fails, stop with a message that says what to do,
+ * rather than carry on without the second wall.
  */
 async function assertAppRole(database: Database) {
+  const user = decodeURIComponent(new URL(database.url!).username || "postgres");
+  const stop = async (message: string) => {
+    await database.close().catch(() => {});
+    throw new Error(message);
+  };
+  let row: { superuser: boolean; bypass: boolean; owners: string | null } | undefined;
   try {
-    await database.db.execute(sql`select 1`);
+    const res = await database.db.execute(sql`
+      select r.rolsuper as superuser,
+             exists (select 1 from pg_roles b where b.rolbypassrls and pg_has_role(session_user, b.oid, 'MEMBER')) as bypass,
+             (select string_agg(distinct pg_get_userbyid(c.relowner), ', ')
+                from pg_class c join pg_namespace n on n.oid = c.relnamespace
+               where n.nspname = 'public' and c.relkind in ('r', 'p') and pg_has_role(session_user, c.relowner, 'MEMBER')) as owners
+        from pg_roles r where r.rolname = session_user`);
+    row = (Array.isArray(res) ? res : (res as { rows: unknown[] }).rows)[0] as typeof row;
   } catch (error) {
     const code = (error as { code?: string }).code;
     if (code === "42501" || code === "22023" || code === "42704") {
-      const user = decodeURIComponent(new URL(database.url!).username || "postgres");
-      await database.close().catch(() => {});
-      throw new Error(
+      await stop(
         `The database user "${user}" cannot act as the role ${APP_ROLE} (${(error as Error).message}). ` +
           `Apply the migrations as the tables' owner, and as a superuser run: GRANT ${APP_ROLE} TO "${user}";`,
       );
     }
-    await database.close().catch(() => {});
-    throw error;
+    await stop((error as Error).message);
+  }
+  const why = row?.superuser ? "is a superuser" : row?.bypass ? "may bypass row-level security (BYPASSRLS)" : row?.owners ? `owns the tables (or may act as their owner ${row.owners})` : null;
+  if (why) {
+    await stop(
+      `The database user "${user}" ${why}: a query could RESET ROLE or SET ROLE past row-level security. ` +
+        `Connect the app as a login role that is neither owner nor superuser — as a superuser run: ` +
+        `CREATE ROLE sellthru_web LOGIN PASSWORD '…' IN ROLE ${APP_ROLE}; — set DATABASE_URL to that role ` +
+        `and SELLTHRU_MIGRATION_URL to the tables' owner (README, Configuration).`,
+    );
   }
 }

@@ -198,7 +198,7 @@ describe.skipIf(!onPostgres)(`Row-level security (${why})`, () => {
     expect(n!.n).toBe(1);
   });
 
-  it("streams POS line blocks with COPY for the viewer's own upload only (COPY steps around RLS, so it checks first)", async () => {
+  it("streams POS line blocks with COPY for the viewer's own upload only (COPY into a temporary table, then through the policy)", async () => {
     const line = { sku: "X", line: 2, quantity: 3, movement: "sell_through", transferType: "SS", identifiers: {}, date: null, invoice: "I-1" } as never;
     const stage = (as: Tenant, forDistributor: number) =>
       withDbContext(app.db, asViewer(as), async (tx) => {
@@ -216,6 +216,57 @@ describe.skipIf(!onPostgres)(`Row-level security (${why})`, () => {
       });
     await expect(stage(a, a.id)).resolves.toEqual({ n: 1, role: "sellthru_app" });
     await expect(stage(a, b.id)).rejects.toMatchObject({ code: "forbidden" });
+    const kept = await withDbContext(app.db, asViewer(a), async (tx) =>
+      asRows<{ n: number }>(await tx.execute(sql`select count(*)::int as n from pos_line_blocks where upload_id = ${uploadOf[a.id]!}::uuid and block_no = 0`)),
+    );
+    expect(kept[0]!.n).toBe(1);
+  });
+
+  it("connects as a login role that is neither owner nor superuser: RESET ROLE and SET ROLE cannot lift RLS", async () => {
+    const [who] = asRows<{ session_user: string; rolsuper: boolean; rolbypassrls: boolean; owns: number }>(
+      await app.db.execute(sql`select session_user, r.rolsuper, r.rolbypassrls,
+        (select count(*)::int from pg_tables t where t.schemaname = 'public' and pg_has_role(session_user, t.tableowner, 'MEMBER')) as owns
+        from pg_roles r where r.rolname = session_user`),
+    );
+    expect(who).toEqual({ session_user: "sellthru_local_app", rolsuper: false, rolbypassrls: false, owns: 0 });
+    const [owner] = asRows<{ o: string }>(await app.db.execute(sql`select tableowner as o from pg_tables where tablename = 'submissions'`));
+    await withDbContext(app.db, asViewer(a), async (tx) => {
+      // RESET ROLE returns to the connection's startup role (sellthru_app), SET ROLE NONE to the login role itself.
+      for (const [reset, role] of [["reset role", "sellthru_app"], ["set role none", "sellthru_local_app"]] as const) {
+        await tx.execute(sql.raw(reset));
+        const [me] = asRows<{ u: string }>(await tx.execute(sql`select current_user as u`));
+        expect(me!.u).toBe(role);
+        for (const table of TABLES) expect(await keysSeen(tx, table), `${table} after ${reset}`).not.toContain(b.keys[table]);
+      }
+      await expect(tx.transaction((sp) => sp.execute(sql.raw(`set role "${owner!.o}"`)))).rejects.toMatchObject({ cause: expect.objectContaining({ code: "42501" }) });
+      await expect(tx.transaction((sp) => sp.execute(sql.raw(`set session authorization "${owner!.o}"`)))).rejects.toMatchObject({ cause: expect.objectContaining({ code: "42501" }) });
+    });
+    await app.db.execute(sql`reset role`);
+    for (const table of TABLES) expect(await keysSeen(app.db, table), `${table} after RESET ROLE, no viewer`).toEqual([]);
+  });
+
+  it("forces row-level security on every tenant table, so even an owner that is not a superuser sees no tenant rows without a context", async () => {
+    const unforced = asRows<{ relname: string }>(
+      await app.db.execute(sql`select relname from pg_class where relnamespace = 'public'::regnamespace and relrowsecurity and not relforcerowsecurity`),
+    );
+    expect(unforced).toEqual([]);
+    // An owner that is not a superuser (roles are transactional: created and gone with the rollback).
+    const owner = await tdb.owner();
+    const seen = await owner
+      .transaction(async (tx) => {
+        await tx.execute(sql`create role sellthru_test_plain_owner nologin`);
+        await tx.execute(sql`alter table submissions owner to sellthru_test_plain_owner`);
+        await tx.execute(sql`set local role sellthru_test_plain_owner`);
+        const rows = asRows<{ n: number }>(await tx.execute(sql`select count(*)::int as n from submissions`));
+        throw Object.assign(new Error("rollback"), { seen: rows[0]!.n });
+      })
+      .catch((e: { seen?: number }) => e.seen);
+    expect(seen).toBe(0);
+  });
+
+  it("will not start the app's pool as a superuser or as the tables' owner", async () => {
+    await expect(openDatabase({ kind: "postgres", url: tdb.ownerUrl!, pool: 1 }, { migrate: false })).rejects.toThrow(/is a superuser: a query could RESET ROLE or SET ROLE past row-level security/);
+    await expect(openDatabase({ kind: "postgres", url: tdb.ownerUrl!, pool: 1 }, { migrate: false, connectAs: "system" })).rejects.toThrow(/CREATE ROLE sellthru_web LOGIN/);
   });
 
   it("lets sign-in read users and tokens but no tenant data; asSystem widens and then restores the caller's context", async () => {

@@ -101,7 +101,8 @@ test("a gap is worked to a cause and corrected by a second manager", async ({ br
 
   const detail = (await (await manager.request.get(`/api/v1/exceptions/${exceptionId}`)).json()) as { corrections: { id: string; status: string }[] };
   const proposed = detail.corrections.find((c) => c.status === "proposed")!;
-  const selfApprove = await manager.request.post(`/api/v1/corrections/${proposed.id}/approve`);
+  // A body-less POST on the session cookie is refused from a script that names no origin (issue 12): send JSON.
+  const selfApprove = await manager.request.post(`/api/v1/corrections/${proposed.id}/approve`, { data: {} });
   expect(selfApprove.status()).toBe(403);
   expect(await selfApprove.json()).toMatchObject({ error: { code: "forbidden", message: "A correction needs a second person: you proposed it" } });
   expect(((await (await manager.request.get(GAP_URL)).json()) as { rows: GapRow[] }).rows[0]).toMatchObject({ gap: 60 });

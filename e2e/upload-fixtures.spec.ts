@@ -12,6 +12,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { test, expect, type Page } from "@playwright/test";
 import { storageStateOf } from "./accounts";
+import { baseURL } from "./env";
 
 const FIX = path.resolve(__dirname, "../lib/imports/__fixtures__");
 type Expect = { format?: string; kind: "pos_lines" | "summary"; sold?: Record<string, number>; returned?: Record<string, number>; onHand?: Record<string, number> };
@@ -95,7 +96,9 @@ test.describe("uploads through the API (Northwind, preview only)", () => {
   }
 
   test("multipart upload, a corrupt file (400) and the size limit message", async ({ request }) => {
+    // A form body with the session cookie must name the app's origin (a script does; issue 12: lib/http/same-origin.ts).
     const res = await request.post(`/api/v1/uploads?period=${PERIOD}`, {
+      headers: { origin: baseURL },
       multipart: { file: { name: "summary.csv", mimeType: "text/csv", buffer: fs.readFileSync(path.join(FIX, "summary-de-2026-10.csv")) } },
     });
     expect(res.status()).toBe(200);

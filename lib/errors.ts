@@ -6,6 +6,7 @@ export type AppErrorCode =
   | "forbidden"
   | "not_found"
   | "conflict"
+  | "precondition_failed"
   | "payload_too_large"
   | "request_timeout"
   | "idempotency_mismatch"
@@ -20,6 +21,7 @@ export const STATUS_OF: Record<AppErrorCode, number> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  precondition_failed: 412,
   payload_too_large: 413,
   request_timeout: 408,
   idempotency_mismatch: 422,
@@ -54,6 +56,24 @@ export const forbidden = (what = "Your role may not do this") => new AppError("f
 export const unauthenticated = () => new AppError("unauthenticated", "Sign in or send a valid API token");
 export const validationFailed = (message: string, issues: Issue[] = []) =>
   new AppError("validation_failed", message, issues);
+
+/**
+ * A write based on a version of a record that is no longer the current one (a stale `If-Match`, or
+ * a form opened before someone else saved): nothing was changed. `version` is the current one.
+ */
+export class StaleVersion extends AppError {
+  constructor(
+    what: string,
+    readonly version: number,
+  ) {
+    super("precondition_failed", `${what} was changed by someone else after you opened it, so nothing was saved. Look at the current version and make your change again.`, [], { version });
+  }
+}
+
+/** Throws {@link StaleVersion} when an expected version was given and is not the current one. */
+export function checkVersion(what: string, current: number, expected: number | undefined): void {
+  if (expected !== undefined && expected !== current) throw new StaleVersion(what, current);
+}
 
 /** What a caller is told when the database cannot be reached: nothing half-stored, try again. */
 export const DATABASE_UNAVAILABLE_MESSAGE =

@@ -16,6 +16,17 @@ const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"];
 
 /** The session cookie's name and value (next-auth splits a large one into `.0`, `.1`, …). */
+/** The header the server stamps with the socket's address (lib/http/peer-address.ts reads the same name). */
+export const PEER_HEADER = "x-sellthru-peer";
+
+/**
+ * Route handlers and server actions in Next.js see headers, not the socket, so the server writes the
+ * socket's address into a header of its own on every request, overwriting any value a client sent.
+ */
+export function stampPeer(req) {
+  req.headers[PEER_HEADER] = req.socket?.remoteAddress ?? "";
+}
+
 export function sessionCookie(header) {
   if (!header) return null;
   const jar = new Map();

@@ -13,7 +13,7 @@ import http from "node:http";
 import path from "node:path";
 import next from "next";
 import { decode } from "next-auth/jwt";
-import { createRequestGate } from "./request-gate.mjs";
+import { createRequestGate, stampPeer } from "./request-gate.mjs";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 const port = Number(process.env.PORT || 3000);
@@ -46,6 +46,7 @@ const gate = createRequestGate({
 const HSTS = "max-age=31536000; includeSubDomains";
 
 const server = http.createServer((req, res) => {
+  stampPeer(req); // the caller's socket address, for the sign-in limits (lib/auth/client-ip.ts)
   if (req.socket.encrypted || String(req.headers["x-forwarded-proto"] ?? "").split(",")[0].trim() === "https") {
     res.setHeader("strict-transport-security", HSTS);
   }

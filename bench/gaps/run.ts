@@ -18,7 +18,7 @@
  */
 import postgres from "postgres";
 import { sql } from "drizzle-orm";
-import { openDatabase } from "../../db/open";
+import { openAsLocalApp } from "../../db/local-app-login";
 import * as t from "../../db/schema";
 import type { Viewer } from "../../lib/auth/viewer";
 import { addPeriods, latestEndedPeriod, periodToDate } from "../../lib/domain/periods";
@@ -56,7 +56,7 @@ async function ensureDatabase(fresh: boolean) {
   await admin.end();
 }
 
-async function generate(client: postgres.Sql, db: Awaited<ReturnType<typeof openDatabase>>["db"], last: string, staffId: string) {
+async function generate(client: postgres.Sql, db: Awaited<ReturnType<typeof openAsLocalApp>>["db"], last: string, staffId: string) {
   const first = addPeriods(last, -(T - 1));
   await client.unsafe(`set synchronous_commit = off; set work_mem = '256MB'; set maintenance_work_mem = '1GB'`);
   let t0 = now();
@@ -162,7 +162,7 @@ async function time(fn: () => Promise<unknown>) {
 
 async function main() {
   await ensureDatabase(args.has("--fresh"));
-  const database = await openDatabase({ kind: "postgres", url: URL_, pool: 4 }, { connectAs: "system" });
+  const database = await openAsLocalApp(URL_, 4);
   const client = postgres(URL_, { max: 1, onnotice: () => {} });
   const db = database.db;
   try {

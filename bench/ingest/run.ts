@@ -25,7 +25,7 @@ import os from "node:os";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
 import postgres from "postgres";
-import { openDatabase } from "../../db/open";
+import { openAsLocalApp } from "../../db/local-app-login";
 import * as t from "../../db/schema";
 import type { Viewer } from "../../lib/auth/viewer";
 import { ingestUpload } from "../../lib/dal/uploads/ingest-upload";
@@ -76,7 +76,7 @@ async function main() {
   // As the server does at start-up (instrumentation.ts): one part reader for large uploads, parked.
   prewarmPartReaders();
   await freshDatabase();
-  const database = await openDatabase({ kind: "postgres", url: URL_, pool: 4 }, { connectAs: "system" });
+  const database = await openAsLocalApp(URL_, 4);
   const db = database.db;
   const [d] = await db.insert(t.distributors).values({ code: "BENCH", name: "Bench Distribution" }).returning();
   const [u] = await db.insert(t.users).values({ email: "bench@ingest.test", name: "Bench", role: "distributor", passwordHash: "none", distributorId: d!.id }).returning();

@@ -15,7 +15,7 @@ import fs from "node:fs";
 import { randomUUID } from "node:crypto";
 import postgres from "postgres";
 import autocannon from "autocannon";
-import { openDatabase } from "../../db/open";
+import { asLocalAppLogin, openAsLocalApp } from "../../db/local-app-login";
 import * as t from "../../db/schema";
 import { newApiToken } from "../../lib/auth/api-token";
 import { latestEndedPeriod } from "../../lib/domain/periods";
@@ -42,7 +42,7 @@ async function recreate(url: string) {
 }
 
 async function seed(url: string, period: string) {
-  const database = await openDatabase({ kind: "postgres", url, pool: 4 }, { connectAs: "system" });
+  const database = await openAsLocalApp(url, 4);
   const db = database.db;
   await db.insert(t.settings).values({ id: 1 }).onConflictDoNothing();
   const products = await db
@@ -98,7 +98,8 @@ async function main() {
 
   const server = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(PORT)], {
     cwd: root,
-    env: { ...process.env, DATABASE_URL: url, AUTH_SECRET: "load-benchmark-secret-0123456789", SELLTHRU_DB_POOL: "20", SELLTHRU_JOBS_EVERY_MINUTES: "0", NODE_ENV: "production" },
+    // As production connects: the app's own login role, migrations as the owner (README, Configuration).
+    env: { ...process.env, DATABASE_URL: asLocalAppLogin(url), SELLTHRU_MIGRATION_URL: url, AUTH_SECRET: "load-benchmark-secret-0123456789", SELLTHRU_DB_POOL: "20", SELLTHRU_JOBS_EVERY_MINUTES: "0", NODE_ENV: "production" },
     stdio: ["ignore", "ignore", "inherit"],
   });
   const base = `http://127.0.0.1:${PORT}`;

@@ -100,7 +100,7 @@ function build() {
   log(`built in ${ms(Date.now() - t0)}`);
 }
 
-async function startServer() {
+async function startServer(appUrl) {
   fs.mkdirSync(path.dirname(SERVER_LOG), { recursive: true });
   const out = fs.openSync(SERVER_LOG, "w");
   const child = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(PORT)], {
@@ -112,6 +112,9 @@ async function startServer() {
       AUTH_SECRET: randomBytes(32).toString("base64"),
       SELLTHRU_SEED_DEMO: "never",
       SELLTHRU_JOBS_EVERY_MINUTES: "0",
+      // The app's own login role (seed.ts made it); migrations, if any, as the owner.
+      DATABASE_URL: appUrl,
+      SELLTHRU_MIGRATION_URL: URL_,
     },
     stdio: ["ignore", out, out],
   });
@@ -190,7 +193,7 @@ async function main() {
   const s = seed();
   log(`seeded: distributor BENCH, ${s.skus} SKUs, open period ${s.period}`);
   build();
-  const server = await startServer();
+  const server = await startServer(s.appUrl);
   log(`next start on ${base} (pid ${server.pid})`);
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",

@@ -7,6 +7,7 @@
  */
 import { and, eq, sql } from "drizzle-orm";
 import { openDatabase } from "../../db/open";
+import { asLocalAppLogin, ensureLocalAppLogin } from "../../db/local-app-login";
 import * as t from "../../db/schema";
 import type { Viewer } from "../../lib/auth/viewer";
 import { hashPassword } from "../../lib/auth/password";
@@ -71,7 +72,10 @@ async function main() {
   await refreshLedger(db, { distributorIds: [d!.id] }, periodToDate(latest));
   await db.delete(t.submissionDrafts).where(and(eq(t.submissionDrafts.distributorId, d!.id), eq(t.submissionDrafts.period, periodToDate(latest))));
   await db.execute(sql`analyze`);
-  process.stdout.write(`${JSON.stringify({ period: latest, email: EMAIL, password: PASSWORD, skus: skus.length })}\n`);
+  // The server connects as production must: the app's own login role (README, Configuration).
+  await ensureLocalAppLogin(process.env.DATABASE_URL!);
+  const appUrl = asLocalAppLogin(process.env.DATABASE_URL!);
+  process.stdout.write(`${JSON.stringify({ period: latest, email: EMAIL, password: PASSWORD, skus: skus.length, appUrl })}\n`);
   await database.close();
 }
 

@@ -6,6 +6,7 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { openDatabase } from "../../db/open";
+import { asLocalAppLogin } from "../../db/local-app-login";
 import { SYSTEM, withDbContext } from "../../db/rls";
 import * as t from "../../db/schema";
 import type { Viewer } from "../../lib/auth/viewer";
@@ -18,7 +19,7 @@ const now = () => Number(process.hrtime.bigint()) / 1e6;
 
 async function main() {
   const period = process.argv[2]!;
-  const database = await openDatabase({ kind: "postgres", url: process.env.DATABASE_URL!, pool: 4 }, { migrate: false });
+  const database = await openDatabase({ kind: "postgres", url: asLocalAppLogin(process.env.DATABASE_URL!), pool: 4 }, { migrate: false });
   const db = database.db;
   // As the app runs: the role sellthru_app, each call in a transaction carrying its viewer (RLS).
   const [u, d] = await withDbContext(db, SYSTEM, async (tx) => [

@@ -9,11 +9,13 @@ export type UserActiveState = ActionState<{ email: string; active: boolean }>;
 export interface UserActiveToggleProps {
   email: string;
   active: boolean;
+  /** The user's version when the page was drawn: another admin's change since is not overwritten. */
+  version: number;
   action: (s: UserActiveState, fd: FormData) => Promise<UserActiveState>;
 }
 
 /** Deactivate (after a confirmation step) or reactivate a user. Deactivation ends their sessions and tokens at once. */
-export function UserActiveToggle({ email, active, action }: UserActiveToggleProps) {
+export function UserActiveToggle({ email, active, version, action }: UserActiveToggleProps) {
   const [state, formAction, pending] = useActionState(action, { ok: null });
   const [confirming, setConfirming] = useState(false);
   const cancelRef = useRef<HTMLButtonElement>(null);
@@ -27,6 +29,7 @@ export function UserActiveToggle({ email, active, action }: UserActiveToggleProp
     const fd = new FormData();
     fd.set("email", email);
     fd.set("active", String(nextActive));
+    fd.set("version", String(version));
     startTransition(() => formAction(fd));
     setConfirming(false);
   }

@@ -11,6 +11,8 @@ export interface SettingsValues {
   timeZone: string;
   graceDays: number;
   reminderDaysBefore: number;
+  /** The settings' version when the page was drawn: saving over a newer save is refused. */
+  version: number;
 }
 
 export function SettingsForm({ initial }: { initial: SettingsValues }) {
@@ -19,6 +21,7 @@ export function SettingsForm({ initial }: { initial: SettingsValues }) {
   const err = (k: string) => (state.ok === false ? state.fieldErrors[k] : undefined);
   return (
     <form action={action} className="max-w-2xl space-y-5 rounded-lg border border-slate-200 bg-white p-5" aria-label="Deadline settings">
+      <input type="hidden" name="version" value={initial.version} />
       <div className="grid gap-5 sm:grid-cols-2">
         <Field label="Due day" hint="Day of the month after the period (1–28), due at 23:59:59 local time" error={err("dueDay")}>
           <Input name="dueDay" type="number" min={1} max={28} defaultValue={v("dueDay")} className="w-28" />

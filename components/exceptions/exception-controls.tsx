@@ -23,18 +23,21 @@ export interface ExceptionControlsProps {
   status: ExceptionStatus;
   reason: ExceptionReason | null;
   ownerId: string | null;
+  /** The exception's version when the page was drawn: saving over a newer one is refused. */
+  version: number;
   staff: { id: string; name: string; email: string }[];
   canWork: boolean;
 }
 
 /** Status (only the moves allowed from here), reason and owner, saved together. */
-export function ExceptionControls({ action, exceptionId, status, reason, ownerId, staff, canWork }: ExceptionControlsProps) {
+export function ExceptionControls({ action, exceptionId, status, reason, ownerId, version, staff, canWork }: ExceptionControlsProps) {
   const [state, formAction, pending] = useActionState(action, { ok: null });
   const fe = state.ok === false ? state.fieldErrors : {};
   // Keyed on the saved values so the selects follow the server after a save.
   return (
-    <form key={`${status}|${reason}|${ownerId}`} action={formAction} className="space-y-3" aria-label="Status, reason and owner">
+    <form key={`${status}|${reason}|${ownerId}|${version}`} action={formAction} className="space-y-3" aria-label="Status, reason and owner">
       <input type="hidden" name="id" value={exceptionId} />
+      <input type="hidden" name="version" value={version} />
       <Field label="Status" error={fe.status}>
         <Select name="status" defaultValue={status} disabled={!canWork}>
           {[status, ...STATUS_TRANSITIONS[status]].map((s) => (

@@ -21,7 +21,7 @@ const FIELDS: { name: keyof RebateProgramFormValues; label: string; hint?: strin
 ];
 
 /** Create or edit a rebate programme: react-hook-form with the same zod schema the server parses with. */
-export function ProgramForm({ id, defaults }: { id: string | null; defaults: RebateProgramFormValues }) {
+export function ProgramForm({ id, version, defaults }: { id: string | null; version?: number; defaults: RebateProgramFormValues }) {
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
@@ -32,7 +32,7 @@ export function ProgramForm({ id, defaults }: { id: string | null; defaults: Reb
   const onSubmit = (values: RebateProgramInput) => {
     setFormError(null);
     startTransition(async () => {
-      const r = await saveProgramAction(id, values);
+      const r = await saveProgramAction(id, values, version);
       if (r.ok && r.id) {
         router.push(`/rebates/${r.id}`);
         return;

@@ -44,6 +44,10 @@ export const signInAttempts = pgTable(
     email: text("email").notNull(),
     ip: text("ip"),
     at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    /** "pending" while the password is being checked (it counts as a failure until it succeeds), then "failed". */
+    outcome: text("outcome").notNull().default("failed"),
+    /** The known-device id the attempt came with (a browser this account signed in from before), if any. */
+    device: text("device"),
   },
   (t) => [index("sign_in_attempts_email_idx").on(t.email, t.at), index("sign_in_attempts_ip_idx").on(t.ip, t.at)],
 );

@@ -19,6 +19,8 @@ export const exceptions = pgTable(
     automatic: text("automatic"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    /** Bumped by every change (status, reason, owner, notes, corrections): the ETag a PATCH's If-Match is checked against. */
+    version: integer("version").notNull().default(1),
   },
   (t) => [
     index("exceptions_distributor_idx").on(t.distributorId, t.period),

@@ -17,6 +17,8 @@ export const settings = pgTable(
     differenceTolerance: integer("difference_tolerance").notNull().default(0),
     reminderDaysBefore: smallint("reminder_days_before").notNull().default(3),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    /** Bumped by every save: a form saved over someone else's newer save is refused. */
+    version: integer("version").notNull().default(1),
   },
   (t) => [check("settings_singleton", sql`${t.id} = 1`), check("settings_due_day", sql`${t.dueDay} between 1 and 28`)],
 );
@@ -46,6 +48,16 @@ export const users = pgTable(
     active: boolean("active").notNull().default(true),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     deactivatedAt: timestamp("deactivated_at", { withTimezone: true }),
+    /** Sessions carry the version they were signed in at; bumping it ends them all (sign-out, password reset, deactivation). */
+    sessionVersion: integer("session_version").notNull().default(1),
+    /** Bumped by every admin edit: the ETag a PATCH's If-Match is checked against. */
+    version: integer("version").notNull().default(1),
+    /** Who created this user, and who last set its role or password (the two-person rule: lib/dal/corrections). */
+    createdBy: uuid("created_by"),
+    roleSetBy: uuid("role_set_by"),
+    roleSetAt: timestamp("role_set_at", { withTimezone: true }),
+    passwordSetBy: uuid("password_set_by"),
+    passwordSetAt: timestamp("password_set_at", { withTimezone: true }),
   },
   (t) => [
     uniqueIndex("users_email_key").on(sql`lower(${t.email})`),

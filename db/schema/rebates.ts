@@ -14,6 +14,8 @@ export const rebatePrograms = pgTable("rebate_programs", {
   active: boolean("active").notNull().default(true),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   createdBy: uuid("created_by").references(() => users.id),
+  /** Bumped by every edit: the ETag a PATCH's If-Match is checked against. */
+  version: integer("version").notNull().default(1),
 });
 
 /** A frozen eligibility result: never recomputed; later data changes are flagged against it. */

@@ -12,7 +12,7 @@ async function main() {
   const e = env();
   const database = await openDatabase(
     e.DATABASE_URL ? { kind: "postgres", url: e.DATABASE_URL } : { kind: "pglite", dataDir: path.resolve(e.SELLTHRU_DATA_DIR, "pglite") },
-    { connectAs: "system" },
+    { connectAs: "system", migrationUrl: e.SELLTHRU_MIGRATION_URL },
   );
   const started = Date.now();
   const seeded = await seedDemoIfEmpty(database.db);

@@ -16,7 +16,7 @@ import type { Viewer } from "./viewer";
  * or a session cookie whose signature and expiry next-auth has checked. `null` → 401 at once, before
  * a body is read or a connection taken. A bearer header always wins over the cookie.
  */
-export type Credential = { kind: "token"; secret: string } | { kind: "session"; userId: string };
+export type Credential = { kind: "token"; secret: string } | { kind: "session"; userId: string; sessionVersion: number | undefined };
 
 const TOKEN_SHAPE = new RegExp(`^${TOKEN_PREFIX}[A-Za-z0-9_-]{20,100}$`);
 
@@ -27,8 +27,8 @@ export async function requestCredential(req?: Request): Promise<Credential | nul
     return m && TOKEN_SHAPE.test(m[1]!) ? { kind: "token", secret: m[1]! } : null;
   }
   const session = await auth();
-  const uid = (session?.user as { id?: string } | undefined)?.id;
-  return uid ? { kind: "session", userId: uid } : null;
+  const user = session?.user as { id?: string; sv?: number } | undefined;
+  return user?.id ? { kind: "session", userId: user.id, sessionVersion: user.sv } : null;
 }
 
 /**
@@ -39,7 +39,7 @@ export async function requestCredential(req?: Request): Promise<Credential | nul
  */
 export async function resolveViewer(db: Queryable, credential: Credential): Promise<Viewer> {
   await setDbContext(db, AUTH);
-  const viewer = credential.kind === "token" ? await loadViewerByToken(db, credential.secret) : await loadViewerByUserId(db, credential.userId);
+  const viewer = credential.kind === "token" ? await loadViewerByToken(db, credential.secret) : await loadViewerByUserId(db, credential.userId, credential.sessionVersion);
   if (!viewer) throw unauthenticated();
   return viewer;
 }
@@ -52,7 +52,7 @@ export async function resolveViewer(db: Queryable, credential: Credential): Prom
 export const getViewer = cache(async (): Promise<Viewer | null> => {
   const credential = await requestCredential();
   if (!credential) return null;
-  return withAuthDb((db) => (credential.kind === "token" ? loadViewerByToken(db, credential.secret) : loadViewerByUserId(db, credential.userId)));
+  return withAuthDb((db) => (credential.kind === "token" ? loadViewerByToken(db, credential.secret) : loadViewerByUserId(db, credential.userId, credential.sessionVersion)));
 });
 
 /** For server actions: the viewer, or 401. */

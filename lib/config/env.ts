@@ -13,6 +13,22 @@ const schema = z.object({
     .regex(/^postgres(ql)?:\/\//, "DATABASE_REPLICA_URL must be a postgres:// URL")
     .optional()
     .or(z.literal("").transform(() => undefined)),
+  /** The tables' owner, through which the app applies migrations at start-up (DATABASE_URL is the app's own login role). */
+  SELLTHRU_MIGRATION_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "SELLTHRU_MIGRATION_URL must be a postgres:// URL")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  /**
+   * How many reverse proxies in front of the app append the caller's address to X-Forwarded-For.
+   * 0 (default): no proxy is trusted, the socket's address is the caller's.
+   */
+  SELLTHRU_TRUST_PROXY: z
+    .string()
+    .regex(/^\d{1,2}$/, "SELLTHRU_TRUST_PROXY is the number of proxies in front of the app (0-10), e.g. 1")
+    .default("0")
+    .transform(Number)
+    .refine((n) => n <= 10, "SELLTHRU_TRUST_PROXY is at most 10"),
   SELLTHRU_DATA_DIR: z.string().min(1).default("./.data"),
   AUTH_SECRET: z.string().min(16).optional(),
   SELLTHRU_TIME_ZONE: z.string().min(1).optional(),

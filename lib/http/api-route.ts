@@ -10,6 +10,7 @@ import { requestCredential, resolveViewer } from "@/lib/auth/current-viewer";
 import type { Viewer } from "@/lib/auth/viewer";
 import { AppError, databaseUnavailable, unauthenticated, type Issue } from "@/lib/errors";
 import { bodyLimits, readBodyBytes } from "./read-body";
+import { assertSameOrigin } from "./same-origin";
 
 export interface ApiContext<P> {
   req: NextRequest;
@@ -96,6 +97,8 @@ export function apiRoute<P = Record<string, never>>(handler: (ctx: ApiContext<P>
     try {
       const credential = await requestCredential(req);
       if (!credential) throw unauthenticated();
+      // Issue 12: no state change with the session cookie from another origin (same-origin.ts).
+      assertSameOrigin(req, { via: credential.kind });
       const params = context?.params ? await context.params : ({} as P);
       const buffered = await withBufferedBody(req, opts.maxBody ?? MAX_JSON_BYTES);
       const db = await getDb();
@@ -134,6 +137,7 @@ export function apiStreamRoute<P = Record<string, never>>(prepare: (ctx: ApiCont
     try {
       const credential = await requestCredential(req);
       if (!credential) throw unauthenticated();
+      assertSameOrigin(req, { via: credential.kind });
       const params = context?.params ? await context.params : ({} as P);
       let later: DbRunner | null = null;
       const next = await withDbContext(await getDb(), AUTH, async (tx) => {

@@ -19,8 +19,12 @@ type Op = {
   bodyContentType?: string;
   query?: string[];
   headers?: string[];
+  /** Headers that may be sent (If-Match on edits: a stale version is 412). */
+  optionalHeaders?: string[];
   success?: number;
 };
+
+const IF_MATCH = " If-Match: \"<version>\" (the ETag of the GET) → 412 precondition_failed with error.details.current when someone changed it since.";
 
 const jsonSchema = (s: z.ZodType) => z.toJSONSchema(s, { io: "input", unrepresentable: "any" });
 
@@ -38,14 +42,15 @@ const operations: Op[] = [
   { method: "post", path: "/api/v1/admin/distributors", tag: "admin", summary: "Create a distributor", body: createDistributorSchema, success: 201 },
   { method: "post", path: "/api/v1/admin/products", tag: "admin", summary: "Create a product", body: createProductSchema, success: 201 },
   { method: "post", path: "/api/v1/admin/users", tag: "admin", summary: "Create a user", body: createUserSchema, success: 201 },
-  { method: "patch", path: "/api/v1/admin/users/{email}", tag: "admin", summary: "Change or deactivate a user", body: updateUserSchema },
+  { method: "get", path: "/api/v1/admin/users/{email}", tag: "admin", summary: "One user (no password hash), ETag its version" },
+  { method: "patch", path: "/api/v1/admin/users/{email}", tag: "admin", summary: "Change or deactivate a user (a password reset or deactivation ends the user's sessions; deactivation revokes their API tokens for good)." + IF_MATCH, body: updateUserSchema, optionalHeaders: ["If-Match"] },
   // Exceptions and corrections
   { method: "get", path: "/api/v1/exceptions", tag: "staff", summary: "Exceptions (staff: all, thresholds applied to the period first; a distributor: its own)", query: ["status", "owner", "period", "distributor", "sku", "limit"] },
   { method: "post", path: "/api/v1/exceptions", tag: "staff", summary: "Open an exception by hand on a distributor × SKU × period (200 with created: false when the row has one)", body: openExceptionSchema, success: 201 },
   { method: "patch", path: "/api/v1/exceptions", tag: "staff", summary: "Bulk assign and/or change status", body: bulkUpdateSchema },
   { method: "post", path: "/api/v1/exceptions/automatic", tag: "staff", summary: "Open exceptions for rows above the thresholds (idempotent)", body: automaticOpenSchema },
   { method: "get", path: "/api/v1/exceptions/{id}", tag: "staff", summary: "One exception: thread, corrections, ledger row now (a distributor: its own, partner fields)" },
-  { method: "patch", path: "/api/v1/exceptions/{id}", tag: "staff", summary: "Change status, reason, owner; add a note", body: updateExceptionSchema },
+  { method: "patch", path: "/api/v1/exceptions/{id}", tag: "staff", summary: "Change status, reason, owner; add a note." + IF_MATCH, body: updateExceptionSchema, optionalHeaders: ["If-Match"] },
   { method: "post", path: "/api/v1/exceptions/{id}/notes", tag: "distributor", summary: "Add a note (staff) or an answer (the owning distributor)", body: noteSchema, success: 201 },
   { method: "post", path: "/api/v1/exceptions/{id}/corrections", tag: "staff", summary: "Propose a signed correction", body: proposeCorrectionSchema, success: 201 },
   { method: "post", path: "/api/v1/corrections/{id}/approve", tag: "staff", summary: "Approve a correction (another staff user than the proposer; the proposer gets 403)" },
@@ -59,7 +64,7 @@ const operations: Op[] = [
   { method: "get", path: "/api/v1/rebates", tag: "staff", summary: "Rebate programmes and the eligibility rows of the active ones" },
   { method: "post", path: "/api/v1/rebates", tag: "staff", summary: "Create a rebate programme (rebate analyst, admin)", body: rebateProgramSchema, success: 201 },
   { method: "get", path: "/api/v1/rebates/{programId}", tag: "staff", summary: "One rebate programme" },
-  { method: "patch", path: "/api/v1/rebates/{programId}", tag: "staff", summary: "Edit a rebate programme (frozen results are never altered)", body: rebateProgramSchema },
+  { method: "patch", path: "/api/v1/rebates/{programId}", tag: "staff", summary: "Edit a rebate programme (frozen results are never altered)." + IF_MATCH, body: rebateProgramSchema, optionalHeaders: ["If-Match"] },
   { method: "get", path: "/api/v1/rebates/{programId}/eligibility", tag: "distributor", summary: "Eligibility per distributor with reasons, amount and freeze state (a distributor: its own row; CSV with Accept: text/csv)" },
   { method: "post", path: "/api/v1/rebates/{programId}/freeze", tag: "staff", summary: "Freeze results for payout (all unfrozen rows, or the distributors named)", body: freezeSchema },
   // Uploads (issue 4): distributor files in, reviewed, kept with the revision that names them
@@ -102,6 +107,7 @@ export function openApiDocument() {
       ...(op.path.match(/\{(\w+)\}/g) ?? []).map((p) => ({ name: p.slice(1, -1), in: "path", required: true, schema: { type: "string" } })),
       ...(op.query ?? []).map((name) => ({ name, in: "query", required: false, schema: { type: "string" } })),
       ...(op.headers ?? []).map((name) => ({ name, in: "header", required: true, schema: { type: "string" } })),
+      ...(op.optionalHeaders ?? []).map((name) => ({ name, in: "header", required: false, schema: { type: "string" } })),
     ];
     (paths[op.path] ??= {})[op.method] = {
       summary: op.summary,
@@ -120,7 +126,15 @@ export function openApiDocument() {
   }
   return {
     openapi: "3.1.0",
-    info: { title: "Sellthru API", version: "1.0.0", description: "Distributor POS and channel inventory. See API.md for the contract." },
+    info: {
+      title: "Sellthru API",
+      version: "1.0.0",
+      description:
+        "Distributor POS and channel inventory. See API.md for the contract. A change authenticated by the session cookie must come from the app's own " +
+        "origin (Sec-Fetch-Site / Origin) or, from a script without those headers, carry a body a browser cannot send across origins unasked " +
+        "(JSON, CSV, XLSX, X12 — not a form, text/plain or no body): 403 otherwise. API tokens are not checked for origin. Editable records " +
+        "(exceptions, rebate programmes, users) answer with an ETag.",
+    },
     components: {
       schemas: { Error: errorSchema },
       securitySchemes: { bearer: { type: "http", scheme: "bearer" }, session: { type: "apiKey", in: "cookie", name: "authjs.session-token" } },

@@ -3,6 +3,7 @@
  * exactly one place — accepted, `errors`, `outOfPeriod`, `duplicates`, an unknown part's row count
  * or `skipped` — so rowsRead always equals their sum (nothing is dropped silently).
  */
+import { confusableCharIn, confusableMessage, visiblePart } from "./part-number";
 import type {
   Format, Kind, PartIds, PartResolver, PosLine, ResolvedPosLine, RowError, Skipped, SkuTotals, SummaryRow, UploadResult, Warning,
 } from "./types";
@@ -252,12 +253,20 @@ export class Aggregator {
     this.suppressedWarnings += later.suppressedWarnings;
   }
 
-  private resolve(ids: PartIds): string | null {
+  private resolve(ids: PartIds, line: number): string | null {
+    // A look-alike part number is an error on its row, never an "unknown part" that reads like a known one.
+    if (this.refuseConfusable(ids.sku, line) || this.refuseConfusable(ids.distributorPart, line) || this.refuseConfusable(ids.upc, line)) return null;
     const sku = this.opts.resolvePart(ids);
     if (sku) return sku;
     const label = partLabel(ids);
     this.unknown.set(label, (this.unknown.get(label) ?? 0) + 1);
     return null;
+  }
+
+  private refuseConfusable(id: string | undefined, line: number): boolean {
+    const char = id ? confusableCharIn(id) : null;
+    if (char) this.errors.push({ line, message: confusableMessage(`Part number "${visiblePart(id!)}"`, char) });
+    return char !== null;
   }
 
   private bucket(sku: string, line: number): Totals {
@@ -283,7 +292,7 @@ export class Aggregator {
       this.duplicates.push({ line: p.line, invoice: p.invoice, invoiceLine: p.invoiceLine });
       return;
     }
-    const sku = this.resolve(p.identifiers);
+    const sku = this.resolve(p.identifiers, p.line);
     if (!sku) return;
     this.rowsAccepted++;
     const t = this.bucket(sku, p.line);
@@ -305,7 +314,7 @@ export class Aggregator {
 
   summary(r: SummaryRow): void {
     this.rowsRead++;
-    const sku = this.resolve(r.identifiers);
+    const sku = this.resolve(r.identifiers, r.line);
     if (!sku) return;
     this.rowsAccepted++;
     const existing = this.totals.get(sku);

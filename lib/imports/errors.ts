@@ -27,9 +27,12 @@ export class ImportError extends Error {
 
 export const isImportError = (e: unknown): e is ImportError => e instanceof ImportError;
 
-/** Wraps anything a library throws into a clear "corrupt" error (never an unhandled exception). */
+/**
+ * Wraps anything a library throws into a clear "corrupt" error (never an unhandled exception). The
+ * library's own text (a SAX parser's "attribute without value", a stack) is not shown to the person
+ * uploading: it explains nothing to them and tells an attacker which library and version runs here.
+ */
 export function asCorrupt(e: unknown, what: string): ImportError {
   if (e instanceof ImportError) return e;
-  const detail = e instanceof Error ? e.message : String(e);
-  return new ImportError("corrupt", `${what} could not be read: ${detail}`);
+  return new ImportError("corrupt", `${what} could not be read: its contents are damaged or not in a format we know. Open it in its program, save it again and re-upload.`);
 }

@@ -1,3 +1,6 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { resolvePart, utf8 } from "./__fixtures__/support";
@@ -79,8 +82,36 @@ describe("XLSX", () => {
       makeZip(unzip(good).map((e) => (e.name === "xl/worksheets/sheet1.xml" ? { ...e, data: utf8(f(e.data.toString("utf8"))) } : e)));
     const broken = await upload(withSheet((x) => x.replace("<sheetData>", "<sheetData><row r=>"))).then(() => null, (err: unknown) => err);
     expect(broken).toBeInstanceOf(ImportError);
-    expect(broken).toMatchObject({ code: "corrupt", message: /^The workbook could not be read: .*attribute without value/ });
+    expect(broken).toMatchObject({ code: "corrupt", message: /^The workbook could not be read: its contents are damaged/ });
+    // The XML parser's own words ("attribute without value", line and column) are not for the user.
+    expect((broken as Error).message).toMatch(/^The workbook could not be read: its contents are damaged/);
+    expect((broken as Error).message).not.toMatch(/attribute|line:|column:|sax/i);
     await expect(upload(withSheet((x) => x.slice(0, x.length - 200)))).rejects.toMatchObject({ code: "corrupt", message: /sheet1.xml is cut off/ });
+  });
+
+  it("leaves no temporary file behind, read or refused, even when the sheets come before the shared strings", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sellthru-xlsx-"));
+    const before = process.env.TMPDIR;
+    process.env.TMPDIR = dir; // where exceljs's reader would park a sheet (the tmp package reads os.tmpdir())
+    try {
+      const good = await workbook((wb) => inventorySheet(wb, "Inventory"));
+      // Excel itself writes the sheets before xl/sharedStrings.xml: a streaming reader meets them first.
+      const sheetsFirst = (f: (xml: string) => string) => {
+        const entries = unzip(good).map((e) => (e.name === "xl/worksheets/sheet1.xml" ? { ...e, data: utf8(f(e.data.toString("utf8"))) } : e));
+        const late = (n: string) => n === "xl/sharedStrings.xml" || n === "xl/_rels/workbook.xml.rels";
+        return makeZip([...entries.filter((e) => !late(e.name)), ...entries.filter((e) => late(e.name))]);
+      };
+      const read = await upload(sheetsFirst((x) => x));
+      expect(read.lines.find((l) => l.sku === "MCU-1000")?.onHand).toBe(1234);
+      for (const breakIt of [(x: string) => x.replace("<sheetData>", "<sheetData><row r=>"), (x: string) => x.replace("</row>", "</row><row><c><v>1</c></row>")]) {
+        await expect(upload(sheetsFirst(breakIt))).rejects.toMatchObject({ code: "corrupt" });
+      }
+      expect(fs.readdirSync(dir)).toEqual([]);
+    } finally {
+      if (before === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = before;
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("an empty workbook", async () => {

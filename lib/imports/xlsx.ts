@@ -1,6 +1,7 @@
 /**
  * XLSX through exceljs's streaming WorkbookReader (rows are never all held at once), after the
- * zip-bomb guard. Every sheet is offered to the spreadsheet pipeline; the sheet whose header maps
+ * zip-bomb guard, which also decides what the reader sees: only the verified entries, re-packed
+ * (`normalizedZip`), so it never inflates an unchecked byte nor parks a sheet in a temporary file. Every sheet is offered to the spreadsheet pipeline; the sheet whose header maps
  * best is the data, and the user is asked when two sheets are equally good.
  */
 import { Readable } from "node:stream";
@@ -8,7 +9,7 @@ import ExcelJS from "exceljs";
 import { asCorrupt, ImportError } from "./errors";
 import { readTable, type TabularOptions, type TabularOutcome } from "./tabular";
 import type { Cell, RawRow, ResolvedPosLine } from "./types";
-import { DEFAULT_ZIP_LIMITS, inspectZip, verifyEntries, type ZipLimits } from "./zip-guard";
+import { DEFAULT_ZIP_LIMITS, inspectZip, normalizedZip, verifyEntries, type ZipLimits } from "./zip-guard";
 
 /** An exceljs cell value (rich text, formula, hyperlink, error…) as a plain cell. */
 export function toCell(v: unknown): Cell {
@@ -58,7 +59,7 @@ export async function readXlsx(buf: Buffer, opts: XlsxOptions): Promise<XlsxOutc
   const outcomes: (TabularOutcome & { sheet: string; posLines: ResolvedPosLine[] })[] = [];
   const sheets: string[] = [];
   try {
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([buf]), {
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(normalizedZip(buf, entries), { objectMode: false }), {
       sharedStrings: "cache",
       styles: "cache",
       hyperlinks: "ignore",

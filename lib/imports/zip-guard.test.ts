@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { fixture, resolvePart, utf8 } from "./__fixtures__/support";
-import { makeZip } from "./__fixtures__/zip";
+import { hiddenEntryWorkbook, makeZip, sheetBomb } from "./__fixtures__/zip";
 import { ImportError } from "./errors";
 import { parseUpload } from "./index";
 import { inspectZip } from "./zip-guard";
@@ -54,5 +54,59 @@ describe("broken or foreign ZIPs are clear 400s, never crashes", () => {
   });
   it("a ZIP that is not a workbook", async () => {
     expect(await refused(makeZip([{ name: "word/document.xml", data: utf8("<w/>") }]))).toMatchObject({ code: "unsupported" });
+  });
+});
+
+describe("what the reader streams is what the guard checked (hidden entries, local/central mismatches)", () => {
+  const SHEET = { name: "xl/worksheets/sheet1.xml", data: utf8("<worksheet><sheetData/></worksheet>") };
+  const cdRecords = (zip: Buffer) => {
+    const at: number[] = [];
+    for (let i = zip.indexOf("PK\u0001\u0002", 0, "latin1"); i >= 0; i = zip.indexOf("PK\u0001\u0002", i + 4, "latin1")) at.push(i);
+    return at;
+  };
+
+  it("a 300 MB sheet left out of the directory is refused in seconds, before anything inflates it", async () => {
+    // Valid sheet XML, millions of rows: a reader that streamed it would parse for minutes.
+    const file = hiddenEntryWorkbook(await sheetBomb(300 * 1024 * 1024));
+    const started = Date.now();
+    const e = await refused(file);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(e.code).toBe("corrupt");
+    expect(e.message).toMatch(/holds data its ZIP directory does not list/);
+  }, 60_000);
+
+  it("bytes between the last entry and the directory", async () => {
+    const zip = makeZip([WORKBOOK, SHEET]);
+    const cd = cdRecords(zip)[0]!;
+    const junk = Buffer.from("PK\u0003\u0004 junk", "latin1");
+    const padded = Buffer.concat([zip.subarray(0, cd), junk, zip.subarray(cd)]);
+    // Point the end record at the moved directory.
+    padded.writeUInt32LE(cd + junk.length, padded.length - 22 + 16);
+    expect((await refused(padded)).message).toMatch(/does not list/);
+  });
+
+  it("a local header naming another part than the directory", async () => {
+    const liar = { ...SHEET, localName: "xl/worksheets/sheet9.xml" };
+    expect((await refused(makeZip([WORKBOOK, liar]))).message).toMatch(/local header of xl\/worksheets\/sheet1.xml does not match/);
+  });
+
+  it("a local header declaring other sizes than the directory", async () => {
+    const zip = makeZip([WORKBOOK, SHEET]);
+    const local = zip.indexOf("PK\u0003\u0004", 4, "latin1"); // the sheet's local header
+    zip.writeUInt32LE(50 * 1024 * 1024, local + 22);
+    expect((await refused(zip)).message).toMatch(/does not match the ZIP directory/);
+  });
+
+  it("two directory records for one local entry, and one name listed twice", async () => {
+    const zip = makeZip([WORKBOOK, SHEET]);
+    zip.writeUInt32LE(0, cdRecords(zip)[1]! + 42);
+    expect((await refused(zip)).message).toMatch(/overlaps/);
+    expect((await refused(makeZip([WORKBOOK, SHEET, { ...SHEET }]))).message).toMatch(/appears twice/);
+  });
+
+  it("zlib's own error text never reaches the message", async () => {
+    const bad = { name: "xl/worksheets/sheet1.xml", data: utf8("<worksheet/>"), raw: Buffer.from([0xff, 0xff, 0xff, 0xff, 0x00]) };
+    const e = await refused(makeZip([WORKBOOK, bad]));
+    expect(e.message).not.toMatch(/invalid|block|stored|distance/i);
   });
 });

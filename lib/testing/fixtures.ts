@@ -74,3 +74,15 @@ export async function addRevision(
   await db.execute(sql`update submissions set latest_revision = ${revision}, latest_revision_id = ${rev!.id} where id = ${id}`);
   return { submissionId: id, revisionId: rev!.id, revision };
 }
+
+/** A distributor × product with `sellIn` shipped and `sold` / `onHand` reported in `period`, its ledger computed (the worked example: 1000, 700, 240). */
+export async function makeGapRow(db: Queryable, period: string, sellIn = 1000, sold = 700, onHand = 240) {
+  const { refreshLedger } = await import("../dal/ledger/refresh-ledger");
+  const d = await makeDistributor(db);
+  const p = await makeProduct(db);
+  const v = await makeViewer(db, "distributor", d);
+  await addMovement(db, { distributorId: d.id, productId: p.id, period, type: "sell_in", quantity: sellIn });
+  await addRevision(db, { distributorId: d.id, period, userId: v.userId, lines: [{ productId: p.id, sold, returned: 0, onHand }] });
+  await refreshLedger(db, { distributorIds: [d.id], productIds: [p.id] }, `${period}-01`);
+  return { d, p, v };
+}

@@ -1,10 +1,12 @@
 /**
  * Integration tests: with TEST_DATABASE_URL (a real Postgres), migrate one template database once;
  * each test file then gets its own copy (CREATE DATABASE … TEMPLATE), so files run in parallel
- * and never see each other's rows. Without it, each file uses its own in-memory PGlite.
+ * and never see each other's rows. Without it, each file uses its own in-memory PGlite. The copies are
+ * owned by the URL's user; the tests' pools connect as a separate login role (db/local-app-login.ts).
  */
 import postgres from "postgres";
 import { openDatabase } from "../../db/open";
+import { ensureLocalAppLogin } from "../../db/local-app-login";
 
 export default async function setup() {
   const url = process.env.TEST_DATABASE_URL;
@@ -16,6 +18,8 @@ export default async function setup() {
   await admin.unsafe(`create database ${template}`);
   const db = await openDatabase({ kind: "postgres", url: withDatabase(url, template), pool: 1 }, { connectAs: "owner" });
   await db.close();
+  // Test pools connect as the app must: a login role that is neither owner nor superuser (test-db.ts).
+  await ensureLocalAppLogin(url);
   process.env.SELLTHRU_TEST_TEMPLATE = template;
   return async () => {
     await admin.unsafe(`drop database if exists ${template} with (force)`);

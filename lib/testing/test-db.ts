@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import postgres from "postgres";
 import { openDatabase, type Database, type Db } from "../../db/open";
 import { assertLocal, withDatabase } from "./global-setup";
+import { asLocalAppLogin } from "../../db/local-app-login";
 
 export interface TestDatabase extends Database {
   label: string;
@@ -11,6 +12,8 @@ export interface TestDatabase extends Database {
    * pg_stat_activity). PGlite: the same handle.
    */
   owner(): Promise<Db>;
+  /** Postgres: the URL as the tables' owner (the TEST_DATABASE_URL user); `url` is the app's login role. */
+  ownerUrl?: string;
 }
 
 /** A fresh, migrated database of its own: a Postgres copy of the template, or an in-memory PGlite. */
@@ -26,11 +29,13 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const admin = postgres(url, { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database ${name} template ${template}`);
   await admin.end();
-  const db = await openDatabase({ kind: "postgres", url: withDatabase(url, name), pool: 4 }, { migrate: false, connectAs: "system" });
+  // As the app connects: a login role that is neither the owner nor a superuser (so RLS cannot be lifted).
+  const db = await openDatabase({ kind: "postgres", url: asLocalAppLogin(withDatabase(url, name)), pool: 4 }, { migrate: false, connectAs: "system" });
   let owner: Database | undefined;
   return {
     ...db,
     label: "postgres",
+    ownerUrl: withDatabase(url, name),
     async owner() {
       owner ??= await openDatabase({ kind: "postgres", url: withDatabase(url, name), pool: 1 }, { migrate: false, connectAs: "owner" });
       return owner.db;

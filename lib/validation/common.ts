@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { confusableCharIn, confusableMessage } from "@/lib/imports/part-number";
 
 export const periodSchema = z
   .string()
@@ -21,4 +22,13 @@ export const distributorCodeSchema = z
   .regex(/^[A-Za-z0-9_-]+$/, "Letters, digits, - and _ only")
   .transform((s) => s.toUpperCase());
 
-export const skuSchema = z.string().trim().min(1, "SKU is required").max(64, "SKU is at most 64 characters");
+/** No invisible or direction-changing characters: they make a look-alike of another part (lib/imports/part-number.ts). */
+const noConfusables = (what: string) => (s: string, ctx: z.RefinementCtx) => {
+  const char = confusableCharIn(s);
+  if (char) ctx.addIssue({ code: "custom", message: confusableMessage(what, char) });
+};
+
+export const skuSchema = z.string().trim().min(1, "SKU is required").max(64, "SKU is at most 64 characters").superRefine(noConfusables("The SKU"));
+
+/** A distributor's own part number (cross-references): the same rule as SKUs. */
+export const partNumberSchema = z.string().trim().min(1, "part is required").max(100, "part is at most 100 characters").superRefine(noConfusables("The part number"));

@@ -10,7 +10,7 @@
  */
 import { z } from "zod";
 import { FIELDS } from "@/lib/imports/types";
-import { distributorCodeSchema, periodSchema, skuSchema } from "./common";
+import { distributorCodeSchema, partNumberSchema, periodSchema, skuSchema } from "./common";
 
 export const mappingSchema = z.record(
   z.string().regex(/^\d{1,4}$/, "mapping keys are column indexes (0, 1, 2, …)"),
@@ -46,7 +46,7 @@ export const mapPartsSchema = z.object({
   mappings: z
     .array(
       z.object({
-        part: z.string().trim().min(1, "part is required").max(100, "part is at most 100 characters"),
+        part: partNumberSchema,
         sku: skuSchema,
       }),
     )

@@ -30,7 +30,7 @@ export async function signInAction(_prev: SignInState, formData: FormData): Prom
         ok: false,
         fieldErrors: {},
         formError: throttled
-          ? "Too many failed sign-in attempts. Wait 15 minutes and try again."
+          ? "Too many failed sign-in attempts for this account or from this address. Wait a few minutes and try again; a browser you have signed in from before is not held up."
           : "That e-mail and password do not match an active account.",
         values: { email },
       };

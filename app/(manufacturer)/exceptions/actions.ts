@@ -17,7 +17,7 @@ import {
 import { openAutomaticExceptions, openException } from "@/lib/dal/exceptions/open-exception";
 import { addExceptionNote, bulkUpdateExceptions, updateException } from "@/lib/dal/exceptions/update-exception";
 import { requireExceptionWorker } from "@/lib/dal/exceptions/shared";
-import { approveCorrection, proposeCorrection, rejectCorrection } from "@/lib/dal/corrections/corrections";
+import { AuditedRefusal, approveCorrection, proposeCorrection, rejectCorrection, settleRefusal } from "@/lib/dal/corrections/corrections";
 import { formDataOf } from "@/lib/validation/form-data";
 
 export type FormState = ActionState<Record<string, string>, { message?: string }>;
@@ -109,7 +109,9 @@ export async function updateExceptionAction(_prev: FormState, fd: FormData): Pro
       reason: reason === undefined ? undefined : reason === "" ? null : reason,
       owner: owner === undefined ? undefined : owner === "" ? null : owner,
     });
-    const res = await withViewerDb(viewer, (db) => updateException(db, viewer, id, input));
+    // The version the screen showed: a change someone made since is not overwritten (a clear message instead).
+    const version = Number(str(fd, "version"));
+    const res = await withViewerDb(viewer, (db) => updateException(db, viewer, id, input, Number.isInteger(version) ? version : undefined));
     revalidatePath(`/exceptions/${id}`);
     revalidatePath("/exceptions");
     return res.changed.length ? `Saved: ${res.changed.join(", ")}` : "Nothing changed";
@@ -148,7 +150,9 @@ export async function decideCorrectionAction(_prev: FormState, fd: FormData): Pr
     const id = str(fd, "exceptionId") ?? "";
     const correctionId = str(fd, "correctionId") ?? "";
     if (str(fd, "decision") === "approve") {
-      const res = await withViewerDb(viewer, (db) => approveCorrection(db, viewer, correctionId));
+      // A refused approval is audited: answered as a failure after its transaction commits.
+      const res = await withViewerDb(viewer, (db) => settleRefusal(approveCorrection(db, viewer, correctionId)));
+      if (res instanceof AuditedRefusal) throw res;
       revalidatePath(`/exceptions/${id}`);
       revalidatePath("/exceptions");
       return `Approved: the gap is now ${res.ledger?.gap ?? "—"}`;

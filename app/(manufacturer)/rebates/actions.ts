@@ -19,11 +19,15 @@ function fail(error: unknown): ActionResult {
   return { ok: false, message: "Something went wrong on our side; nothing was changed" };
 }
 
-/** Creates (id null) or edits a programme; the DAL parses the values with the same zod schema as the form. */
-export async function saveProgramAction(id: string | null, values: unknown): Promise<SaveProgramResult> {
+/**
+ * Creates (id null) or edits a programme; the DAL parses the values with the same zod schema as the
+ * form. An edit names the version the form showed: saving over someone else's newer edit is refused.
+ */
+export async function saveProgramAction(id: string | null, values: unknown, version?: number): Promise<SaveProgramResult> {
   try {
     const viewer = await requireViewer();
-    const p = await withViewerDb(viewer, (db) => (id ? updateProgram(db, viewer, id, values) : createProgram(db, viewer, values)));
+    const expected = Number.isInteger(version) ? version : undefined;
+    const p = await withViewerDb(viewer, (db) => (id ? updateProgram(db, viewer, id, values, expected) : createProgram(db, viewer, values)));
     revalidatePath("/rebates");
     revalidatePath(`/rebates/${p.id}`);
     return { ok: true, message: id ? "Programme saved" : "Programme created", id: p.id };

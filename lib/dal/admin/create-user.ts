@@ -20,7 +20,11 @@ export async function createUser(db: Queryable, viewer: Viewer, input: z.infer<t
   const passwordHash = await hashPassword(input.password);
   const [row] = await db
     .insert(users)
-    .values({ email: input.email, name: input.name, role: input.role, distributorId, passwordHash })
+    .values({
+      email: input.email, name: input.name, role: input.role, distributorId, passwordHash,
+      // Kept for the two-person rule: an approver this admin created within a day is no second person.
+      createdBy: viewer.userId, roleSetBy: viewer.userId, roleSetAt: new Date(), passwordSetBy: viewer.userId, passwordSetAt: new Date(),
+    })
     .onConflictDoNothing()
     .returning({ id: users.id, email: users.email, name: users.name, role: users.role });
   if (!row) throw new AppError("conflict", `A user ${input.email} already exists`, [{ path: "email", message: "Already exists" }]);

@@ -13,6 +13,8 @@ export interface UserListRow {
   active: boolean;
   createdAt: string;
   deactivatedAt: string | null;
+  /** Moves on with every admin edit: the ETag, and what an edit must be based on. */
+  version: number;
 }
 
 /** Every user (never a password hash), newest first. Admins only. */
@@ -28,6 +30,7 @@ export async function listUsers(db: Queryable, viewer: Viewer): Promise<UserList
       active: users.active,
       createdAt: users.createdAt,
       deactivatedAt: users.deactivatedAt,
+      version: users.version,
     })
     .from(users)
     .leftJoin(distributors, eq(distributors.id, users.distributorId))

@@ -16,6 +16,7 @@ export type AuditAction =
   | "token.revoke"
   | "correction.propose"
   | "correction.approve"
+  | "correction.approve_refused"
   | "period.close"
   | "period.reopen"
   | "rebate.freeze"

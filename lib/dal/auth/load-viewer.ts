@@ -33,14 +33,18 @@ function toViewer(row: Row | undefined, via: Viewer["via"]): Viewer | null {
   };
 }
 
-/** The user behind a session, re-read on every request so deactivation takes effect at once. */
-export async function loadViewerByUserId(db: Queryable, userId: string): Promise<Viewer | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(userId)) return null;
+/**
+ * The user behind a session, re-read on every request so deactivation takes effect at once. The
+ * session's version must still be the user's (`end-sessions.ts`): a signed-out, reset or
+ * deactivated session — or one from before versions existed — is nobody.
+ */
+export async function loadViewerByUserId(db: Queryable, userId: string, sessionVersion: unknown): Promise<Viewer | null> {
+  if (!/^[0-9a-f-]{36}$/i.test(userId) || !Number.isInteger(sessionVersion)) return null;
   const [row] = await db
     .select(viewerColumns)
     .from(users)
     .leftJoin(distributors, eq(distributors.id, users.distributorId))
-    .where(eq(users.id, userId))
+    .where(and(eq(users.id, userId), eq(users.sessionVersion, sessionVersion as number)))
     .limit(1);
   return toViewer(row, "session");
 }

@@ -4,7 +4,7 @@ import { corrections, movements } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/viewer";
 import { signedCorrection, signedQuantity, type MovementType } from "@/lib/domain/movements";
 import { periodToDate } from "@/lib/domain/periods";
-import { forbidden, notFound } from "@/lib/errors";
+import { AppError, forbidden, notFound } from "@/lib/errors";
 import { ACTIVE_STATUSES, proposeCorrectionSchema, type CorrectionType, type ProposeCorrectionInput } from "@/lib/validation/exceptions";
 import { recordAudit } from "../audit/record-audit";
 import { appendEvent, conflict, isUuid, ledgerNow, loadException, requireExceptionWorker, touchException } from "../exceptions/shared";
@@ -66,17 +66,71 @@ async function lockCorrection(tx: Queryable, correctionId: string) {
   return c;
 }
 
+/** How long an account made, re-roled or given a password by one person does not count as a second person beside them. */
+export const TWO_PERSON_HOURS = 24;
+
+/**
+ * A refused approval that was audited: the audit entry must outlive the refusal, so callers answer
+ * it (403) without rolling their transaction back — `settleRefusal`.
+ */
+export class AuditedRefusal extends AppError {
+  constructor(message: string) {
+    super("forbidden", message);
+  }
+}
+
+/** Resolves to the refusal instead of throwing it (route handlers and actions then answer it and commit the audit). */
+export async function settleRefusal<T>(p: Promise<T>): Promise<T | AuditedRefusal> {
+  return p.catch((e: unknown) => {
+    if (e instanceof AuditedRefusal) return e;
+    throw e;
+  });
+}
+
+/**
+ * The two-person rule, beyond "not yourself": one admin could create a second account (or set its
+ * role or its password, and so know it) and approve with it. So within {@link TWO_PERSON_HOURS}
+ * hours of such a change the two are not two people when one of them made it for the other, or one
+ * admin made it for both (two accounts of one hand). Returns why not, or null.
+ */
+async function notASecondPerson(tx: Queryable, proposerId: string, approverId: string): Promise<string | null> {
+  const rows = asRows<{ id: string; by: string; what: string }>(
+    await tx.execute(sql`
+      select u.id, x.by, x.what
+        from users u
+        cross join lateral (values (u.created_by, u.created_at, 'created'), (u.role_set_by, u.role_set_at, 'set the role of'),
+                                   (u.password_set_by, u.password_set_at, 'set the password of')) as x(by, at, what)
+       where u.id in (${approverId}::uuid, ${proposerId}::uuid) and x.by is not null
+         and x.at > now() - make_interval(hours => ${TWO_PERSON_HOURS})`),
+  ).map((r) => ({ ...r, id: String(r.id), by: String(r.by) }));
+  const h = `in the last ${TWO_PERSON_HOURS} hours`;
+  const mine = rows.filter((r) => r.id === approverId);
+  const theirs = rows.filter((r) => r.id === proposerId);
+  const byProposer = mine.find((r) => r.by === proposerId);
+  if (byProposer) return `the proposer ${byProposer.what} your account ${h}`;
+  const byMe = theirs.find((r) => r.by === approverId);
+  if (byMe) return `you ${byMe.what} the proposer's account ${h}`;
+  if (mine.some((m) => theirs.some((t) => t.by === m.by))) return `one person created or changed both your and the proposer's accounts ${h}`;
+  return null;
+}
+
 /**
  * A second staff member approves: the correction becomes one ledger movement in the exception's
  * period (correction_id set), the ledger of that distributor × product is recomputed, all in one
- * transaction. The proposer may not approve their own correction (403).
+ * transaction. The proposer may not approve their own correction (403), nor may someone whose
+ * account they made or changed within a day, or who made or changed theirs (`notASecondPerson`):
+ * every such attempt — a way round the rule — is audited (`correction.approve_refused`) and
+ * answered with an {@link AuditedRefusal}.
  */
 export async function approveCorrection(db: Queryable, viewer: Viewer, correctionId: string) {
   requireExceptionWorker(viewer);
-  return db.transaction(async (tx) => {
+  const outcome = await db.transaction(async (tx) => {
     const c = await lockCorrection(tx, correctionId);
     const e = await loadException(tx, viewer, c.exception_id, true);
+    const refused = (why: string) => ({ refused: why, correctionId: c.id, exceptionId: e.id, distributorId: e.distributorId, subject: `${e.distributorCode} ${e.sku} ${e.period}` });
     if (c.proposed_by === viewer.userId) throw forbidden("A correction needs a second person: you proposed it");
+    const puppet = await notASecondPerson(tx, c.proposed_by, viewer.userId);
+    if (puppet) return refused(`A correction needs a second person: ${puppet}`);
     if (c.status !== "proposed") throw conflict(`The correction was already ${c.status}`);
     if (!ACTIVE_STATUSES.includes(e.status)) throw conflict(`The exception is ${e.status}: reopen it before approving a correction`);
     const before = await ledgerNow(tx, e.distributorId, e.productId, e.period);
@@ -110,6 +164,15 @@ export async function approveCorrection(db: Queryable, viewer: Viewer, correctio
     });
     return { id: c.id, exceptionId: e.id, status: "approved" as const, movementId: mv!.id, quantity: signed, type: c.type, ledger: after };
   });
+  if ("refused" in outcome) {
+    // Outside the (rolled-back or released) savepoint, in the caller's transaction: kept.
+    await recordAudit(db, viewer, "correction.approve_refused", {
+      distributorId: outcome.distributorId, subject: outcome.subject,
+      data: { correctionId: outcome.correctionId, exceptionId: outcome.exceptionId, reason: outcome.refused },
+    });
+    throw new AuditedRefusal(outcome.refused);
+  }
+  return outcome;
 }
 
 /** Rejects a proposed correction (any staff member who works exceptions, the proposer included: a withdrawal). */

@@ -13,7 +13,8 @@ export interface ExceptionEvent {
   body: string | null;
   data: Record<string, unknown> | null;
   at: string;
-  author: { name: string; email: string; role: Role; distributor: boolean } | null;
+  /** A distributor reading its exception sees staff by name only: no e-mail (`email` is null). */
+  author: { name: string; email: string | null; role: Role; distributor: boolean } | null;
   /** A note from the distributor (an answer to the manufacturer). */
   isAnswer: boolean;
   internal: boolean;
@@ -43,6 +44,8 @@ export interface PartnerExceptionDetail {
   period: string;
   status: ExceptionStatus;
   openedAt: string;
+  /** Moves on with every change: the ETag, and what a change must be based on (If-Match). */
+  version: number;
   ledger: LedgerNow | null;
   /** The conversation: shared staff notes and the distributor's answers. */
   events: ExceptionEvent[];
@@ -57,13 +60,19 @@ export interface StaffExceptionDetail extends PartnerExceptionDetail {
   corrections: CorrectionView[];
 }
 
+/** What a distributor sees of an event: no internal data, and the manufacturer's staff by name, not by e-mail address. */
+function forPartner({ data: _d, ...e }: ExceptionEvent): ExceptionEvent {
+  const author = e.author && !e.author.distributor ? { ...e.author, email: null } : e.author;
+  return { ...e, author, data: null };
+}
+
 export async function getException(db: Queryable, viewer: Viewer, id: string): Promise<StaffExceptionDetail | PartnerExceptionDetail> {
   const partner = viewer.role === "distributor";
   if (!partner) requireStaff(viewer);
   const core = await loadException(db, viewer, id);
   const [meta] = asRows<Record<string, unknown>>(
     await db.execute(sql`
-      select e.gap_at_open, e.automatic, ${iso("e.created_at")} as opened_at,
+      select e.gap_at_open, e.automatic, ${iso("e.created_at")} as opened_at, e.version,
              o.id as owner_id, o.email as owner_email, o.name as owner_name,
              b.id as by_id, b.email as by_email, b.name as by_name
         from exceptions e left join users o on o.id = e.owner_id left join users b on b.id = e.opened_by
@@ -87,8 +96,8 @@ export async function getException(db: Queryable, viewer: Viewer, id: string): P
   const ledger = await ledgerNow(db, core.distributorId, core.productId, core.period);
   const base: PartnerExceptionDetail = {
     id: core.id, distributor: core.distributorCode, distributorName: core.distributorName, sku: core.sku, description: core.description,
-    period: core.period, status: core.status, openedAt: String(meta?.opened_at), ledger,
-    events: partner ? events.filter((e) => (e.kind === "note" && !e.internal) || e.kind === "answer").map(({ data: _d, ...e }) => ({ ...e, data: null })) : events,
+    period: core.period, status: core.status, openedAt: String(meta?.opened_at), version: Number(meta?.version ?? 0), ledger,
+    events: partner ? events.filter((e) => (e.kind === "note" && !e.internal) || e.kind === "answer").map(forPartner) : events,
   };
   if (partner) return base;
 

@@ -98,8 +98,15 @@ export async function appendEvent(
   });
 }
 
+/** Every change to an exception (status, reason, owner, a note, a correction) moves its version on: the ETag a PATCH is checked against. */
 export async function touchException(db: Queryable, id: string) {
-  await db.execute(sql`update exceptions set updated_at = now() where id = ${id}::uuid`);
+  await db.execute(sql`update exceptions set updated_at = now(), version = version + 1 where id = ${id}::uuid`);
+}
+
+/** The exception's current version (its ETag). */
+export async function exceptionVersion(db: Queryable, id: string): Promise<number> {
+  const [r] = asRows<{ version: number }>(await db.execute(sql`select version from exceptions where id = ${id}::uuid`));
+  return Number(r?.version ?? 0);
 }
 
 export const conflict = (message: string) => new AppError("conflict", message);

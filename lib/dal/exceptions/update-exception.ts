@@ -10,7 +10,8 @@ import {
   type UpdateExceptionInput,
 } from "@/lib/validation/exceptions";
 import { recordAudit } from "../audit/record-audit";
-import { appendEvent, conflict, loadException, requireExceptionWorker, resolveOwner, touchException, type ExceptionCore, type StaffUser } from "./shared";
+import { checkVersion } from "@/lib/errors";
+import { appendEvent, conflict, exceptionVersion, loadException, requireExceptionWorker, resolveOwner, touchException, type ExceptionCore, type StaffUser } from "./shared";
 
 function checkTransition(from: ExceptionStatus, to: ExceptionStatus) {
   if (from === to) return;
@@ -54,12 +55,15 @@ async function applyChanges(
 /**
  * Changes status (open → investigating → resolved | dismissed; resolved or dismissed → open),
  * reason and owner; an optional note is appended too. Every change is an event with author and time.
+ * With `expectedVersion` (If-Match, or the version a screen showed) a change made since is not
+ * overwritten: 412 `StaleVersion`, nothing saved.
  */
-export async function updateException(db: Queryable, viewer: Viewer, id: string, input: UpdateExceptionInput) {
+export async function updateException(db: Queryable, viewer: Viewer, id: string, input: UpdateExceptionInput, expectedVersion?: number) {
   requireExceptionWorker(viewer);
   const owner = input.owner !== undefined ? await resolveOwner(db, viewer, input.owner) : undefined;
   return db.transaction(async (tx) => {
     const e = await loadException(tx, viewer, id, true);
+    checkVersion("This exception", await exceptionVersion(tx, e.id), expectedVersion);
     const changed = await applyChanges(tx, viewer, e, { status: input.status, reason: input.reason, owner });
     if (input.note) {
       await appendEvent(tx, { exceptionId: e.id, kind: "note", authorId: viewer.userId, body: input.note, data: { internal: false } });

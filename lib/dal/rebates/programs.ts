@@ -16,6 +16,8 @@ export interface RebateProgram {
   rules: RebateRules;
   active: boolean;
   createdAt: string;
+  /** Moves on with every edit: the ETag, and what an edit must be based on (If-Match). */
+  version: number;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -35,6 +37,7 @@ export function toProgram(r: typeof rebatePrograms.$inferSelect): RebateProgram 
     },
     active: r.active,
     createdAt: r.createdAt.toISOString(),
+    version: r.version,
   };
 }
 

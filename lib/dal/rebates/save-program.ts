@@ -3,7 +3,8 @@
  * admins; input parsed with the shared `rebateProgramSchema`. Frozen results are never touched:
  * editing rules after a freeze only flags those results "changed since frozen". Audited.
  */
-import { eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
+import { StaleVersion } from "@/lib/errors";
 import type { Queryable } from "@/db/open";
 import { rebatePrograms } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/viewer";
@@ -34,11 +35,17 @@ export async function createProgram(db: Queryable, viewer: Viewer, raw: unknown)
   return toProgram(row!);
 }
 
-export async function updateProgram(db: Queryable, viewer: Viewer, id: string, raw: unknown): Promise<RebateProgram> {
+/**
+ * With `expectedVersion` (If-Match, or the version the edit form showed) an edit made since is not
+ * overwritten: 412 `StaleVersion`, nothing saved. The check and the write are one statement.
+ */
+export async function updateProgram(db: Queryable, viewer: Viewer, id: string, raw: unknown, expectedVersion?: number): Promise<RebateProgram> {
   requireRole(viewer, ["rebate_analyst"]);
   const input = rebateProgramSchema.parse(raw);
   const before = await loadProgram(db, id);
-  const [row] = await db.update(rebatePrograms).set(columns(input)).where(eq(rebatePrograms.id, id)).returning();
+  const where = expectedVersion === undefined ? eq(rebatePrograms.id, id) : and(eq(rebatePrograms.id, id), eq(rebatePrograms.version, expectedVersion));
+  const [row] = await db.update(rebatePrograms).set({ ...columns(input), version: sql`${rebatePrograms.version} + 1` }).where(where).returning();
+  if (!row) throw new StaleVersion("This programme", (await loadProgram(db, id)).version);
   await recordAudit(db, viewer, "rebate.program.update", { subject: id, data: { before, after: input } });
   return toProgram(row!);
 }

@@ -114,11 +114,12 @@ describe(`a server killed during an upload (${label})`, () => {
       const { d, v } = await setUp(tdb.db);
       const child = await startChild({ kind: "postgres", url: tdb.url!, pool: 2 }, v, 20);
       // Blocks of lines are on the server, inside the open transaction, when the process dies: its
-      // backend holds the row-exclusive lock an INSERT into pos_line_blocks takes until commit.
+      // backend is in the middle of the COPY (into pos_line_blocks, or under row-level security into
+      // its temporary staging table, which other sessions cannot see: pos-sink.ts).
       const holders = async () => {
         const [r] = asRows<{ n: number }>(
-          await (await tdb.owner()).execute(sql`select count(*)::int as n from pg_locks l
-            where l.relation = 'pos_line_blocks'::regclass and l.mode = 'RowExclusiveLock' and l.pid <> pg_backend_pid()`),
+          await (await tdb.owner()).execute(sql`select count(*)::int as n from pg_stat_activity
+            where datname = current_database() and pid <> pg_backend_pid() and state = 'active' and query ilike 'copy %pos%blocks%'`),
         );
         return Number(r!.n);
       };

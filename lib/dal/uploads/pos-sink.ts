@@ -166,30 +166,33 @@ function copyStore(tx: Queryable, raw: PgJsLike, ctx: SinkContext): BlockStore {
   let failure: Error | null = null;
 
   // Postgres refuses COPY FROM into a table under row-level security ("COPY FROM not supported with
-  // row-level security"). So the COPY alone runs as the session's own user (the tables' owner, to
-  // which RLS does not apply), after checking here what the policy would have checked: the blocks'
-  // distributor is the viewer's own (or the viewer is staff/system). The role goes back at once.
-  let appRole: string | null = null;
+  // row-level security"), and the app's login role is subject to it (it neither owns the tables nor
+  // bypasses RLS: README, Security). So under RLS the COPY goes into a temporary table of this
+  // session, and one INSERT … SELECT moves the blocks into pos_line_blocks — through the policy,
+  // which checks each row's distributor again. Checked here first for a clear 403.
+  let target = "pos_line_blocks";
   const enterCopy = async () => {
-    const [r] = asRows<{ me: string; owner: string; allowed: boolean }>(
-      await tx.execute(sql`select current_user as me, session_user as owner,
+    const [r] = asRows<{ rls: boolean; allowed: boolean }>(
+      await tx.execute(sql`select row_security_active('pos_line_blocks') as rls,
         coalesce((select sellthru_is_staff()) or (select sellthru_tenant()) = ${ctx.distributorId}::int, false) as allowed`),
     );
-    if (!r || r.me === r.owner) return; // connected as the owner: no RLS to step around
+    if (!r?.rls) return; // a superuser or owner without FORCE: no RLS to go through
     if (!r.allowed) throw forbidden();
-    await tx.execute(sql`select set_config('role', session_user, true)`);
-    appRole = r.me;
+    await tx.execute(sql`create temp table if not exists sellthru_pos_blocks_in
+      (like pos_line_blocks including defaults including compression) on commit delete rows`);
+    target = "pg_temp.sellthru_pos_blocks_in";
   };
   const leaveCopy = async () => {
-    if (appRole === null) return;
-    const role = appRole;
-    appRole = null;
-    await tx.execute(sql`select set_config('role', ${role}, true)`);
+    if (target === "pos_line_blocks") return;
+    target = "pos_line_blocks";
+    await tx.execute(sql`insert into pos_line_blocks (upload_id, block_no, distributor_id, format, line_count, lines)
+      select upload_id, block_no, distributor_id, format, line_count, lines from pg_temp.sellthru_pos_blocks_in`);
+    await tx.execute(sql`truncate pg_temp.sellthru_pos_blocks_in`);
   };
   const open = async (): Promise<Writable> => {
     await enterCopy();
     const w = await raw
-      .unsafe("copy pos_line_blocks (upload_id, block_no, distributor_id, format, line_count, lines) from stdin (format binary)")
+      .unsafe(`copy ${target} (upload_id, block_no, distributor_id, format, line_count, lines) from stdin (format binary)`)
       .writable();
     failure = null;
     finished = new Promise<void>((resolve, reject) => {

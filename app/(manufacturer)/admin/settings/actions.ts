@@ -16,7 +16,9 @@ export async function saveSettingsAction(_prev: SettingsState, fd: FormData): Pr
   const values = Object.fromEntries([...fd.entries()].filter(([, v]) => typeof v === "string")) as Record<string, string>;
   try {
     const viewer = await requireViewer();
-    await withViewerDb(viewer, (db) => updateSettings(db, viewer, values));
+    // The version the form showed: another admin's save since then is not overwritten.
+    const version = Number(values.version);
+    await withViewerDb(viewer, (db) => updateSettings(db, viewer, values, new Date(), Number.isInteger(version) ? version : undefined));
     revalidatePath("/admin/settings");
     revalidatePath("/compliance");
     return { ok: true, data: { message: "Settings saved. Deadlines of periods that have not ended follow the new rule." }, values };

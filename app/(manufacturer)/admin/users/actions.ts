@@ -54,7 +54,8 @@ export async function setUserActiveAction(_prev: UserActiveState, formData: Form
     const parsed = toggleSchema.safeParse({ email: formData.get("email"), active: formData.get("active") });
     if (!parsed.success) return { ok: false, fieldErrors: {}, formError: "That request was not understood; nothing changed." };
     const input = updateUserSchema.parse({ active: parsed.data.active });
-    await withViewerDb(viewer, (db) => updateUser(db, viewer, parsed.data.email, input));
+    const version = Number(formData.get("version"));
+    await withViewerDb(viewer, (db) => updateUser(db, viewer, parsed.data.email, input, Number.isInteger(version) ? version : undefined));
     revalidatePath("/admin/users");
     revalidatePath("/admin");
     return { ok: true };

@@ -85,7 +85,7 @@ export default async function UsersPage() {
                       {self ? (
                         <span className="text-xs text-slate-600">You</span>
                       ) : (
-                        <UserActiveToggle email={u.email} active={u.active} action={setUserActiveAction} />
+                        <UserActiveToggle email={u.email} active={u.active} version={u.version} action={setUserActiveAction} />
                       )}
                     </TD>
                   </TR>

@@ -117,7 +117,7 @@ export default async function ExceptionPage({ params, searchParams }: { params: 
           <Card>
             <CardHeader title="Status, reason, owner" />
             <CardBody>
-              <ExceptionControls action={updateExceptionAction} exceptionId={e.id} status={e.status} reason={e.reason} ownerId={e.owner?.id ?? null} staff={staff} canWork={canWork} />
+              <ExceptionControls action={updateExceptionAction} exceptionId={e.id} status={e.status} reason={e.reason} ownerId={e.owner?.id ?? null} version={e.version} staff={staff} canWork={canWork} />
             </CardBody>
           </Card>
           <Card>

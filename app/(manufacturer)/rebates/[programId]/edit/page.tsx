@@ -22,6 +22,7 @@ export default async function EditProgramPage({ params }: { params: Promise<{ pr
       <PageHeader title={`Edit ${p.name}`} description="Frozen results keep what was frozen; rows whose rules changed are flagged “changed since frozen”." />
       <ProgramForm
         id={p.id}
+        version={p.version}
         defaults={{
           name: p.name, fromPeriod: p.fromPeriod, toPeriod: p.toPeriod, graceDays: p.rules.graceDays, lateAllowed: p.rules.lateAllowed,
           minCompletenessPct: Number(p.rules.minCompletenessPct), maxAccuracyPct: Number(p.rules.maxAccuracyPct), ratePct: Number(p.rules.ratePct),

@@ -1,8 +1,12 @@
 import { NextResponse } from "next/server";
-import { apiRoute } from "@/lib/http/api-route";
-import { approveCorrection } from "@/lib/dal/corrections/corrections";
+import { apiRoute, errorResponse } from "@/lib/http/api-route";
+import { AuditedRefusal, approveCorrection, settleRefusal } from "@/lib/dal/corrections/corrections";
 
-/** Approval by another staff user than the proposer (the proposer gets 403). */
+/**
+ * Approval by another staff user than the proposer (the proposer gets 403, as does an approver the
+ * proposer created or changed within a day, or the reverse: audited, so answered without a rollback).
+ */
 export const POST = apiRoute<{ id: string }>(async ({ db, viewer, params }) => {
-  return NextResponse.json(await approveCorrection(db, viewer, params.id));
+  const outcome = await settleRefusal(approveCorrection(db, viewer, params.id));
+  return outcome instanceof AuditedRefusal ? errorResponse(outcome) : NextResponse.json(outcome);
 });
