@@ -1,6 +1,19 @@
 import next from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 
+/** Resolve "@/…" as TypeScript does; never parse node_modules (a package's own graph is not ours). */
+const IMPORT_SETTINGS = { "import/resolver": { typescript: { project: "./tsconfig.json" } }, "import/ignore": ["node_modules"] };
+
+/** A no-restricted-paths rule for `files` (tests may cross a wall to exercise what is behind it). */
+function wall(files, zones, ignores = []) {
+  return {
+    files,
+    ignores,
+    settings: IMPORT_SETTINGS,
+    rules: { "import/no-restricted-paths": ["error", { zones }] },
+  };
+}
+
 const config = [
   ...next,
   ...nextTs,
@@ -12,6 +25,17 @@ const config = [
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" }],
     },
   },
+  // The walls the README draws (Architecture), checked over the import graph by eslint-plugin-import
+  // (registered by eslint-config-next): no circle anywhere; db never reaches into the data layer (it
+  // may use the domain's constant lists); lib never into app; the domain is pure.
+  {
+    files: ["app/**", "components/**", "lib/**", "db/**", "instrumentation.ts", "proxy.ts"],
+    settings: IMPORT_SETTINGS,
+    rules: { "import/no-cycle": ["error", { ignoreExternal: true }] },
+  },
+  wall(["db/**"], [{ target: "./db", from: "./lib/dal", message: "db/ sits below the data layer (the demo is seeded by lib/seed at start-up)" }], ["**/*.test.ts"]),
+  wall(["lib/**"], [{ target: "./lib", from: "./app", message: "lib/ never imports app/" }], ["**/*.test.ts"]),
+  wall(["lib/domain/**"], [{ target: "./lib/domain", from: ["./db", "./lib/dal", "./lib/http", "./lib/auth", "./app", "./components"], message: "lib/domain is pure" }]),
 ];
 
 export default config;

@@ -1,5 +1,6 @@
 /**
- * At server start-up: opens (and for the embedded database migrates and seeds) the database, then
+ * At server start-up: opens (and for the embedded database migrates, then seeds with the demo when
+ * empty: lib/seed/on-start.ts — db/ itself never reaches into the data layer) the database, then
  * starts the in-process scheduler that queues reminders and sends the outbox every
  * SELLTHRU_JOBS_EVERY_MINUTES (default 15; 0 = off), and parks a worker thread for large uploads.
  * Several app instances may each run it: the reminder lock and the outbox's unique dedupe key mean a
@@ -11,6 +12,8 @@ export async function register() {
   try {
     const started = Date.now();
     const database = await getDatabase();
+    const { seedDemoOnStart } = await import("./lib/seed/on-start");
+    await seedDemoOnStart(database);
     console.log(`[sellthru] database ready (${database.kind}) in ${Date.now() - started} ms`);
   } catch (error) {
     console.error("[sellthru] database start-up failed; the next request retries", error);

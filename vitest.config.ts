@@ -11,7 +11,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "unit",
-          include: ["lib/**/*.test.ts", "db/*.test.ts", "db/seed/**/*.test.ts", "components/**/*.test.{ts,tsx}", "app/**/*.test.ts"],
+          include: ["lib/**/*.test.ts", "db/*.test.ts", "components/**/*.test.{ts,tsx}", "app/**/*.test.ts"],
           exclude: ["**/*.int.test.ts", "node_modules/**"],
           environment: "node",
         },

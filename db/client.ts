@@ -19,7 +19,7 @@ export function getDatabase(): Promise<Database> {
       e.DATABASE_URL
         ? { kind: "postgres", url: e.DATABASE_URL, pool: e.SELLTHRU_DB_POOL }
         : { kind: "pglite", dataDir: path.resolve(/*turbopackIgnore: true*/ process.cwd(), e.SELLTHRU_DATA_DIR, "pglite") },
-      { seedDemoWhenEmpty: !e.DATABASE_URL && e.SELLTHRU_SEED_DEMO === "auto", migrationUrl: e.SELLTHRU_MIGRATION_URL },
+      { migrationUrl: e.SELLTHRU_MIGRATION_URL },
     );
     globalThis.__sellthruDb = started;
     started.catch(() => {

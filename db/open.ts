@@ -5,7 +5,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg
 import type { ExtractTablesWithRelations } from "drizzle-orm";
 import * as schema from "./schema";
 import { assertMigrated, runMigrations } from "./migrate";
-import { APP_ROLE, SYSTEM, withDbContext } from "./rls";
+import { APP_ROLE } from "./rls";
 import { assertPostgresPatched } from "./postgres-patch";
 
 export type Schema = typeof schema;
@@ -28,7 +28,6 @@ export interface Database {
 
 export interface OpenOptions {
   migrate?: boolean;
-  seedDemoWhenEmpty?: boolean;
   /**
    * Postgres only: how the pool's connections act (README "Row-level security").
    * - "app" (default): as the role sellthru_app with no context: every request must set its viewer
@@ -87,10 +86,6 @@ export async function openDatabase(target: DatabaseTarget, opts: OpenOptions = {
       await database.close().catch(() => {});
       throw error;
     });
-  }
-  if (opts.seedDemoWhenEmpty) {
-    const { seedDemoIfEmpty } = await import("./seed/seed-demo");
-    await withDbContext(database.db, SYSTEM, (tx) => seedDemoIfEmpty(tx));
   }
   return database;
 }

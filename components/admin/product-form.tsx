@@ -3,17 +3,14 @@
 import { useActionState } from "react";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
-import type { z } from "zod";
 import { createProductSchema } from "@/lib/validation/admin";
-import type { ActionState } from "@/lib/validation/action-state";
+import type { ProductFormState } from "@/lib/validation/admin";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { FormMessage } from "./form-message";
 import { useActionForm } from "./use-action-form";
 
-type ProductInput = z.input<typeof createProductSchema>;
-export type ProductFormState = ActionState<Record<keyof ProductInput, unknown>, { sku: string }>;
 
 const blank = (v: unknown) => (v === "" ? undefined : v);
 

@@ -1,10 +1,9 @@
 "use client";
 
 import { startTransition, useActionState, useEffect, useRef, useState } from "react";
-import type { ActionState } from "@/lib/validation/action-state";
+import type { UserActiveState } from "@/lib/validation/admin";
 import { Button } from "@/components/ui/button";
 
-export type UserActiveState = ActionState<{ email: string; active: boolean }>;
 
 export interface UserActiveToggleProps {
   email: string;

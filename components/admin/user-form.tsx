@@ -3,17 +3,14 @@
 import { useActionState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
-import type { z } from "zod";
 import { createUserSchema } from "@/lib/validation/admin";
-import type { ActionState } from "@/lib/validation/action-state";
+import type { UserFormState } from "@/lib/validation/admin";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
 import { FormMessage } from "./form-message";
 import { useActionForm } from "./use-action-form";
 
-type UserInput = z.input<typeof createUserSchema>;
-export type UserFormState = ActionState<Record<keyof UserInput, unknown>, { email: string }>;
 
 const ROLE_OPTIONS = [
   ["distributor", "Distributor user"],

@@ -6,8 +6,8 @@ import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Select, Input } from "@/components/ui/input";
 import { Table, THead, TBody, TR, TH, TD } from "@/components/ui/table";
-import { remindAction } from "@/app/(manufacturer)/compliance/actions";
-import type { ActionResult } from "./action-result";
+import { ActionMessage } from "@/components/ui/action-message";
+import type { ActionState } from "@/lib/validation/action-state";
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 const short = (p: string) => `${MONTHS[Number(p.slice(5, 7)) - 1]} ${p.slice(2, 4)}`;
@@ -58,13 +58,15 @@ export function StatusCell({ cell, timeZone }: { cell: ComplianceCell | undefine
 type SortKey = "distributor" | "rate" | "avgDaysLate" | "latest" | "lastReminded";
 const STATUS_ORDER: Record<string, number> = { missing: 0, late: 1, incomplete: 2, pending: 3, on_time: 4 };
 
-export function ComplianceBoard({ board, canRemind, requestId }: { board: Board; canRemind: boolean; requestId: string }) {
+export type RemindAction = (input: { distributors: string[]; period?: string; requestId: string }) => Promise<ActionState>;
+
+export function ComplianceBoard({ board, canRemind, requestId, remindAction }: { board: Board; canRemind: boolean; requestId: string; remindAction: RemindAction }) {
   const [query, setQuery] = useState("");
   const [status, setStatus] = useState<string>("");
   const [sort, setSort] = useState<{ key: SortKey; dir: 1 | -1 }>({ key: "distributor", dir: 1 });
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [remindPeriod, setRemindPeriod] = useState(board.to);
-  const [result, setResult] = useState<ActionResult | null>(null);
+  const [result, setResult] = useState<ActionState | null>(null);
   const [pending, startTransition] = useTransition();
   const periods = board.periods.map((p) => p.period);
   const latest = periods.at(-1);
@@ -152,7 +154,7 @@ export function ComplianceBoard({ board, canRemind, requestId }: { board: Board;
         ) : null}
       </div>
       <div aria-live="polite" className="min-h-5 text-sm">
-        {result ? <p className={result.ok ? "text-emerald-800" : "text-red-700"}>{result.message}</p> : null}
+        <ActionMessage state={result} />
       </div>
 
       <Table label="Distributors by period" stickyHeader>

@@ -5,8 +5,8 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { Button } from "@/components/ui/button";
 import { Badge } from "@/components/ui/badge";
 import { Table, THead, TBody, TR, TH, TD } from "@/components/ui/table";
-import { closePeriodAction, reopenPeriodAction } from "@/app/(manufacturer)/compliance/actions";
-import type { ActionResult } from "./action-result";
+import { ActionMessage } from "@/components/ui/action-message";
+import type { ActionState } from "@/lib/validation/action-state";
 
 interface PeriodItem {
   period: string;
@@ -19,8 +19,10 @@ const fmt = (iso: string, timeZone: string) =>
   new Intl.DateTimeFormat("en-GB", { timeZone, day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit" }).format(new Date(iso));
 
 /** Close or reopen periods (channel managers, admins); others see the state only. */
-export function PeriodControls({ periods, canClose, timeZone }: { periods: PeriodItem[]; canClose: boolean; timeZone: string }) {
-  const [result, setResult] = useState<ActionResult | null>(null);
+type PeriodAction = (period: string) => Promise<ActionState>;
+
+export function PeriodControls({ periods, canClose, timeZone, closePeriodAction, reopenPeriodAction }: { periods: PeriodItem[]; canClose: boolean; timeZone: string; closePeriodAction: PeriodAction; reopenPeriodAction: PeriodAction }) {
+  const [result, setResult] = useState<ActionState | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [, startTransition] = useTransition();
   const act = (period: string, close: boolean) => {
@@ -36,7 +38,7 @@ export function PeriodControls({ periods, canClose, timeZone }: { periods: Perio
       <CardHeader title="Periods" description="A closed period takes no submissions; changes then go through approved adjustments. Closing and reopening are audited." />
       <div className="p-4">
         <div aria-live="polite" className="mb-2 min-h-5 text-sm">
-          {result ? <p className={result.ok ? "text-emerald-800" : "text-red-700"}>{result.message}</p> : null}
+          <ActionMessage state={result} />
         </div>
         <Table label="Periods">
           <THead>

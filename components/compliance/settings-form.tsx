@@ -4,7 +4,10 @@ import { useActionState } from "react";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Button } from "@/components/ui/button";
-import { saveSettingsAction, type SettingsState } from "@/app/(manufacturer)/admin/settings/actions";
+import { ActionMessage } from "@/components/ui/action-message";
+import type { ActionState } from "@/lib/validation/action-state";
+
+type SettingsState = ActionState<Record<string, string>>;
 
 export interface SettingsValues {
   dueDay: number;
@@ -15,7 +18,7 @@ export interface SettingsValues {
   version: number;
 }
 
-export function SettingsForm({ initial }: { initial: SettingsValues }) {
+export function SettingsForm({ initial, saveSettingsAction }: { initial: SettingsValues; saveSettingsAction: (prev: SettingsState, fd: FormData) => Promise<SettingsState> }) {
   const [state, action, pending] = useActionState<SettingsState, FormData>(saveSettingsAction, { ok: null });
   const v = (k: keyof SettingsValues) => state.values?.[k] ?? String(initial[k]);
   const err = (k: string) => (state.ok === false ? state.fieldErrors[k] : undefined);
@@ -37,8 +40,7 @@ export function SettingsForm({ initial }: { initial: SettingsValues }) {
         </Field>
       </div>
       <div aria-live="polite" className="min-h-5 text-sm">
-        {state.ok === false && state.formError ? <p className="text-red-700">{state.formError}</p> : null}
-        {state.ok === true ? <p className="text-emerald-800">{state.data?.message}</p> : null}
+        <ActionMessage state={state} />
       </div>
       <Button type="submit" pending={pending}>Save settings</Button>
     </form>

@@ -2,10 +2,10 @@
 
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
-import type { ActionState } from "@/lib/validation/action-state";
+import type { FormState } from "@/lib/validation/action-state";
 import { FormMessage } from "./form-message";
 
-type State = ActionState<Record<string, string>, { message?: string }>;
+type State = FormState;
 
 /** Runs automatic opening for a period now (it also runs whenever staff list a period). */
 export function AutoOpenButton({ action, period }: { action: (s: State, fd: FormData) => Promise<State>; period: string }) {

@@ -7,12 +7,12 @@ import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
 import { Num } from "@/components/ui/num";
 import type { CorrectionView } from "@/lib/dal/exceptions/get-exception";
-import type { ActionState } from "@/lib/validation/action-state";
+import type { FormState } from "@/lib/validation/action-state";
 import { CORRECTION_TYPE_LABELS, UI_CORRECTION_TYPES } from "@/lib/validation/exceptions";
 import { FormMessage } from "./form-message";
 import { formatTime } from "./format";
 
-type State = ActionState<Record<string, string>, { message?: string }>;
+type State = FormState;
 type Action = (state: State, fd: FormData) => Promise<State>;
 
 const STATUS_TONE: Record<CorrectionView["status"], BadgeTone> = { proposed: "amber", approved: "green", rejected: "neutral" };

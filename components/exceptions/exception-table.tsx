@@ -8,13 +8,13 @@ import { Select } from "@/components/ui/input";
 import { Num } from "@/components/ui/num";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import type { StaffExceptionRow } from "@/lib/dal/exceptions/list-exceptions";
-import type { ActionState } from "@/lib/validation/action-state";
+import type { FormState } from "@/lib/validation/action-state";
 import { EXCEPTION_STATUSES, REASON_LABELS, STATUS_LABELS } from "@/lib/validation/exceptions";
 import { formatPeriodLabel } from "@/lib/domain/periods";
 import { FormMessage } from "./form-message";
 import { StatusBadge } from "./status-badge";
 
-type State = ActionState<Record<string, string>, { message?: string }>;
+type State = FormState;
 
 export interface ExceptionTableProps {
   rows: StaffExceptionRow[];

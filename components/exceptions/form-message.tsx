@@ -1,8 +1,9 @@
 import { clsx } from "clsx";
+import type { AnyActionState } from "@/lib/validation/action-state";
 
 /** The outcome of a form's server action, announced politely. */
-export function FormMessage({ state, className }: { state: { ok: boolean | null; formError?: string; data?: { message?: string } }; className?: string }) {
-  const text = state.ok === false ? state.formError : state.ok ? state.data?.message : undefined;
+export function FormMessage({ state, className }: { state: AnyActionState; className?: string }) {
+  const text = state.ok === false ? state.formError : state.ok ? state.message : undefined;
   return (
     <div aria-live="polite" aria-atomic="true" className={className}>
       {text ? (

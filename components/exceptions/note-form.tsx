@@ -4,10 +4,10 @@ import { useActionState, useEffect, useRef } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Textarea } from "@/components/ui/input";
-import type { ActionState } from "@/lib/validation/action-state";
+import type { FormState } from "@/lib/validation/action-state";
 import { FormMessage } from "./form-message";
 
-type State = ActionState<Record<string, string>, { message?: string }>;
+type State = FormState;
 
 export interface NoteFormProps {
   action: (state: State, fd: FormData) => Promise<State>;

@@ -4,11 +4,11 @@ import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input, Select, Textarea } from "@/components/ui/input";
-import type { ActionState } from "@/lib/validation/action-state";
+import type { FormState } from "@/lib/validation/action-state";
 import { EXCEPTION_REASONS, REASON_LABELS } from "@/lib/validation/exceptions";
 import { FormMessage } from "./form-message";
 
-type State = ActionState<Record<string, string>, { message?: string }>;
+type State = FormState;
 
 export interface OpenExceptionFormProps {
   action: (state: State, fd: FormData) => Promise<State>;

@@ -4,8 +4,8 @@ import { useState, useTransition } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Table, THead, TBody, TR, TH, TD } from "@/components/ui/table";
-import { freezeAction } from "@/app/(manufacturer)/rebates/actions";
-import type { ActionResult } from "@/components/compliance/action-result";
+import { ActionMessage } from "@/components/ui/action-message";
+import type { ActionState } from "@/lib/validation/action-state";
 import { formatMoney } from "@/lib/domain/rebates";
 
 export interface EligibilityView {
@@ -27,8 +27,10 @@ export interface EligibilityView {
 const RULE_LABELS: Record<string, string> = { timeliness: "On time", completeness: "Complete", accuracy: "Accurate" };
 const money = formatMoney;
 
-export function EligibilityTable({ programId, rows, canFreeze, complete }: { programId: string; rows: EligibilityView[]; canFreeze: boolean; complete: boolean }) {
-  const [result, setResult] = useState<ActionResult | null>(null);
+export type FreezeAction = (programId: string, distributors?: string[]) => Promise<ActionState>;
+
+export function EligibilityTable({ programId, rows, canFreeze, complete, freezeAction }: { programId: string; rows: EligibilityView[]; canFreeze: boolean; complete: boolean; freezeAction: FreezeAction }) {
+  const [result, setResult] = useState<ActionState | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [, startTransition] = useTransition();
   const freeze = (codes?: string[]) => {
@@ -52,7 +54,7 @@ export function EligibilityTable({ programId, rows, canFreeze, complete }: { pro
         </div>
       ) : null}
       <div aria-live="polite" className="min-h-5 text-sm">
-        {result ? <p className={result.ok ? "text-emerald-800" : "text-red-700"}>{result.message}</p> : null}
+        <ActionMessage state={result} />
       </div>
       <Table label="Eligibility by distributor">
         <THead>

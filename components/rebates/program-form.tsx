@@ -8,7 +8,9 @@ import { rebateProgramSchema, type RebateProgramFormValues, type RebateProgramIn
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Button } from "@/components/ui/button";
-import { saveProgramAction } from "@/app/(manufacturer)/rebates/actions";
+import type { ActionState } from "@/lib/validation/action-state";
+
+export type SaveProgramAction = (id: string | null, values: unknown, version?: number) => Promise<ActionState<Record<string, unknown>, { id: string }>>;
 
 const FIELDS: { name: keyof RebateProgramFormValues; label: string; hint?: string; type?: string; step?: string; width?: string }[] = [
   { name: "fromPeriod", label: "First period", hint: "YYYY-MM", width: "w-32" },
@@ -21,7 +23,7 @@ const FIELDS: { name: keyof RebateProgramFormValues; label: string; hint?: strin
 ];
 
 /** Create or edit a rebate programme: react-hook-form with the same zod schema the server parses with. */
-export function ProgramForm({ id, version, defaults }: { id: string | null; version?: number; defaults: RebateProgramFormValues }) {
+export function ProgramForm({ id, version, defaults, saveProgramAction }: { id: string | null; version?: number; defaults: RebateProgramFormValues; saveProgramAction: SaveProgramAction }) {
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
@@ -33,13 +35,13 @@ export function ProgramForm({ id, version, defaults }: { id: string | null; vers
     setFormError(null);
     startTransition(async () => {
       const r = await saveProgramAction(id, values, version);
-      if (r.ok && r.id) {
-        router.push(`/rebates/${r.id}`);
+      if (r.ok && r.data) {
+        router.push(`/rebates/${r.data.id}`);
         return;
       }
-      if (!r.ok) {
-        setFormError(r.message);
-        for (const [k, msgs] of Object.entries(r.fieldErrors ?? {})) setError(k as keyof RebateProgramFormValues, { message: msgs[0] });
+      if (r.ok === false) {
+        setFormError(r.formError);
+        for (const [k, msgs] of Object.entries(r.fieldErrors)) if (msgs?.length) setError(k as keyof RebateProgramFormValues, { message: msgs[0] });
       }
     });
   };

@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { NewTokenSecret } from "./new-token-secret";
-import type { CreateTokenAction, CreateTokenState } from "./types";
+import type { CreateTokenAction, CreateTokenState } from "@/lib/validation/tokens";
 
 /**
  * Creates an API token: validated in the browser with the shared zod schema, then by the server

@@ -2,7 +2,7 @@
 
 import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
-import type { CreatedTokenData } from "./types";
+import type { CreatedTokenData } from "@/lib/validation/tokens";
 
 /** The new token's secret, once, in a copyable box with a warning. */
 export function NewTokenSecret({ token, onDone }: { token: CreatedTokenData; onDone: () => void }) {

@@ -2,7 +2,7 @@
 
 import { useActionState, useEffect, useRef, useState, type KeyboardEvent } from "react";
 import { Button } from "@/components/ui/button";
-import type { RevokeTokenAction } from "./types";
+import type { RevokeTokenAction } from "@/lib/validation/tokens";
 
 /** Revoke with a confirm step; anything using the token stops working at once. */
 export function RevokeToken({ id, name, action }: { id: string; name: string; action: RevokeTokenAction }) {

@@ -3,7 +3,7 @@ import { Badge } from "@/components/ui/badge";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { LocalTime } from "@/components/history/local-time";
 import { RevokeToken } from "./revoke-token";
-import type { RevokeTokenAction } from "./types";
+import type { RevokeTokenAction } from "@/lib/validation/tokens";
 
 /** The user's tokens (never their secrets), active and revoked. */
 export function TokensTable({ tokens, revokeAction }: { tokens: ApiTokenSummary[]; revokeAction: RevokeTokenAction }) {

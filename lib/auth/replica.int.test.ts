@@ -11,6 +11,7 @@ import { sql } from "drizzle-orm";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
 import { addMovement, addRevision, makeDistributor, makeProduct, makeViewer } from "@/lib/testing/fixtures";
 import { openDatabase, type Database } from "@/db/open";
+import { asLocalAppLogin } from "@/db/local-app-login";
 import type { Viewer } from "@/lib/auth/viewer";
 import { refreshLedger } from "@/lib/dal/ledger/refresh-ledger";
 import { listGaps } from "@/lib/dal/gaps/list-gaps";
@@ -63,10 +64,11 @@ describe.skipIf(!run)("staff reads on a streaming replica (postgres + hot standb
     await getSettings(tdb.db); // creates the settings row a fresh database lacks (a read on the standby cannot)
     const u = new URL(replicaUrl!);
     u.pathname = `/${new URL(tdb.url!).pathname.slice(1)}`;
-    // The new database reaches the standby through the WAL: wait for it (bounded).
+    // The new database reaches the standby through the WAL: wait for it (bounded). The app reads it as
+    // its login role, as in production (a superuser could lift row-level security: db/open.ts refuses one).
     for (let i = 0; ; i++) {
       try {
-        replica = await openDatabase({ kind: "postgres", url: u.toString(), pool: 2 }, { migrate: false });
+        replica = await openDatabase({ kind: "postgres", url: asLocalAppLogin(u.toString()), pool: 2 }, { migrate: false });
         break;
       } catch (e) {
         if (i > 50) throw e;

@@ -166,7 +166,16 @@ const NUL_ESCAPE = /\\u0000/i;
 
 /** Reads a JSON body of at most MAX_JSON_BYTES: too big → 413, not JSON (or a NUL in a string) → 400. */
 export async function readJson(req: Request, maxBytes = MAX_JSON_BYTES): Promise<unknown> {
+  return parseJsonText(await readBodyLimited(req, maxBytes));
+}
+
+/** readJson for a body that may be left out: an empty (or all-blank) body reads as `{}`. */
+export async function readOptionalJson(req: Request, maxBytes = MAX_JSON_BYTES): Promise<unknown> {
   const text = await readBodyLimited(req, maxBytes);
+  return text.trim() ? parseJsonText(text) : {};
+}
+
+function parseJsonText(text: string): unknown {
   let value: unknown;
   try {
     value = JSON.parse(text);

@@ -1,3 +1,4 @@
+import type { ActionState } from "./action-state";
 import { z } from "zod";
 import { distributorCodeSchema, skuSchema } from "./common";
 
@@ -41,3 +42,9 @@ export const updateUserSchema = z
     password: z.string().min(12, "Passwords have at least 12 characters").max(1024).optional(),
   })
   .refine((u) => Object.keys(u).length > 0, "Nothing to change");
+
+// ---- What the admin screens' server actions answer (app/(manufacturer)/admin/*/actions.ts) ---------
+export type UserFormState = ActionState<Record<keyof z.input<typeof createUserSchema>, unknown>, { email: string }>;
+export type ProductFormState = ActionState<Record<keyof z.input<typeof createProductSchema>, unknown>, { sku: string }>;
+export type DistributorFormState = ActionState<Record<keyof z.input<typeof createDistributorSchema>, unknown>, { code: string }>;
+export type UserActiveState = ActionState<{ email: string; active: boolean }>;

@@ -2,8 +2,10 @@
 
 import { AuthError } from "next-auth";
 import { signIn } from "@/lib/auth/auth";
+import { runPublicAction } from "@/lib/auth/action";
+import { AppError } from "@/lib/errors";
 import { signInSchema, type SignInInput } from "@/lib/validation/sign-in";
-import { fieldErrorsOf, type ActionState } from "@/lib/validation/action-state";
+import type { ActionState } from "@/lib/validation/action-state";
 import { formDataOf } from "@/lib/validation/form-data";
 
 export type SignInState = ActionState<Pick<SignInInput, "email">>;
@@ -13,28 +15,22 @@ function safeReturnPath(from: FormDataEntryValue | null): string {
   return s.startsWith("/") && !s.startsWith("//") && !s.startsWith("/api/") ? s : "/";
 }
 
+const THROTTLED =
+  "Too many failed sign-in attempts for this account or from this address. Wait a few minutes and try again; a browser you have signed in from before is not held up.";
+
 /** Signs in with e-mail and password. The password is never echoed back. */
 export async function signInAction(_prev: SignInState, formData: FormData): Promise<SignInState> {
   formData = formDataOf(formData);
   const raw = { email: formData.get("email"), password: formData.get("password") };
-  const parsed = signInSchema.safeParse(raw);
   const email = typeof raw.email === "string" ? raw.email : "";
-  if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error), values: { email } };
-  try {
-    await signIn("credentials", { ...parsed.data, redirectTo: safeReturnPath(formData.get("from")) });
-    return { ok: true };
-  } catch (error) {
-    if (error instanceof AuthError) {
+  return runPublicAction({ name: "sign-in", schema: signInSchema, input: raw, values: { email }, messages: { validation_failed: "Enter your e-mail and password." } }, async (input) => {
+    try {
+      // Succeeds with a redirect (Next's control flow passes through the wrapper).
+      await signIn("credentials", { ...input, redirectTo: safeReturnPath(formData.get("from")) });
+    } catch (error) {
+      if (!(error instanceof AuthError)) throw error;
       const throttled = (error as { code?: string }).code === "throttled";
-      return {
-        ok: false,
-        fieldErrors: {},
-        formError: throttled
-          ? "Too many failed sign-in attempts for this account or from this address. Wait a few minutes and try again; a browser you have signed in from before is not held up."
-          : "That e-mail and password do not match an active account.",
-        values: { email },
-      };
+      throw throttled ? new AppError("rate_limited", THROTTLED) : new AppError("unauthenticated", "That e-mail and password do not match an active account.");
     }
-    throw error; // the redirect after a successful sign-in
-  }
+  });
 }

@@ -7,6 +7,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { buttonClasses } from "@/components/ui/button";
 import { ComplianceBoard } from "@/components/compliance/compliance-board";
 import { PeriodControls } from "@/components/compliance/period-controls";
+import { closePeriodAction, remindAction, reopenPeriodAction } from "./actions";
 import { formatPeriodLabel } from "@/lib/domain/periods";
 
 export const metadata: Metadata = { title: "Compliance" };
@@ -27,8 +28,8 @@ export default async function CompliancePage() {
           </a>
         }
       />
-      <ComplianceBoard board={board} canRemind={canAct} requestId={randomUUID()} />
-      <PeriodControls periods={board.periods} canClose={canAct} timeZone={board.timeZone} />
+      <ComplianceBoard board={board} canRemind={canAct} requestId={randomUUID()} remindAction={remindAction} />
+      <PeriodControls periods={board.periods} canClose={canAct} timeZone={board.timeZone} closePeriodAction={closePeriodAction} reopenPeriodAction={reopenPeriodAction} />
     </div>
   );
 }

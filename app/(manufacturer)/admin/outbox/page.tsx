@@ -9,6 +9,7 @@ import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, THead, TBody, TR, TH, TD } from "@/components/ui/table";
 import { RunJobsButton } from "@/components/compliance/run-jobs-button";
+import { runJobsAction } from "./actions";
 
 export const metadata: Metadata = { title: "Outbox" };
 export const dynamic = "force-dynamic";
@@ -28,7 +29,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
         title="Outbox"
         description={`Every e-mail Sellthru queues (reminders), newest first. ${smtp ? "SMTP is configured: the job sends unsent messages." : "No SMTP is configured (SMTP_URL): messages stay here, unsent."} The job runs with \`npm run jobs\` (Postgres) or the button below; a reminder is queued once, however often it runs.`}
       />
-      <RunJobsButton />
+      <RunJobsButton runJobsAction={runJobsAction} />
       <form method="get" className="flex items-end gap-2 text-xs font-medium text-slate-600">
         <label>
           Distributor

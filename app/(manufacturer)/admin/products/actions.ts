@@ -1,37 +1,23 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { withViewerDb } from "@/lib/auth/viewer-db";
-import { requireViewer } from "@/lib/auth/current-viewer";
-import { requireRole } from "@/lib/dal/authorize";
+import { runAction } from "@/lib/auth/action";
 import { createProduct } from "@/lib/dal/admin/create-product";
-import { actionFailure } from "@/lib/dal/admin/action-errors";
-import { createProductSchema } from "@/lib/validation/admin";
-import { fieldErrorsOf } from "@/lib/validation/action-state";
+import { createProductSchema, type ProductFormState } from "@/lib/validation/admin";
 import { emptyToUndefined } from "@/lib/validation/admin-csv";
-import type { ProductFormState } from "@/components/admin/product-form";
 import { formDataOf } from "@/lib/validation/form-data";
 
 /** Creates a product (admins only), parsed with the same schema as the form and the REST API. */
-export async function createProductAction(_prev: ProductFormState, formData: FormData): Promise<ProductFormState> {
-  formData = formDataOf(formData);
+export async function createProductAction(_prev: ProductFormState, fd: FormData): Promise<ProductFormState> {
+  fd = formDataOf(fd);
   const raw = {
-    sku: formData.get("sku"),
-    description: formData.get("description"),
-    family: formData.get("family"),
-    listPrice: formData.get("listPrice"),
-    upc: emptyToUndefined(formData.get("upc")),
+    sku: fd.get("sku"),
+    description: fd.get("description"),
+    family: fd.get("family"),
+    listPrice: fd.get("listPrice"),
+    upc: emptyToUndefined(fd.get("upc")),
   };
-  try {
-    const viewer = await requireViewer();
-    requireRole(viewer, ["admin"]);
-    const parsed = createProductSchema.safeParse(raw);
-    if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error), values: raw };
-    const p = await withViewerDb(viewer, (db) => createProduct(db, viewer, parsed.data));
-    revalidatePath("/admin/products");
-    revalidatePath("/admin");
-    return { ok: true, data: { sku: p.sku } };
-  } catch (error) {
-    return { ...actionFailure(error), values: raw };
-  }
+  return runAction(
+    { name: "create-product", roles: ["admin"], schema: createProductSchema, input: raw, values: raw, revalidate: ["/admin/products", "/admin"] },
+    async ({ db, viewer, input }) => ({ data: { sku: (await createProduct(db, viewer, input)).sku } }),
+  );
 }

@@ -5,6 +5,7 @@ import { requirePageViewer } from "@/lib/auth/current-viewer";
 import { getSettings } from "@/lib/dal/settings/get-settings";
 import { PageHeader } from "@/components/ui/page-header";
 import { SettingsForm } from "@/components/compliance/settings-form";
+import { saveSettingsAction } from "./actions";
 
 export const metadata: Metadata = { title: "Deadline settings" };
 export const dynamic = "force-dynamic";
@@ -19,7 +20,7 @@ export default async function SettingsPage() {
         title="Periods and deadlines"
         description="When a period's report is due and when partners are reminded. Periods that have ended keep the deadline they were published with; close and reopen periods on the compliance board."
       />
-      <SettingsForm initial={{ dueDay: s.dueDay, timeZone: s.timeZone, graceDays: s.graceDays, reminderDaysBefore: s.reminderDaysBefore, version: s.version }} />
+      <SettingsForm initial={{ dueDay: s.dueDay, timeZone: s.timeZone, graceDays: s.graceDays, reminderDaysBefore: s.reminderDaysBefore, version: s.version }} saveSettingsAction={saveSettingsAction} />
     </div>
   );
 }

@@ -12,6 +12,7 @@ import { Badge } from "@/components/ui/badge";
 import { Stat } from "@/components/ui/stat";
 import { Card } from "@/components/ui/card";
 import { EligibilityTable } from "@/components/rebates/eligibility-table";
+import { freezeAction } from "../actions";
 
 export const metadata: Metadata = { title: "Rebate eligibility" };
 export const dynamic = "force-dynamic";
@@ -51,6 +52,7 @@ export default async function ProgramPage({ params }: { params: Promise<{ progra
         programId={p.id}
         complete={e.complete}
         canFreeze={canEdit}
+        freezeAction={freezeAction}
         rows={e.rows.map((r) => ({
           distributor: r.distributor, distributorName: r.distributorName, eligible: r.eligible, amount: r.amount, potentialAmount: r.potentialAmount,
           reasons: r.reasons, rules: r.rules.map(({ rule, pass, detail }) => ({ rule, pass, detail })), frozen: r.frozen, frozenAt: r.frozenAt,

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { requirePageViewer } from "@/lib/auth/current-viewer";
 import { PageHeader } from "@/components/ui/page-header";
 import { ProgramForm } from "@/components/rebates/program-form";
+import { saveProgramAction } from "../actions";
 
 export const metadata: Metadata = { title: "New rebate programme" };
 
@@ -16,6 +17,7 @@ export default async function NewProgramPage() {
     <div>
       <PageHeader title="New rebate programme" description="The periods it covers and the rules a distributor must meet to earn the reporting rebate." />
       <ProgramForm
+        saveProgramAction={saveProgramAction}
         id={null}
         defaults={{ name: `Reporting rebate Q${(q + 2) / 3} ${now.getUTCFullYear()}`, fromPeriod: p(q), toPeriod: p(q + 2), graceDays: 0, lateAllowed: 0, minCompletenessPct: 95, maxAccuracyPct: 2, ratePct: 1 }}
       />

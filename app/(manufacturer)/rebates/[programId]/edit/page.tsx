@@ -6,6 +6,7 @@ import { requirePageViewer } from "@/lib/auth/current-viewer";
 import { getProgram } from "@/lib/dal/rebates/programs";
 import { PageHeader } from "@/components/ui/page-header";
 import { ProgramForm } from "@/components/rebates/program-form";
+import { saveProgramAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Edit rebate programme" };
 
@@ -21,6 +22,7 @@ export default async function EditProgramPage({ params }: { params: Promise<{ pr
     <div>
       <PageHeader title={`Edit ${p.name}`} description="Frozen results keep what was frozen; rows whose rules changed are flagged “changed since frozen”." />
       <ProgramForm
+        saveProgramAction={saveProgramAction}
         id={p.id}
         version={p.version}
         defaults={{

@@ -1,20 +1,13 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { apiRoute } from "@/lib/http/api-route";
-import { AppError } from "@/lib/errors";
+import { apiRoute, readOptionalJson } from "@/lib/http/api-route";
 import { rejectCorrection } from "@/lib/dal/corrections/corrections";
 
 const rejectSchema = z.object({ reason: z.string().trim().max(1000).optional() });
 
 /** Rejects (or, by the proposer, withdraws) a proposed correction. Body `{ reason? }` is optional. */
 export const POST = apiRoute<{ id: string }>(async ({ req, db, viewer, params }) => {
-  const text = await req.text();
-  let raw: unknown = {};
-  try {
-    raw = text.trim() ? JSON.parse(text) : {};
-  } catch {
-    throw new AppError("validation_failed", "The body is not valid JSON");
-  }
+  const raw = await readOptionalJson(req);
   const input = rejectSchema.parse(raw);
   return NextResponse.json(await rejectCorrection(db, viewer, params.id, input));
 });

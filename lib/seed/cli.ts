@@ -1,6 +1,6 @@
 /* `npm run db:seed -- --demo`: migrates and seeds the demo into DATABASE_URL or the embedded database. */
 import path from "node:path";
-import { openDatabase } from "../open";
+import { openDatabase } from "@/db/open";
 import { seedDemoIfEmpty } from "./seed-demo";
 import { env } from "@/lib/config/env";
 

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
-import type { Db, Queryable } from "../open";
-import * as t from "../schema";
+import type { Db, Queryable } from "@/db/open";
+import * as t from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import { addPeriods, dueAt, latestEndedPeriod, periodToDate } from "@/lib/domain/periods";
 import { timeliness } from "@/lib/domain/compliance";

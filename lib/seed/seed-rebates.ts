@@ -5,8 +5,8 @@
  * current quarter so far — CES 3 days late, MPD not submitted, KCE inaccurate (a delayed POS).
  */
 import { sql } from "drizzle-orm";
-import type { Queryable } from "../open";
-import * as t from "../schema";
+import type { Queryable } from "@/db/open";
+import * as t from "@/db/schema";
 import { asRows } from "@/lib/dal/sql-rows";
 
 function quarterStart(today: Date): { year: number; month: number } {

@@ -36,7 +36,7 @@ const DAY = 24 * HOUR;
 /**
  * Periods (counted back from the latest, 1 = latest) the missing partner never reported: the latest,
  * and one seven months back — past due on any day of the month, and outside the demo's two rebate
- * quarters (lib db/seed/seed-rebates.ts), so the board shows a missing period whatever the date.
+ * quarters (lib/seed/seed-rebates.ts), so the board shows a missing period whatever the date.
  */
 export const MISSING_PARTNER_SKIPS_BACK = [1, 7];
 
