@@ -19,7 +19,7 @@ export async function register() {
     console.error("[sellthru] database start-up failed; the next request retries", error);
   }
   // Upload bodies spooled by a process that was killed mid-upload.
-  const { sweepSpool } = await import("./lib/dal/uploads/receive-body");
+  const { sweepSpool } = await import("./lib/http/receive-body");
   await sweepSpool().catch(() => 0);
   const { startInProcessJobs } = await import("./lib/jobs/in-process");
   startInProcessJobs();

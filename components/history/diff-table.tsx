@@ -1,4 +1,4 @@
-import type { DiffField, LineChange } from "@/lib/dal/submissions/diff-revisions";
+import type { DiffField, LineChange } from "@/lib/domain/revision-diff";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Num } from "@/components/ui/num";
 import { Table, TBody, TD, TFoot, TH, THead, TR } from "@/components/ui/table";

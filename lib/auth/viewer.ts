@@ -1,6 +1,7 @@
 /** Who is asking: resolved on every request from the session or a bearer token, re-checked in the database. */
-export type Role = "distributor" | "channel_manager" | "rebate_analyst" | "admin";
-export const ROLES: readonly Role[] = ["distributor", "channel_manager", "rebate_analyst", "admin"];
+import { ROLES, type Role } from "@/lib/domain/constants";
+
+export { ROLES, type Role };
 export const STAFF_ROLES: readonly Role[] = ["channel_manager", "rebate_analyst", "admin"];
 
 export interface Viewer {

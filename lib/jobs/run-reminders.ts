@@ -8,17 +8,15 @@
  * Safe with several instances: a transaction-level advisory lock lets one run at a time (the others
  * return `locked: false` at once), and the outbox's unique dedupe key makes a second queueing a no-op.
  */
-import { sql } from "drizzle-orm";
 import type { Db } from "@/db/open";
 import { DAY_MS } from "@/lib/domain/compliance";
-import { addPeriods, latestEndedPeriod, periodToDate } from "@/lib/domain/periods";
+import { addPeriods, latestEndedPeriod } from "@/lib/domain/periods";
 import { ensurePeriods } from "@/lib/dal/periods/ensure-periods";
 import { getSettings } from "@/lib/dal/settings/get-settings";
-import { asRows } from "@/lib/dal/sql-rows";
+import { listDistributorsDue, listPeriodsDue, tryReminderLock } from "@/lib/dal/reminders/reminder-queries";
 import { queueReminders, type QueueResult, type ReminderTarget } from "@/lib/dal/reminders/queue-reminders";
 import type { ReminderKind } from "@/lib/dal/reminders/messages";
 
-export const REMINDER_LOCK = 727006;
 const OVERDUE_WINDOW_DAYS = 30;
 
 const localDay = (d: Date, timeZone: string) =>
@@ -44,40 +42,25 @@ export interface RunRemindersResult extends QueueResult {
 
 export async function runReminders(db: Db, now = new Date()): Promise<RunRemindersResult> {
   return db.transaction(async (tx) => {
-    const [lock] = asRows<{ ok: boolean }>(await tx.execute(sql`select pg_try_advisory_xact_lock(${REMINDER_LOCK}) as ok`));
-    if (!lock?.ok) return { locked: false, candidates: [], queued: [], duplicates: [], noRecipients: [] };
+    if (!(await tryReminderLock(tx))) return { locked: false, candidates: [], queued: [], duplicates: [], noRecipients: [] };
     const s = await getSettings(tx);
     const latest = latestEndedPeriod(now, s.timeZone);
     const first = addPeriods(latest, -2);
     const last = addPeriods(latest, 1);
     await ensurePeriods(tx, s, first, last);
-    const periodRows = asRows<{ period: string; due_at: string | Date; closed_at: unknown }>(
-      await tx.execute(sql`select to_char(period, 'YYYY-MM') as period, due_at, closed_at from periods
-                            where period between ${periodToDate(first)}::date and ${periodToDate(last)}::date`),
-    );
     const candidates: { period: string; kind: ReminderKind; dueAt: Date }[] = [];
-    for (const p of periodRows) {
-      if (p.closed_at) continue;
-      const dueAt = new Date(p.due_at);
-      const kind = reminderKindAt(now, dueAt, s.reminderDaysBefore, s.timeZone);
-      if (kind) candidates.push({ period: p.period, kind, dueAt });
+    for (const p of await listPeriodsDue(tx, first, last)) {
+      if (p.closed) continue;
+      const kind = reminderKindAt(now, p.dueAt, s.reminderDaysBefore, s.timeZone);
+      if (kind) candidates.push({ period: p.period, kind, dueAt: p.dueAt });
     }
     if (candidates.length === 0) return { locked: true, candidates: [], queued: [], duplicates: [], noRecipients: [] };
 
-    const due = asRows<{ id: number; code: string; name: string; period: string }>(
-      await tx.execute(sql`
-        select d.id, d.code, d.name, to_char(c.period, 'YYYY-MM') as period
-          from unnest(string_to_array(${candidates.map((c) => periodToDate(c.period)).join(",")}::text, ',')::date[]) as c(period)
-          join distributors d on d.active
-         where not exists (select 1 from submissions s where s.distributor_id = d.id and s.period = c.period)
-           and (exists (select 1 from movements m where m.distributor_id = d.id and m.period <= c.period)
-                or exists (select 1 from submissions s2 where s2.distributor_id = d.id and s2.period < c.period))
-         order by c.period, d.code`),
-    );
+    const due = await listDistributorsDue(tx, candidates.map((c) => c.period));
     const byPeriod = new Map(candidates.map((c) => [c.period, c]));
     const targets: ReminderTarget[] = due.map((r) => {
       const c = byPeriod.get(r.period)!;
-      return { distributorId: Number(r.id), code: r.code, name: r.name, period: r.period, dueAt: c.dueAt, kind: c.kind };
+      return { distributorId: r.id, code: r.code, name: r.name, period: r.period, dueAt: c.dueAt, kind: c.kind };
     });
     const result = await queueReminders(tx, targets, { manufacturer: s.manufacturerName, timeZone: s.timeZone, now });
     return { locked: true, candidates: candidates.map(({ period, kind }) => ({ period, kind })), ...result };

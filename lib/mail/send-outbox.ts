@@ -4,13 +4,10 @@
  * SMTP configured it sends nothing: the messages stay in the outbox, visible on /admin/outbox.
  * Rows are claimed with `for update skip locked`, so several senders never send one row twice.
  */
-import { sql } from "drizzle-orm";
 import nodemailer, { type Transporter } from "nodemailer";
 import type { Db } from "@/db/open";
 import { env } from "@/lib/config/env";
-import { asRows } from "@/lib/dal/sql-rows";
-
-export const MAX_ATTEMPTS = 5;
+import { claimUnsent, markFailed, markSent } from "@/lib/dal/reminders/outbox-rows";
 
 export interface SendResult {
   configured: boolean;
@@ -31,22 +28,15 @@ export async function sendOutbox(db: Db, opts: { transport?: Pick<Transporter, "
   let sent = 0;
   let failed = 0;
   await db.transaction(async (tx) => {
-    const rows = asRows<{ id: string; to_address: string; subject: string; body: string }>(
-      await tx.execute(sql`
-        select id, to_address, subject, body from outbox
-         where sent_at is null and attempts < ${MAX_ATTEMPTS}
-         order by created_at, id
-         limit ${limit}
-         for update skip locked`),
-    );
+    const rows = await claimUnsent(tx, limit);
     for (const r of rows) {
       try {
         await transport.sendMail({ from, to: r.to_address, subject: r.subject, text: r.body });
-        await tx.execute(sql`update outbox set sent_at = now(), attempts = attempts + 1, last_error = null where id = ${r.id}`);
+        await markSent(tx, r.id);
         sent++;
       } catch (error) {
         const message = error instanceof Error ? error.message.slice(0, 500) : "send failed";
-        await tx.execute(sql`update outbox set attempts = attempts + 1, last_error = ${message} where id = ${r.id}`);
+        await markFailed(tx, r.id, message);
         failed++;
       }
     }

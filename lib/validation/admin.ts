@@ -1,5 +1,6 @@
 import type { ActionState } from "./action-state";
 import { z } from "zod";
+import { ROLES } from "@/lib/domain/constants";
 import { distributorCodeSchema, skuSchema } from "./common";
 
 export const createDistributorSchema = z.object({
@@ -19,7 +20,8 @@ export const createProductSchema = z.object({
   upc: z.string().trim().regex(/^\d{8,14}$/, "UPC/GTIN has 8 to 14 digits").optional(),
 });
 
-export const ROLE_VALUES = ["distributor", "channel_manager", "rebate_analyst", "admin"] as const;
+/** The roles a user may have (the domain's list). */
+export const ROLE_VALUES = ROLES;
 
 export const createUserSchema = z
   .object({

@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { MAX_UNITS, distributorCodeSchema, periodSchema, skuSchema } from "./common";
 
-export const EXCEPTION_STATUSES = ["open", "investigating", "resolved", "dismissed"] as const;
-export type ExceptionStatus = (typeof EXCEPTION_STATUSES)[number];
+import { EXCEPTION_REASONS, EXCEPTION_STATUSES, type ExceptionReason, type ExceptionStatus } from "@/lib/domain/constants";
+
+export { EXCEPTION_REASONS, EXCEPTION_STATUSES, type ExceptionReason, type ExceptionStatus };
 export const STATUS_LABELS: Record<ExceptionStatus, string> = {
   open: "Open",
   investigating: "Investigating",
@@ -18,16 +19,6 @@ export const STATUS_TRANSITIONS: Record<ExceptionStatus, readonly ExceptionStatu
 };
 export const ACTIVE_STATUSES: readonly ExceptionStatus[] = ["open", "investigating"];
 
-export const EXCEPTION_REASONS = [
-  "delayed_pos",
-  "stock_transfer",
-  "unprocessed_return",
-  "damaged",
-  "timing",
-  "reporting_error",
-  "other",
-] as const;
-export type ExceptionReason = (typeof EXCEPTION_REASONS)[number];
 export const REASON_LABELS: Record<ExceptionReason, string> = {
   delayed_pos: "Delayed POS",
   stock_transfer: "Stock transfer",

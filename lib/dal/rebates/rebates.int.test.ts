@@ -10,7 +10,7 @@ import { createProgram, updateProgram } from "./save-program";
 import { eligibilityApiRows, getEligibility } from "./get-eligibility";
 import { freezeResults } from "./freeze-results";
 import { getRebateStanding, listStanding } from "./get-rebate-standing";
-import { eligibilityCsv } from "./eligibility-csv";
+import { eligibilityCsv } from "@/lib/http/eligibility-csv";
 
 const label = process.env.TEST_DATABASE_URL ? "postgres" : "pglite";
 let tdb: TestDatabase;

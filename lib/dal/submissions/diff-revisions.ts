@@ -3,61 +3,20 @@
  * What changed between two revisions of a period, per SKU: `{ sku, description, change: "added" |
  * "removed" | "changed", fields: { sold?: { from, to }, returned?, onHand?, note? } }`, sorted by SKU.
  * `from` may be 0 ("nothing": every line is added). 404 when a revision does not exist.
- *
- * `diffLines(before, after)` is the same comparison on plain lines, e.g. a form's body against the
- * latest revision when a colleague submitted meanwhile.
+ * The comparison itself is `diffLines` (lib/domain/revision-diff.ts).
  */
 import type { Queryable } from "@/db/open";
 import type { Viewer } from "@/lib/auth/viewer";
+import { countChanges, diffLines, type LineChange } from "@/lib/domain/revision-diff";
 import { getRevision, type RevisionDetail } from "./get-revision";
 
-export type DiffField = "sold" | "returned" | "onHand" | "note";
-export interface DiffLineInput {
-  sku: string;
-  description?: string;
-  sold: number;
-  returned: number;
-  onHand: number;
-  note?: string | null;
-}
-export interface LineChange {
-  sku: string;
-  description: string;
-  change: "added" | "removed" | "changed";
-  fields: Partial<Record<DiffField, { from: number | string | null; to: number | string | null }>>;
-}
+
 export interface RevisionDiff {
   period: string;
   from: { revision: number; submittedAt: string | null; submittedBy: string | null };
   to: { revision: number; submittedAt: string; submittedBy: string };
   changes: LineChange[];
   counts: { added: number; removed: number; changed: number; unchanged: number };
-}
-
-const FIELDS: DiffField[] = ["sold", "returned", "onHand", "note"];
-
-export function diffLines(before: DiffLineInput[], after: DiffLineInput[]): { changes: LineChange[]; unchanged: number } {
-  const key = (s: string) => s.toUpperCase();
-  const a = new Map(before.map((l) => [key(l.sku), l]));
-  const b = new Map(after.map((l) => [key(l.sku), l]));
-  const changes: LineChange[] = [];
-  let unchanged = 0;
-  for (const k of [...new Set([...a.keys(), ...b.keys()])].sort()) {
-    const x = a.get(k);
-    const y = b.get(k);
-    const fields: LineChange["fields"] = {};
-    for (const f of FIELDS) {
-      const from = x ? (x[f] ?? null) : null;
-      const to = y ? (y[f] ?? null) : null;
-      if (from !== to) fields[f] = { from, to };
-    }
-    const line = (y ?? x)!;
-    if (!x) changes.push({ sku: line.sku, description: line.description ?? "", change: "added", fields });
-    else if (!y) changes.push({ sku: line.sku, description: line.description ?? "", change: "removed", fields });
-    else if (Object.keys(fields).length) changes.push({ sku: line.sku, description: line.description ?? x.description ?? "", change: "changed", fields });
-    else unchanged++;
-  }
-  return { changes, unchanged };
 }
 
 export async function diffRevisions(
@@ -74,11 +33,6 @@ export async function diffRevisions(
     from: { revision: input.from, submittedAt: from?.submittedAt ?? null, submittedBy: from?.submittedBy ?? null },
     to: { revision: to.revision, submittedAt: to.submittedAt, submittedBy: to.submittedBy },
     changes,
-    counts: {
-      added: changes.filter((c) => c.change === "added").length,
-      removed: changes.filter((c) => c.change === "removed").length,
-      changed: changes.filter((c) => c.change === "changed").length,
-      unchanged,
-    },
+    counts: countChanges(changes, unchanged),
   };
 }

@@ -7,7 +7,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
-import { SPOOL_DIR } from "./receive-body";
+import { SPOOL_DIR } from "@/lib/http/receive-body";
 
 const MEMORY_BYTES = 16 * 1024 * 1024;
 

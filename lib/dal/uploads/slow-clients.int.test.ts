@@ -18,7 +18,7 @@ import { unauthenticated } from "@/lib/errors";
 import * as t from "@/db/schema";
 import { periodToDate } from "@/lib/domain/periods";
 import { asRows } from "../sql-rows";
-import { SPOOL_DIR } from "./receive-body";
+import { SPOOL_DIR } from "@/lib/http/receive-body";
 
 const state = vi.hoisted(() => ({ viewers: new Map<string, Viewer>(), db: null as unknown }));
 vi.mock("@/lib/auth/current-viewer", () => ({

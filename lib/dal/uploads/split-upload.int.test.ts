@@ -18,7 +18,7 @@ import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
 import { asRows } from "../sql-rows";
 import { submitPeriod } from "../submissions/submit-period";
 import { ingestUpload, prepareUpload, readUpload } from "./ingest-upload";
-import { startReceiving } from "./receive-body";
+import { startReceiving } from "@/lib/http/receive-body";
 import { bodyLimits } from "@/lib/http/read-body";
 import { listPosLines } from "./list-pos-lines";
 

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Queryable } from "@/db/open";
 import type { Viewer } from "@/lib/auth/viewer";
-import { diffLines, type DiffLineInput, type LineChange } from "@/lib/dal/submissions/diff-revisions";
+import { countChanges, diffLines, type DiffLineInput, type LineChange } from "@/lib/domain/revision-diff";
 import { getRevision, type RevisionDetail } from "@/lib/dal/submissions/get-revision";
 import { listRevisions } from "@/lib/dal/submissions/list-revisions";
 import { addPeriods } from "@/lib/domain/periods";
@@ -20,15 +20,6 @@ export interface RevisionChanges {
   counts: { added: number; removed: number; changed: number; unchanged: number };
 }
 
-function count(changes: LineChange[], unchanged: number): RevisionChanges["counts"] {
-  return {
-    added: changes.filter((c) => c.change === "added").length,
-    removed: changes.filter((c) => c.change === "removed").length,
-    changed: changes.filter((c) => c.change === "changed").length,
-    unchanged,
-  };
-}
-
 /**
  * The rows of `detail` that changed versus the revision before it; for revision 1, versus the
  * prefill (last period's latest revision submitted before it: sold and on hand carried, returned 0).
@@ -41,13 +32,13 @@ export async function changesOfRevision(
   if (detail.revision > 1) {
     const before = await getRevision(db, viewer, { period: detail.period, revision: detail.revision - 1 });
     const { changes, unchanged } = diffLines(before.lines, detail.lines);
-    return { basis: { kind: "previous", revision: before.revision }, changes, counts: count(changes, unchanged) };
+    return { basis: { kind: "previous", revision: before.revision }, changes, counts: countChanges(changes, unchanged) };
   }
 
   const previousPeriod = addPeriods(detail.period, -1);
   const earlier = await listRevisions(db, viewer, { period: previousPeriod });
   const basisRevision = earlier.find((r) => r.submittedAt <= detail.submittedAt);
-  if (!basisRevision) return { basis: { kind: "none" }, changes: [], counts: count([], 0) };
+  if (!basisRevision) return { basis: { kind: "none" }, changes: [], counts: countChanges([], 0) };
 
   const last = await getRevision(db, viewer, { period: previousPeriod, revision: basisRevision.revision });
   const lastBySku = new Map(last.lines.map((l) => [l.sku.toUpperCase(), l]));
@@ -56,5 +47,5 @@ export async function changesOfRevision(
     return { sku: l.sku, description: l.description, sold: p?.sold ?? 0, returned: 0, onHand: p?.onHand ?? 0, note: null };
   });
   const { changes, unchanged } = diffLines(prefill, detail.lines);
-  return { basis: { kind: "prefill", period: previousPeriod, revision: basisRevision.revision }, changes, counts: count(changes, unchanged) };
+  return { basis: { kind: "prefill", period: previousPeriod, revision: basisRevision.revision }, changes, counts: countChanges(changes, unchanged) };
 }

@@ -2,7 +2,7 @@ import { NextResponse } from "next/server";
 import { apiStreamRoute, searchParamsObject } from "@/lib/http/api-route";
 import { bodyLimits } from "@/lib/http/read-body";
 import { maxUploadBytes, prepareUpload, readUpload } from "@/lib/dal/uploads/ingest-upload";
-import { startReceiving } from "@/lib/dal/uploads/receive-body";
+import { startReceiving } from "@/lib/http/receive-body";
 
 export const dynamic = "force-dynamic";
 export const maxDuration = 300;

@@ -2,7 +2,7 @@ import { NextResponse } from "next/server";
 import { apiRoute, wantsCsv } from "@/lib/http/api-route";
 import { csvResponse } from "@/lib/http/csv";
 import { eligibilityApiRows, getEligibility } from "@/lib/dal/rebates/get-eligibility";
-import { eligibilityCsv } from "@/lib/dal/rebates/eligibility-csv";
+import { eligibilityCsv } from "@/lib/http/eligibility-csv";
 
 export const dynamic = "force-dynamic";
 

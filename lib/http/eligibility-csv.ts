@@ -1,6 +1,6 @@
 /** The eligibility table as formula-injection-safe CSV (one row per distributor). */
-import { toCsv } from "@/lib/http/csv";
-import type { Eligibility } from "./get-eligibility";
+import { toCsv } from "./csv";
+import type { Eligibility } from "@/lib/dal/rebates/get-eligibility";
 
 export function eligibilityCsv(e: Eligibility): string {
   const header = [
