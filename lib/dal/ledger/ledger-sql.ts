@@ -182,7 +182,7 @@ rep as (
   select l.product_id, l.period, l.on_hand as reported
     from lines l join starts st on st.product_id = l.product_id and l.period >= st.start
 ),
-ex as (select unnest(${exProducts}::int[]) as product_id, unnest(${exLast}::date[]) as last_existing),
+ex as (select unnest(${exProducts}::int[]) as product_id, unnest(${exLast}::text[])::date as last_existing),
 seen as (
   select product_id, min(period) as first_fact, max(period) as last_fact
     from (select product_id, period from facts union all select product_id, period from rep) u group by 1
