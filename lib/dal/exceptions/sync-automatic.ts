@@ -39,25 +39,29 @@ export async function syncAutomaticExceptions(
   const pct = s.gapPctThreshold;
   const d = change.distributorId;
   const products = sql.param(productIds);
-  const opened = asRows<{ exception_id: string }>(
+  // Two statements, not one: under row-level security a distributor's event must name an exception the
+  // policy can already see, and rows inserted by the same statement are not visible to its checks.
+  const opened = asRows<{ id: string; gap_at_open: number; automatic: string }>(
     await tx.execute(sql`
-      with ins as (
-        insert into exceptions (distributor_id, product_id, period, status, gap_at_open, automatic)
-        select l.distributor_id, l.product_id, l.period, 'open', l.gap,
-               concat_ws('; ',
-                 case when abs(l.gap) >= ${units}::int then '|gap| ' || abs(l.gap) || ' ≥ ' || ${units}::int || ' units' end,
-                 case when abs(l.gap_pct) >= ${pct}::int then '|gap %| ' || abs(l.gap_pct) || ' ≥ ' || ${pct}::int end)
-          from ledger_balances l
-         where l.distributor_id = ${d} and l.product_id = any(${products}::int[]) and l.period >= ${change.from}::date
-           and l.gap is not null and l.gap <> 0
-           and (abs(l.gap) >= ${units}::int or abs(l.gap_pct) >= ${pct}::int)
-        on conflict (distributor_id, product_id, period) do nothing
-        returning id, gap_at_open, automatic
-      )
-      insert into exception_events (exception_id, kind, body, data)
-      select id, 'opened', automatic, jsonb_build_object('automatic', true, 'gap', gap_at_open) from ins
-      returning exception_id`),
+      insert into exceptions (distributor_id, product_id, period, status, gap_at_open, automatic)
+      select l.distributor_id, l.product_id, l.period, 'open', l.gap,
+             concat_ws('; ',
+               case when abs(l.gap) >= ${units}::int then '|gap| ' || abs(l.gap) || ' ≥ ' || ${units}::int || ' units' end,
+               case when abs(l.gap_pct) >= ${pct}::int then '|gap %| ' || abs(l.gap_pct) || ' ≥ ' || ${pct}::int end)
+        from ledger_balances l
+       where l.distributor_id = ${d} and l.product_id = any(${products}::int[]) and l.period >= ${change.from}::date
+         and l.gap is not null and l.gap <> 0
+         and (abs(l.gap) >= ${units}::int or abs(l.gap_pct) >= ${pct}::int)
+      on conflict (distributor_id, product_id, period) do nothing
+      returning id, gap_at_open, automatic`),
   );
+  if (opened.length) {
+    const payload = JSON.stringify(opened.map((o) => ({ id: o.id, gap: o.gap_at_open, body: o.automatic })));
+    await tx.execute(sql`
+      insert into exception_events (exception_id, kind, body, data)
+      select x.id, 'opened', x.body, jsonb_build_object('automatic', true, 'gap', x.gap)
+        from jsonb_to_recordset(${payload}::jsonb) as x(id uuid, gap int, body text)`);
+  }
   const resolved = asRows<{ exception_id: string }>(
     await tx.execute(sql`
       with back as (

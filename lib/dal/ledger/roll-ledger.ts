@@ -4,6 +4,8 @@ import { SYSTEM, withDbContext } from "@/db/rls";
 import { addPeriods, dateToPeriod, periodToDate } from "@/lib/domain/periods";
 import { DEFAULT_THRESHOLDS } from "@/lib/domain/ledger";
 import { asRows } from "../sql-rows";
+import { earliestPeriod, ensurePeriods } from "../periods/ensure-periods";
+import { getSettings } from "../settings/get-settings";
 import { currentLedgerPeriod } from "./current-period";
 import { LEDGER_COLUMNS, refreshLedger } from "./refresh-ledger";
 import { LEDGER_ROLL_LOCK, lastBuiltPeriod } from "./update-ledger";
@@ -55,14 +57,20 @@ export interface RollResult {
 }
 
 /**
- * Builds every ended period the ledger does not have yet, one transaction and one statement each
+ * Stores the period rows through the current month, then builds every ended period the ledger does not have yet, one transaction and one statement each
  * (the scheduled job and start-up; never a request). Before the first roll ever — a new database —
  * the ledger is computed once from the whole history instead. Runs as the system; the exclusive roll
  * lock waits for writes in flight and makes a second instance find the work done.
  */
 export async function rollLedger(db: Queryable, now = new Date()): Promise<RollResult> {
   const result: RollResult = { built: [], bootstrapped: false, through: null };
-  const target = await withDbContext(db, SYSTEM, (tx) => currentLedgerPeriod(tx, now));
+  // The months' own rows (deadlines) through the current month first: reads list them, never store them.
+  const target = await withDbContext(db, SYSTEM, async (tx) => {
+    const ended = await currentLedgerPeriod(tx, now);
+    const current = addPeriods(ended, 1);
+    await ensurePeriods(tx, await getSettings(tx), await earliestPeriod(tx, current), current);
+    return ended;
+  });
   for (;;) {
     const step = await withDbContext(db, SYSTEM, async (tx) => {
       await tx.execute(sql`select pg_advisory_xact_lock(${LEDGER_ROLL_LOCK})`);
