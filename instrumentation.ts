@@ -18,6 +18,13 @@ export async function register() {
   } catch (error) {
     console.error("[sellthru] database start-up failed; the next request retries", error);
   }
+  // The month roll when a month has ended while no instance ran (never inside a request): in the
+  // background, so start-up does not wait; reads of a period not built yet say it is being prepared.
+  void (async () => {
+    const { rollLedger } = await import("./lib/dal/ledger/roll-ledger");
+    const roll = await rollLedger((await getDatabase()).db);
+    if (roll.built.length || roll.bootstrapped) console.log(`[sellthru] ledger built through ${roll.through}: ${roll.built.map((b) => `${b.period} ${b.rows} rows in ${b.ms} ms`).join(", ") || "from history"}`);
+  })().catch((error) => console.error("[sellthru] ledger month roll at start-up failed; the scheduled job retries", error));
   // Upload bodies spooled by a process that was killed mid-upload.
   const { sweepSpool } = await import("./lib/http/receive-body");
   await sweepSpool().catch(() => 0);

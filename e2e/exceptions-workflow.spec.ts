@@ -120,15 +120,17 @@ test("a gap is worked to a cause and corrected by a second manager", async ({ br
   const after = ((await (await manager2.request.get(GAP_URL)).json()) as { rows: GapRow[] }).rows.find((r) => r.sku === "MCU-1000");
   expect(after).toMatchObject({ calculated: 240, reported: 240, gap: 0, adjustments: -60 });
 
-  // 7. The first manager resolves it with its cause; the history keeps every step.
+  // 7. The row is back within tolerance: the approval resolved the exception (opened automatically
+  // when the month was submitted) in its own transaction. The first manager records the cause; the
+  // history keeps every step.
   await manager.goto(exceptionUrl);
   await expect(manager.getByTestId("ledger-gap")).toContainText(/^Gap0/);
-  await controls.getByLabel("Status").selectOption("resolved");
+  await expect(controls.getByLabel("Status")).toHaveValue("resolved");
   await controls.getByLabel("Reason").selectOption("stock_transfer");
   await controls.getByRole("button", { name: "Save changes" }).click();
-  await expect(manager.getByText(/Saved: status, reason/)).toBeVisible();
+  await expect(manager.getByText(/Saved: reason/)).toBeVisible();
   const history = manager.getByRole("list", { name: "Notes and history" });
-  for (const line of ["assigned it to", question, answer, "proposed a correction of \u221260", "approved the correction of \u221260: gap 60 → 0", "Investigating → Resolved"]) {
+  for (const line of ["Opened automatically", "assigned it to", question, answer, "proposed a correction of \u221260", "approved the correction of \u221260: gap 60 → 0", "Resolved by correction: back within tolerance (Investigating → Resolved)"]) {
     await expect(history).toContainText(line);
   }
 });

@@ -16,6 +16,8 @@ function describe(e: ExceptionEvent): string {
     case "opened":
       return d.automatic ? `Opened automatically (gap ${plain(d.gap)})${e.body ? `: ${e.body}` : ""}` : `opened the exception (gap ${plain(d.gap)})`;
     case "status":
+      // Resolved by the write that brought the row back within tolerance (a revision, a correction, a load).
+      if (d.automatic) return `${e.body ?? "Resolved automatically"}: back within tolerance (${statusLabel(d.from)} → ${statusLabel(d.to)})`;
       return `changed the status: ${statusLabel(d.from)} → ${statusLabel(d.to)}`;
     case "reason":
       return `set the reason: ${reasonLabel(d.from)} → ${reasonLabel(d.to)}`;
@@ -66,7 +68,7 @@ export function Thread({ events, partner = false }: { events: ExceptionEvent[]; 
           <li key={e.id} data-kind={e.kind} className="flex flex-wrap items-baseline gap-x-2 px-1 text-xs text-slate-600">
             <span aria-hidden="true" className="size-1.5 translate-y-[-1px] rounded-full bg-slate-400" />
             <span>
-              {e.kind === "opened" && e.data?.automatic ? null : <span className="font-medium text-slate-800">{author} </span>}
+              {(e.kind === "opened" || e.kind === "status") && e.data?.automatic ? null : <span className="font-medium text-slate-800">{author} </span>}
               {describe(e)}
             </span>
             <time dateTime={e.at} className="text-slate-500">

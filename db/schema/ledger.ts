@@ -109,3 +109,15 @@ export const ledgerBalances = pgTable(
     ),
   ],
 );
+
+/**
+ * The periods the month roll has built (lib/dal/ledger/roll-ledger.ts): every distributor × product
+ * with a history has a row in each of them. Writes keep the rows they change up to date; the roll
+ * carries the others into a new month once it has ended. No tenant data: no row-level security.
+ */
+export const ledgerPeriods = pgTable("ledger_periods", {
+  period: date("period").primaryKey(),
+  builtAt: timestamp("built_at", { withTimezone: true }).notNull().defaultNow(),
+  rowsWritten: integer("rows_written").notNull(),
+  ms: integer("ms").notNull(),
+});

@@ -22,7 +22,7 @@ export function startInProcessJobs(): JobTimer | null {
     firstAfterMs: 60_000,
     run: async () => {
       const run = await runJobsOnce((await getDatabase()).db);
-      if (run.reminders.queued.length || run.mail.sent || run.mail.failed) console.log(`[jobs] ${describeJobRun(run)}`);
+      if (run.ledger.built.length || run.ledger.bootstrapped || run.reminders.queued.length || run.mail.sent || run.mail.failed) console.log(`[jobs] ${describeJobRun(run)}`);
     },
   });
   console.log(`[sellthru] reminder scheduler: every ${minutes} min (SELLTHRU_JOBS_EVERY_MINUTES)`);

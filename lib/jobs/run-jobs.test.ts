@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { describeJobRun, type JobRun } from "./run-jobs";
 
-const run = (over: Partial<JobRun["reminders"]> = {}, mail: Partial<JobRun["mail"]> = {}): JobRun => ({
+const run = (over: Partial<JobRun["reminders"]> = {}, mail: Partial<JobRun["mail"]> = {}, ledger: Partial<JobRun["ledger"]> = {}): JobRun => ({
+  ledger: { built: [], bootstrapped: false, through: "2026-10", ...ledger },
   reminders: { locked: true, candidates: [], queued: [], duplicates: [], noRecipients: [], ...over } as JobRun["reminders"],
   mail: { configured: false, sent: 0, failed: 0, ...mail },
 });
@@ -18,6 +19,12 @@ describe("describeJobRun", () => {
   });
   it("says when what is due was queued before", () => {
     expect(describeJobRun(run({ duplicates: ["MPD", "CES"] as never }))).toMatch(/^no new reminder \(2 due now already queued\); not sent/);
+  });
+  it("names each ledger period the month roll built, and says nothing of the ledger when none was due", () => {
+    expect(describeJobRun(run({}, { configured: true }, { built: [{ period: "2026-11", rows: 1200, ms: 35 }] }))).toBe(
+      "ledger built for 2026-11 (1200 rows, 35 ms); no reminder due now; sent 0, failed 0",
+    );
+    expect(describeJobRun(run({}, { configured: true }, { bootstrapped: true }))).toMatch(/^ledger computed from history through 2026-10; /);
   });
   it("says when nothing is due", () => {
     expect(describeJobRun(run({}, { configured: true }))).toBe("no reminder due now; sent 0, failed 0");

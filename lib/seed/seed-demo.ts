@@ -4,7 +4,8 @@ import * as t from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import { addPeriods, dueAt, latestEndedPeriod, periodToDate } from "@/lib/domain/periods";
 import { timeliness } from "@/lib/domain/compliance";
-import { refreshLedger } from "@/lib/dal/ledger/refresh-ledger";
+import { rollLedger } from "@/lib/dal/ledger/roll-ledger";
+import { openAutomaticExceptions } from "@/lib/dal/exceptions/open-exception";
 import { updateMissingSkus } from "@/lib/dal/submissions/missing-skus";
 import { ensurePeriods } from "@/lib/dal/periods/ensure-periods";
 import { asRows } from "@/lib/dal/sql-rows";
@@ -52,7 +53,11 @@ export async function seedDemo(db: Db, data: DemoData, today = new Date()) {
     await ensurePeriods(tx, s, data.periods[0]!, current);
     await seedMovements(tx, data, dId, pId);
     await seedSubmissions(tx, data, dId, pId, uId, s);
-    await refreshLedger(tx, {}, periodToDate(data.periods.at(-1)!));
+    // The ledger as the job builds it on a new database (computed from history once, periods marked
+    // built), then the automatic exceptions of the latest ended period — what the submissions of that
+    // month would have opened had they come in through the app.
+    await rollLedger(tx, today);
+    await openAutomaticExceptions(tx, { period: latestEndedPeriod(today, "UTC") });
     await updateMissingSkus(tx);
     await (await import("./seed-rebates")).seedRebates(tx, today);
   });

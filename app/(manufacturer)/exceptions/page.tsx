@@ -6,7 +6,6 @@ import { EXCEPTION_WORKERS, listAssignableStaff } from "@/lib/dal/exceptions/sha
 import { listPeriods } from "@/lib/dal/periods/list-periods";
 import { getSettings } from "@/lib/dal/settings/get-settings";
 import { exceptionQuerySchema } from "@/lib/validation/exceptions";
-import { formatPeriodLabel } from "@/lib/domain/periods";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
@@ -33,22 +32,16 @@ export default async function ExceptionsPage({ searchParams }: { searchParams: P
     ]),
   );
   const ended = periods.filter((p) => p.state !== "future").map((p) => p.period);
-  const autoPeriod = list.autoOpened?.period ?? ended[0] ?? "";
+  const autoPeriod = query.period ?? ended[0] ?? "";
   const canWork = viewer.role === "admin" || (EXCEPTION_WORKERS as readonly string[]).includes(viewer.role);
 
   return (
     <div className="space-y-4">
       <PageHeader
         title="Exceptions"
-        description={`Gaps being worked to a cause. Rows of a period with |gap| ≥ ${settings.gapUnitsThreshold} units or |gap %| ≥ ${settings.gapPctThreshold} get an exception automatically when the period is listed.`}
+        description={`Gaps being worked to a cause. Rows of a period with |gap| ≥ ${settings.gapUnitsThreshold} units or |gap %| ≥ ${settings.gapPctThreshold} get an exception automatically when the submission, correction or sell-in load that puts them there is stored, and it is resolved when a later one brings the row back.`}
         actions={canWork ? <AutoOpenButton action={openAutomaticAction} period={autoPeriod} /> : null}
-      >
-        {list.autoOpened?.count ? (
-          <p className="text-xs text-slate-600" role="status">
-            {list.autoOpened.count} opened automatically just now for {formatPeriodLabel(list.autoOpened.period)}.
-          </p>
-        ) : null}
-      </PageHeader>
+      />
 
       <ExceptionFilters values={filters} staff={staff} periods={ended.slice(0, 24)} />
       {!parsed.success ? <p className="text-sm text-red-700">Some filters were not understood and were ignored.</p> : null}

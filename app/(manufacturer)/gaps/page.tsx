@@ -51,6 +51,13 @@ export default async function GapsPage({ searchParams }: { searchParams: Promise
           </>
         }
       />
+      {page.preparing ? (
+        <p role="status" data-testid="period-preparing" className="mb-3 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          Period being prepared: {formatPeriodLabel(page.period)} has ended and its balances are being carried forward by the
+          scheduled job. The rows below are those written so far (submissions and loads of this period); the others appear when it
+          has run.
+        </p>
+      ) : null}
       <Card className="mb-3 grid grid-cols-2 gap-4 px-4 py-3 sm:grid-cols-3 lg:grid-cols-6">
         <Stat label="Rows (distributor × SKU)" value={t.rows} />
         <Stat label="Σ sell-in" value={t.sellIn} />

@@ -8,8 +8,8 @@ import { AppError, forbidden, notFound } from "@/lib/errors";
 import { ACTIVE_STATUSES, proposeCorrectionSchema, type CorrectionType, type ProposeCorrectionInput } from "@/lib/validation/exceptions";
 import { recordAudit } from "../audit/record-audit";
 import { appendEvent, conflict, isUuid, ledgerNow, loadException, requireExceptionWorker, touchException } from "../exceptions/shared";
-import { currentLedgerPeriod } from "../ledger/ensure-ledger";
-import { refreshLedger } from "../ledger/refresh-ledger";
+import { updateLedger } from "../ledger/update-ledger";
+import { syncAutomaticExceptions } from "../exceptions/sync-automatic";
 import { asRows } from "../sql-rows";
 
 /**
@@ -144,12 +144,11 @@ export async function approveCorrection(db: Queryable, viewer: Viewer, correctio
       })
       .returning({ id: movements.id });
 
-    // Recompute through the latest ledger period (never shorter than what is already maintained).
-    const [last] = asRows<{ last: string | null }>(
-      await tx.execute(sql`select to_char(max(period), 'YYYY-MM') as last from ledger_balances where distributor_id = ${e.distributorId} and product_id = ${e.productId}`),
-    );
-    const through = [await currentLedgerPeriod(tx), last?.last ?? e.period, e.period].sort().at(-1)!;
-    await refreshLedger(tx, { distributorIds: [e.distributorId], productIds: [e.productId] }, periodToDate(through));
+    // The ledger rows of this distributor × product from the exception's period on, and the automatic
+    // exceptions of those rows (this one included when it was opened automatically), in this transaction.
+    const change = { distributorId: e.distributorId, productIds: [e.productId], from: periodToDate(e.period) };
+    await updateLedger(tx, change);
+    await syncAutomaticExceptions(tx, change, "correction");
     const after = await ledgerNow(tx, e.distributorId, e.productId, e.period);
 
     const signed = signedQuantity(c.type, Number(c.quantity));

@@ -5,9 +5,7 @@ import { periodToDate } from "@/lib/domain/periods";
 import { notFound } from "@/lib/errors";
 import { ACTIVE_STATUSES, type ExceptionQuery, type ExceptionReason, type ExceptionStatus } from "@/lib/validation/exceptions";
 import { requireStaff } from "../authorize";
-import { currentLedgerPeriod } from "../ledger/ensure-ledger";
 import { asRows } from "../sql-rows";
-import { openAutomaticExceptions } from "./open-exception";
 import { iso, isUuid } from "./shared";
 
 /** One exception as a distributor sees it: its own row's numbers and the conversation, nothing internal. */
@@ -36,10 +34,9 @@ export interface StaffExceptionRow extends PartnerExceptionRow {
   pendingCorrections: number;
 }
 
+/** A list of exceptions. Listing writes nothing: automatic exceptions are opened by the writes that change the ledger. */
 export interface ExceptionList<R> {
   rows: R[];
-  /** Staff only: the period automatic opening ran for, and what it opened now. */
-  autoOpened?: { period: string; count: number };
 }
 
 const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
@@ -48,17 +45,12 @@ export async function listExceptions(db: Queryable, viewer: Viewer, q: Exception
   const partner = viewer.role === "distributor";
   if (!partner) requireStaff(viewer);
   const where: SQL[] = [sql`true`];
-  let autoOpened: ExceptionList<StaffExceptionRow>["autoOpened"];
 
   if (partner) {
     if (viewer.distributorId == null) throw notFound();
     if (q.distributor && q.distributor.toUpperCase() !== viewer.distributorCode?.toUpperCase()) throw notFound();
     where.push(sql`e.distributor_id = ${viewer.distributorId}`);
   } else {
-    // Listing is when thresholds are applied: every row of the period above them has an exception.
-    const period = q.period ?? (await currentLedgerPeriod(db));
-    const auto = await openAutomaticExceptions(db, { period });
-    autoOpened = { period: auto.period, count: auto.opened.length };
     if (q.distributor) where.push(sql`d.code = ${q.distributor.toUpperCase()}`);
     if (q.owner) {
       const o = q.owner.toLowerCase();
@@ -110,6 +102,5 @@ export async function listExceptions(db: Queryable, viewer: Viewer, q: Exception
       owner: r.owner_id ? { id: String(r.owner_id), email: String(r.owner_email), name: String(r.owner_name) } : null,
       gapAtOpen: num(r.gap_at_open), automatic: (r.automatic as string | null) ?? null, pendingCorrections: Number(r.pending ?? 0),
     })),
-    autoOpened,
   };
 }

@@ -5,7 +5,7 @@ import { periodToDate } from "@/lib/domain/periods";
 import { notFound, validationFailed } from "@/lib/errors";
 import type { OpenExceptionInput } from "@/lib/validation/exceptions";
 import { recordAudit } from "../audit/record-audit";
-import { currentLedgerPeriod, ensureLedgerThrough } from "../ledger/ensure-ledger";
+import { currentLedgerPeriod } from "../ledger/current-period";
 import { getSettings } from "../settings/get-settings";
 import { asRows } from "../sql-rows";
 import { appendEvent, ledgerNow, requireExceptionWorker, resolveOwner } from "./shared";
@@ -32,7 +32,6 @@ export async function openException(db: Queryable, viewer: Viewer, input: OpenEx
   if (row.product_id == null) throw validationFailed(`No product ${input.sku}`, [{ path: "sku", message: `No product ${input.sku}` }]);
   const distributorId = Number(row.distributor_id);
   const productId = Number(row.product_id);
-  if (input.period <= (await currentLedgerPeriod(db))) await ensureLedgerThrough(db, input.period);
   const ledger = await ledgerNow(db, distributorId, productId, input.period);
   if (!ledger) {
     throw validationFailed(`${input.distributor} × ${input.sku} has no ledger row in ${input.period}`, [
@@ -71,14 +70,14 @@ export async function openException(db: Queryable, viewer: Viewer, input: OpenEx
 }
 
 /**
- * Opens one exception per distributor × SKU in `period` whose |gap| or |gap %| reaches the
+ * An explicit sweep (POST /api/v1/exceptions/automatic, the "open automatic" button): opens one
+ * exception per distributor × SKU in `period` whose |gap| or |gap %| reaches the
  * thresholds in settings, unless that row already has an exception (of any status: a dismissed one
  * stays dismissed). Idempotent and safe to run concurrently (one statement, ON CONFLICT DO NOTHING).
  * A system action: callers authorise. Returns the ids opened now.
  */
 export async function openAutomaticExceptions(db: Queryable, input: { period?: string } = {}): Promise<{ period: string; opened: string[] }> {
   const period = input.period ?? (await currentLedgerPeriod(db));
-  if (period <= (await currentLedgerPeriod(db))) await ensureLedgerThrough(db, period);
   const s = await getSettings(db);
   const units = s.gapUnitsThreshold;
   const pct = s.gapPctThreshold;

@@ -6,7 +6,8 @@ import { addPeriods, periodToDate } from "@/lib/domain/periods";
 import { signedQuantity, type MovementType } from "@/lib/domain/movements";
 import { requireStaff } from "../authorize";
 import { asRows } from "../sql-rows";
-import { currentLedgerPeriod, ensureLedgerThrough } from "../ledger/ensure-ledger";
+import { currentLedgerPeriod } from "../ledger/current-period";
+import { periodPreparing } from "../ledger/roll-ledger";
 import type { LedgerFigures } from "@/lib/domain/ledger";
 
 export const DETAIL_PERIODS = 18;
@@ -64,6 +65,8 @@ export interface GapDetail {
   movements: DetailMovement[];
   revisions: DetailRevision[];
   exceptions: DetailException[];
+  /** The month roll has not built this period yet: the rows are those written so far ("period being prepared"). */
+  preparing: boolean;
 }
 
 const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
@@ -82,8 +85,8 @@ export async function getGapDetail(
 ): Promise<GapDetail> {
   requireStaff(viewer);
   const period = args.period ?? (await currentLedgerPeriod(db));
-  await ensureLedgerThrough(db, period);
   const from = addPeriods(period, -(DETAIL_PERIODS - 1));
+  const preparing = await periodPreparing(db, period);
   const [head] = asRows(await db.execute(sql`
     select d.id as distributor_id, d.code, d.name, p.id as product_id, p.sku, p.description, p.family
       from distributors d, products p where d.code = ${args.distributor.toUpperCase()} and p.sku = ${args.sku}`));
@@ -128,6 +131,7 @@ export async function getGapDetail(
     product: { id: pId, sku: String(head.sku), description: String(head.description), family: String(head.family) },
     period,
     from,
+    preparing,
     ledger: asRows(ledger).map((r) => ({
       period: String(r.period), opening: Number(r.opening), sellIn: Number(r.sell_in), sellThrough: Number(r.sell_through),
       returns: Number(r.returns), adjustments: Number(r.adjustments), calculated: Number(r.calculated), reported: num(r.reported),

@@ -6,7 +6,8 @@ import { periodToDate } from "@/lib/domain/periods";
 import { GAP_EXPORT_CAP, type GapQuery } from "@/lib/validation/gaps";
 import { requireStaff } from "../authorize";
 import { asRows } from "../sql-rows";
-import { currentLedgerPeriod, ensureLedgerThrough } from "../ledger/ensure-ledger";
+import { currentLedgerPeriod } from "../ledger/current-period";
+import { periodPreparing } from "../ledger/roll-ledger";
 import { getSettings } from "../settings/get-settings";
 import { afterCursor, decodeCursor, encodeCursor, gapFilters, keySelect, orderBy, sortKeys, type CursorValue, type SortKey } from "./gap-sql";
 import type { LedgerFigures } from "@/lib/domain/ledger";
@@ -37,6 +38,8 @@ export interface GapPage {
   rows: GapRow[];
   totals: GapTotals;
   nextCursor: string | null;
+  /** The month roll has not built this period yet: the rows are those written so far ("period being prepared"). */
+  preparing: boolean;
 }
 
 export interface ListGapsOptions {
@@ -54,7 +57,6 @@ interface Prepared {
 async function prepare(db: Queryable, viewer: Viewer, q: GapQuery): Promise<Prepared> {
   requireStaff(viewer);
   const period = q.period ?? (await currentLedgerPeriod(db));
-  await ensureLedgerThrough(db, period);
   const s = await getSettings(db);
   const filter = gapFilters(q, { periodDate: periodToDate(period), gapUnitsThreshold: s.gapUnitsThreshold, gapPctThreshold: s.gapPctThreshold });
   return { period, periodDate: periodToDate(period), filter, keys: sortKeys(q.sort) };
@@ -119,11 +121,12 @@ const NO_TOTALS: GapTotals = { rows: 0, opening: 0, sellIn: 0, sellThrough: 0, r
 export async function listGaps(db: Queryable, viewer: Viewer, q: GapQuery, opts: ListGapsOptions = {}): Promise<GapPage> {
   const p = await prepare(db, viewer, q);
   const cursor = q.cursor ? decodeCursor(q.cursor, p.keys) : null;
-  const [page, totals] = await Promise.all([
+  const [page, totals, preparing] = await Promise.all([
     fetchPage(db, p, q.limit, cursor),
     opts.totals === false ? Promise.resolve(NO_TOTALS) : fetchTotals(db, p),
+    periodPreparing(db, p.period),
   ]);
-  return { period: p.period, rows: page.rows, totals, nextCursor: page.next ? encodeCursor(page.next) : null };
+  return { period: p.period, rows: page.rows, totals, nextCursor: page.next ? encodeCursor(page.next) : null, preparing };
 }
 
 /**

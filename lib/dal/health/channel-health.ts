@@ -7,7 +7,8 @@ import { WEEKS_PER_MONTH } from "@/lib/domain/ledger";
 import type { HealthQuery } from "@/lib/validation/gaps";
 import { requireStaff } from "../authorize";
 import { asRows } from "../sql-rows";
-import { currentLedgerPeriod, ensureLedgerThrough } from "../ledger/ensure-ledger";
+import { currentLedgerPeriod } from "../ledger/current-period";
+import { periodPreparing } from "../ledger/roll-ledger";
 
 export const HEALTH_PERIODS = 18;
 /** Reporting behaviour is judged over this many periods ending at the selected one. */
@@ -68,6 +69,8 @@ export interface ChannelHealth {
   atRisk: DistributorHealth[];
   topSkus: TopSku[];
   options: { distributors: { code: string; name: string }[]; families: string[] };
+  /** The month roll has not built this period yet: the rows are those written so far ("period being prepared"). */
+  preparing: boolean;
 }
 
 const n = (v: unknown) => Number(v ?? 0);
@@ -81,8 +84,8 @@ const nn = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 export async function getChannelHealth(db: Queryable, viewer: Viewer, q: HealthQuery): Promise<ChannelHealth> {
   requireStaff(viewer);
   const period = q.period ?? (await currentLedgerPeriod(db));
-  await ensureLedgerThrough(db, period);
   const from = addPeriods(period, -(HEALTH_PERIODS - 1));
+  const preparing = await periodPreparing(db, period);
   const riskFrom = addPeriods(period, -(RISK_WINDOW - 1));
 
   let distributor: { id: number; code: string; name: string } | null = null;
@@ -187,6 +190,7 @@ export async function getChannelHealth(db: Queryable, viewer: Viewer, q: HealthQ
   return {
     period,
     from,
+    preparing,
     scope: { distributor: distributor ? { code: distributor.code, name: distributor.name } : null, family: q.family ?? null },
     series: points.map(({ excess: _e, burningDown: _b, slowing: _s, unreported: _u, ...p }) => p),
     current,

@@ -10,7 +10,6 @@ import type { Queryable } from "@/db/open";
 import { periods } from "@/db/schema";
 import { addPeriods, dateToPeriod, dueAt as computeDueAt, latestEndedPeriod, periodRange, periodToDate } from "@/lib/domain/periods";
 import type { RebateInputs } from "@/lib/domain/rebates";
-import { ensureLedgerThrough } from "../ledger/ensure-ledger";
 import { getSettings } from "../settings/get-settings";
 import { asRows } from "../sql-rows";
 import type { RebateProgram } from "./programs";
@@ -46,7 +45,6 @@ export async function gatherRebateInputs(
 ): Promise<DistributorInputs[]> {
   const s = await getSettings(db);
   const latest = latestEndedPeriod(now, s.timeZone);
-  await ensureLedgerThrough(db, latest);
   const rows = await db
     .select()
     .from(periods)

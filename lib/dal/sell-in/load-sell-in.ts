@@ -8,8 +8,9 @@ import { dateToPeriod, periodToDate } from "@/lib/domain/periods";
 import { SELL_IN_HEADER, sellInRowSchema, type SellInRow } from "@/lib/validation/sell-in";
 import { requireRole } from "../authorize";
 import { recordAudit } from "../audit/record-audit";
-import { refreshLedger } from "../ledger/refresh-ledger";
-import { currentLedgerPeriod } from "../ledger/ensure-ledger";
+import { updateLedger } from "../ledger/update-ledger";
+import { syncAutomaticExceptions } from "../exceptions/sync-automatic";
+import { currentLedgerPeriod } from "../ledger/current-period";
 import { getSettings } from "../settings/get-settings";
 import { earliestPeriod, ensurePeriods } from "../periods/ensure-periods";
 
@@ -17,6 +18,8 @@ export interface SellInReport {
   loaded: number;
   duplicates: number;
   errors: { line: number; message: string }[];
+  /** Automatic exceptions the load opened (rows it took out of tolerance). */
+  exceptionsOpened: number;
 }
 
 const BATCH = 1000;
@@ -80,14 +83,23 @@ export async function loadSellIn(db: Queryable, viewer: Viewer, csv: string): Pr
   }
 
   let loaded = 0;
+  let exceptionsOpened = 0;
   await db.transaction(async (tx) => {
+    // What was really inserted (not the duplicates): per distributor, its products and first period.
+    const changed = new Map<number, { products: Set<number>; from: string }>();
     for (let i = 0; i < rows.length; i += BATCH) {
       const inserted = await tx
         .insert(movements)
         .values(rows.slice(i, i + BATCH))
         .onConflictDoNothing({ target: [movements.document, movements.documentLine], where: sql`document is not null` })
-        .returning({ id: movements.id });
+        .returning({ distributorId: movements.distributorId, productId: movements.productId, period: movements.period });
       loaded += inserted.length;
+      for (const m of inserted) {
+        const c = changed.get(m.distributorId) ?? { products: new Set<number>(), from: m.period };
+        c.products.add(m.productId);
+        if (m.period < c.from) c.from = m.period;
+        changed.set(m.distributorId, c);
+      }
     }
     duplicates += rows.length - loaded;
     if (loaded > 0) {
@@ -96,10 +108,16 @@ export async function loadSellIn(db: Queryable, viewer: Viewer, csv: string): Pr
       const last = await currentLedgerPeriod(tx);
       const first = periodsTouched[0]!;
       await ensurePeriods(tx, s, first < (await earliestPeriod(tx, last)) ? first : await earliestPeriod(tx, last), last > periodsTouched.at(-1)! ? last : periodsTouched.at(-1)!);
-      await refreshLedger(tx, { distributorIds: [...new Set(rows.map((r) => r.distributorId))], productIds: [...new Set(rows.map((r) => r.productId))] }, periodToDate(last));
+      // The ledger rows of each distributor × the products shipped, from the first period shipped on
+      // (a load for a past period rolls the following periods forward), and their automatic exceptions.
+      for (const [distributorId, c] of [...changed].sort((a, b) => a[0] - b[0])) {
+        const change = { distributorId, productIds: [...c.products], from: periodToDate(dateToPeriod(c.from)) };
+        await updateLedger(tx, change);
+        exceptionsOpened += (await syncAutomaticExceptions(tx, change, "sell_in")).opened;
+      }
     }
-    await recordAudit(tx, viewer, "sell_in.load", { data: { loaded, duplicates, errors: errors.length } });
+    await recordAudit(tx, viewer, "sell_in.load", { data: { loaded, duplicates, errors: errors.length, exceptionsOpened } });
   });
   errors.sort((a, b) => a.line - b.line);
-  return { loaded, duplicates, errors };
+  return { loaded, duplicates, errors, exceptionsOpened };
 }

@@ -1,6 +1,6 @@
 /**
  * `submitPeriod(db, viewer, { period, body, source, idempotencyKey?, onInFlight?, now?, ip? })` → `SubmitResult`
- * `{ submissionId, revision, submittedAt, timeliness, daysLate, replayed }`
+ * `{ submissionId, revision, submittedAt, timeliness, daysLate, exceptionsOpened, replayed }`
  *
  * Stores a new immutable revision of a distributor's report for a period — whole or nothing, in ONE
  * transaction. Used by `POST /api/v1/submissions/{period}` (source "api") and the portal's server
@@ -19,8 +19,9 @@
  *
  * In the transaction: idempotency claim → lock distributor × period → period checks → baseRevision
  * check → submission row (first time: timeliness of this first submission, kept for good) →
- * revision + lines → maintained ledger refreshed for this distributor × the products of this and the
- * previous revision → missing SKUs → draft deleted → audit → idempotent response stored.
+ * revision + lines → ledger rows of this distributor × the products of this and the previous revision
+ * rewritten from this period on (updateLedger) → automatic exceptions opened for those rows out of
+ * tolerance and resolved for those back within it (syncAutomaticExceptions) → missing SKUs → draft deleted → audit → idempotent response stored.
  */
 import { randomUUID } from "node:crypto";
 import { and, eq, inArray, sql } from "drizzle-orm";
@@ -29,11 +30,12 @@ import { products, submissionRevisions, submissions, uploads, users } from "@/db
 import type { Viewer } from "@/lib/auth/viewer";
 import { AppError, type Issue } from "@/lib/errors";
 import { timeliness as judgeTimeliness, type Timeliness } from "@/lib/domain/compliance";
-import { latestEndedPeriod, periodToDate } from "@/lib/domain/periods";
+import { periodToDate } from "@/lib/domain/periods";
 import { idempotencyKeySchema, parseSubmissionBody, type SubmissionBody } from "@/lib/validation/submission";
 import { requireRole, resolveDistributor } from "../authorize";
 import { recordAudit } from "../audit/record-audit";
-import { refreshLedger } from "../ledger/refresh-ledger";
+import { updateLedger } from "../ledger/update-ledger";
+import { syncAutomaticExceptions } from "../exceptions/sync-automatic";
 import { ensurePeriods } from "../periods/ensure-periods";
 import { deleteDraft } from "../drafts/draft-store";
 import { asRows } from "../sql-rows";
@@ -67,6 +69,8 @@ export interface SubmitResponse {
   /** The FIRST submission's timeliness: a resubmission does not change it. */
   timeliness: Timeliness;
   daysLate: number;
+  /** Rows of this distributor that this revision left out of tolerance and that now have an open exception. */
+  exceptionsOpened: number;
 }
 
 export interface SubmitResult extends SubmitResponse {
@@ -168,9 +172,9 @@ export async function submitPeriod(db: Queryable, viewer: Viewer, input: SubmitP
       );
       for (const r of previous) touched.add(Number(r.product_id));
     }
-    const realLatest = latestEndedPeriod(new Date(), info.settings.timeZone);
-    const through = realLatest > info.latestEnded ? realLatest : info.latestEnded;
-    await refreshLedger(tx, { distributorIds: [d.id], productIds: [...touched] }, periodToDate(through));
+    const change = { distributorId: d.id, productIds: [...touched], from: periodDate };
+    await updateLedger(tx, change);
+    const auto = await syncAutomaticExceptions(tx, change, "revision");
     await updateMissingSkus(tx, [submissionId]);
     await deleteDraft(tx, d.id, periodDate);
     await recordAudit(tx, viewer, "submission.create", {
@@ -182,6 +186,7 @@ export async function submitPeriod(db: Queryable, viewer: Viewer, input: SubmitP
 
     const response: SubmitResponse = {
       submissionId, revision, submittedAt: now.toISOString(), timeliness: tl.timeliness, daysLate: tl.daysLate,
+      exceptionsOpened: auto.opened,
     };
     if (claim) await completeIdempotencyKey(tx, claim, 201, response);
     return { ...response, replayed: false };

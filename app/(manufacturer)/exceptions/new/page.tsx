@@ -3,7 +3,7 @@ import Link from "next/link";
 import { withViewerDb } from "@/lib/auth/viewer-db";
 import { requirePageViewer } from "@/lib/auth/current-viewer";
 import { listAssignableStaff } from "@/lib/dal/exceptions/shared";
-import { currentLedgerPeriod } from "@/lib/dal/ledger/ensure-ledger";
+import { currentLedgerPeriod } from "@/lib/dal/ledger/current-period";
 import { requireStaff } from "@/lib/dal/authorize";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";

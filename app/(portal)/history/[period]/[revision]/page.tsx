@@ -48,6 +48,9 @@ export default async function RevisionPage({ params, searchParams }: { params: P
   const viewer = await requirePageViewer(`/history/${period}/${revision}`);
   const sp = await searchParams;
   const receipt = firstParam(sp.receipt) === "1";
+  // Set by the submit action from the submission's own transaction: the rows it left out of tolerance.
+  const questionedRaw = Number(firstParam(sp.questioned));
+  const questioned = receipt && Number.isInteger(questionedRaw) && questionedRaw >= 0 ? questionedRaw : null;
   const detail = await loadRevision(period, revision);
   const [changes, revisions] = await Promise.all([orNotFound(withViewerDb(viewer, (db) => changesOfRevision(db, viewer, detail))), loadRevisions(period)]);
   const latestRevision = revisions[0]?.revision ?? null;
@@ -78,6 +81,13 @@ export default async function RevisionPage({ params, searchParams }: { params: P
       {receipt ? (
         <ReceiptBanner period={period} revision={revision}>
           {detail.distributor.name} reported {label}. Keep this receipt: the submission ID below identifies it.
+          {questioned !== null ? (
+            <span className="block" data-testid="receipt-exceptions-opened">
+              {questioned === 0
+                ? "No row was questioned: every row agrees with our calculation within tolerance."
+                : `${questioned} row${questioned === 1 ? "" : "s"} will be questioned: ${questioned === 1 ? "it differs" : "they differ"} from our calculation by more than the tolerance (see My exceptions).`}
+            </span>
+          ) : null}
         </ReceiptBanner>
       ) : null}
 

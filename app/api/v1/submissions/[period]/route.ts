@@ -37,7 +37,8 @@ export const GET = apiRoute<{ period: string }>(async ({ req, db, viewer, params
 
 /**
  * POST /api/v1/submissions/{period} with `Idempotency-Key` →
- * 201 `{ submissionId, revision, submittedAt, timeliness, daysLate }` (a replay answers the same).
+ * 201 `{ submissionId, revision, submittedAt, timeliness, daysLate, exceptionsOpened }` (a replay answers the same):
+ * exceptionsOpened counts the rows this revision left out of tolerance, opened in its transaction.
  */
 export const POST = apiRoute<{ period: string }>(async ({ req, db, viewer, params }) => {
     const key = req.headers.get("idempotency-key");
@@ -50,7 +51,10 @@ export const POST = apiRoute<{ period: string }>(async ({ req, db, viewer, param
     const body = await readJson(req);
     const r = await submitPeriod(db, viewer, { period: params.period, body, source: "api", idempotencyKey: key, ip: clientIp(req.headers) });
     return NextResponse.json(
-      { submissionId: r.submissionId, revision: r.revision, submittedAt: r.submittedAt, timeliness: r.timeliness, daysLate: r.daysLate },
+      {
+        submissionId: r.submissionId, revision: r.revision, submittedAt: r.submittedAt, timeliness: r.timeliness, daysLate: r.daysLate,
+        exceptionsOpened: r.exceptionsOpened ?? 0,
+      },
       { status: 201 },
     );
 });

@@ -1,0 +1,58 @@
+import { sql } from "drizzle-orm";
+import type { Queryable } from "@/db/open";
+import { asRows } from "../sql-rows";
+import { ledgerSelectFrom } from "./ledger-sql";
+import { LEDGER_COLUMNS } from "./refresh-ledger";
+
+/** The advisory lock between writes (shared) and the month roll (exclusive): see roll-ledger.ts. */
+export const LEDGER_ROLL_LOCK = 727002;
+
+/** The last period the month roll has built ("YYYY-MM-01"), null before the first roll. */
+export async function lastBuiltPeriod(db: Queryable): Promise<string | null> {
+  const [r] = asRows<{ last: string | null }>(await db.execute(sql`select to_char(max(period), 'YYYY-MM-DD') as last from ledger_periods`));
+  return r?.last ?? null;
+}
+
+export interface LedgerChange {
+  distributorId: number;
+  productIds: number[];
+  /** The first period whose inputs changed ("YYYY-MM-01"). */
+  from: string;
+}
+
+/**
+ * The incremental ledger: after a write changed the inputs of one distributor × some products from
+ * `from` on (a submission revision, an applied correction, a sell-in load), rewrites exactly those
+ * rows from `from` onward — through the last period the month roll has built, or further when the
+ * write's own facts are later. Call it inside the write's transaction. Returns the rows written.
+ *
+ * Takes the roll lock shared: writes never wait for each other here, and the roll (exclusive)
+ * never builds a new month from balances a write is still changing.
+ */
+export async function updateLedger(tx: Queryable, change: LedgerChange): Promise<number> {
+  const productIds = [...new Set(change.productIds)];
+  if (!productIds.length) return 0;
+  await tx.execute(sql`select pg_advisory_xact_lock_shared(${LEDGER_ROLL_LOCK})`);
+  const built = await lastBuiltPeriod(tx);
+  const existing = asRows<{ product_id: number; last: string }>(
+    await tx.execute(sql`
+      with del as (
+        delete from ledger_balances
+         where distributor_id = ${change.distributorId} and product_id = any(${sql.param(productIds)}::int[]) and period >= ${change.from}::date
+        returning product_id, period)
+      select product_id, to_char(max(period), 'YYYY-MM-DD') as last from del group by 1`),
+  );
+  const through = built ?? change.from;
+  const res = asRows<{ n: number }>(
+    await tx.execute(sql`
+      with ins as (
+        insert into ledger_balances (${sql.raw(LEDGER_COLUMNS)})
+        select ${sql.raw(LEDGER_COLUMNS)} from (${ledgerSelectFrom({
+          distributorId: change.distributorId, productIds, from: change.from, through,
+          existing: existing.map((e) => ({ productId: Number(e.product_id), last: e.last })),
+        })}) l
+        returning 1)
+      select count(*)::int as n from ins`),
+  );
+  return Number(res[0]?.n ?? 0);
+}
