@@ -126,9 +126,16 @@ describe("not_in_file and the whole submission", () => {
   it("flags SKUs an applied upload did not mention, keyed case-insensitively", () => {
     const contexts = new Map([["MCU-1000", ctx({ opening: 10 })], ["MCU-2000", ctx({ opening: 5 })]]);
     const lines = [line({ sku: "mcu-1000", onHand: 10 }), line({ sku: "MCU-2000", onHand: 5 })];
-    const flags = checkSubmission(lines, contexts, DEFAULT_CHECK_THRESHOLDS, new Set(["MCU-1000"]));
+    const flags = checkSubmission(lines, contexts, DEFAULT_CHECK_THRESHOLDS, { skus: new Set(["MCU-1000"]), kind: "summary" });
     expect(flags).toEqual([{ sku: "MCU-2000", kind: "not_in_file", message: "Not in the file you uploaded: check that 0 sold and 5 on hand are right" }]);
     expect(checkSubmission(lines, contexts)).toEqual([]);
+  });
+
+  it("accepts 0 sold and 0 returned for a SKU a line-level POS file left out (it lists every sale)", () => {
+    const contexts = new Map([["MCU-2000", ctx({ opening: 50 })]]);
+    const file = { skus: new Set(["MCU-1000"]), kind: "pos_lines" as const };
+    expect(checkSubmission([line({ sku: "MCU-2000", onHand: 50 })], contexts, DEFAULT_CHECK_THRESHOLDS, file)).toEqual([]);
+    expect(kinds(checkSubmission([line({ sku: "MCU-2000", sold: 5, onHand: 45 })], contexts, DEFAULT_CHECK_THRESHOLDS, file))).toEqual(["not_in_file"]);
   });
 
   it("treats a SKU the ledger does not know as starting from 0", () => {

@@ -13,7 +13,8 @@
  *   had sales (median ≥ `steadyMinUnits`);
  * - `stale_prefill` — on hand left exactly at last period's reported value although received,
  *   sold, returned or adjustments moved the stock;
- * - `not_in_file` — an applied upload did not mention the SKU.
+ * - `not_in_file` — an applied upload did not mention the SKU (for a line-level POS file, which lists
+ *   every sale, only while the row still has sold or returned: 0 is what the file says).
  */
 import { gap as gapOf, gapPct as gapPctOf, isSignificantGap } from "./ledger";
 
@@ -114,7 +115,14 @@ function movementText(ctx: CheckContext, line: CheckLine): string {
 }
 
 /** The flags of one row. */
-export function checkLine(line: CheckLine, context: CheckContext | undefined, t: CheckThresholds = DEFAULT_CHECK_THRESHOLDS, inFile?: boolean): RowFlag[] {
+export type FileKind = "pos_lines" | "summary";
+
+export function checkLine(
+  line: CheckLine,
+  context: CheckContext | undefined,
+  t: CheckThresholds = DEFAULT_CHECK_THRESHOLDS,
+  file?: { has: boolean; kind: FileKind },
+): RowFlag[] {
   const ctx = context ?? EMPTY;
   const flags: RowFlag[] = [];
   const sku = line.sku;
@@ -154,25 +162,25 @@ export function checkLine(line: CheckLine, context: CheckContext | undefined, t:
     flags.push({ sku, kind: "stale_prefill", message: `On hand is still last period’s ${fmt(line.onHand)} although ${movementText(ctx, line)}` });
   }
 
-  if (inFile === false) {
+  if (file && !file.has && !(file.kind === "pos_lines" && line.sold === 0 && line.returned === 0)) {
     flags.push({ sku, kind: "not_in_file", message: `Not in the file you uploaded: check that ${fmt(line.sold)} sold and ${fmt(line.onHand)} on hand are right` });
   }
   return flags;
 }
 
 /**
- * The flags of every row, in line order. `contexts` is keyed by upper-case SKU; `fileSkus`
- * (upper-case) is the set an applied upload mentioned, or null when the lines did not come from one.
+ * The flags of every row, in line order. `contexts` is keyed by upper-case SKU; `file` holds the
+ * (upper-case) SKUs an applied upload mentioned and its kind, or null when the lines did not come from one.
  */
 export function checkSubmission(
   lines: readonly CheckLine[],
   contexts: ReadonlyMap<string, CheckContext>,
   t: CheckThresholds = DEFAULT_CHECK_THRESHOLDS,
-  fileSkus: ReadonlySet<string> | null = null,
+  file: { skus: ReadonlySet<string>; kind: FileKind } | null = null,
 ): RowFlag[] {
   return lines.flatMap((l) => {
     const key = l.sku.toUpperCase();
-    return checkLine(l, contexts.get(key), t, fileSkus ? fileSkus.has(key) : undefined);
+    return checkLine(l, contexts.get(key), t, file ? { has: file.skus.has(key), kind: file.kind } : undefined);
   });
 }
 

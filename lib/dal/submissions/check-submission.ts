@@ -19,6 +19,7 @@ import {
   checkLine,
   type CheckContext,
   type CheckThresholds,
+  type FileKind,
   type RowFlag,
 } from "@/lib/domain/submission-checks";
 import type { SubmissionLine } from "@/lib/validation/submission";
@@ -115,20 +116,21 @@ select p.product_id,
        where distributor_id = ${d} and period = ${t}::date and (opening > 0 or sell_in > 0)`),
   ).map((r) => Number(r.product_id));
 
-  let fileSkus: Set<string> | null = null;
+  let file: { skus: Set<string>; kind: FileKind } | null = null;
   if (input.uploadId) {
+    const [u] = asRows<{ kind: string }>(await db.execute(sql`select kind from uploads where id = ${input.uploadId}::uuid and distributor_id = ${d}`));
     const found = asRows<{ sku: string }>(
       await db.execute(sql`
         select distinct upper(x->>'sku') as sku
           from uploads u, jsonb_array_elements(coalesce(u.result->'lines', '[]'::jsonb)) x
          where u.id = ${input.uploadId}::uuid and u.distributor_id = ${d}`),
     );
-    fileSkus = new Set(found.map((r) => r.sku));
+    if (u) file = { skus: new Set(found.map((r) => r.sku)), kind: u.kind === "pos_lines" ? "pos_lines" : "summary" };
   }
 
   const t0 = thresholdsOf(input.settings);
   const byLine = input.lines.map((l, i) =>
-    checkLine(l, byProduct.get(input.productIds[i]!), t0, fileSkus ? fileSkus.has(l.sku.toUpperCase()) : undefined),
+    checkLine(l, byProduct.get(input.productIds[i]!), t0, file ? { has: file.skus.has(l.sku.toUpperCase()), kind: file.kind } : undefined),
   );
   const flags = byLine.flat();
   const listed = new Set(input.productIds);

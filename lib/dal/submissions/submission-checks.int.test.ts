@@ -144,7 +144,7 @@ describe(`the submission check (${label})`, () => {
     await sellIn(d.id, b.id, "2026-10", 10);
     const uploadId = randomUUID();
     await tdb.db.insert(t.uploads).values({
-      id: uploadId, distributorId: d.id, period: "2026-10-01", fileName: "pos.csv", format: "csv", kind: "pos_lines", bytes: 10,
+      id: uploadId, distributorId: d.id, period: "2026-10-01", fileName: "pos.csv", format: "csv", kind: "summary", bytes: 10,
       rowsRead: 1, rowsAccepted: 1, result: { lines: [{ sku: a.sku.toLowerCase(), sold: 5 }] }, createdBy: v.userId,
     });
     const r = await previewSubmission(tdb.db, v, {
