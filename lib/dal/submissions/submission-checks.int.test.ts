@@ -13,6 +13,7 @@ import { getSubmissionView } from "./get-submission-view";
 import { getRevision } from "./get-revision";
 import { listRevisions } from "./list-revisions";
 import { getSettings } from "../settings/get-settings";
+import { getGapDetail } from "../gaps/gap-detail";
 
 const label = process.env.TEST_DATABASE_URL ? "postgres" : "pglite";
 let tdb: TestDatabase;
@@ -115,6 +116,10 @@ describe(`the submission check (${label})`, () => {
     expect(detail.quality).toEqual(r.quality);
     expect(detail.lines.find((l) => l.sku === a.sku)!.confirm).toEqual({ reason: "physical_count", note: "Counted twice" });
     expect((await listRevisions(tdb.db, v, { period: "2026-10" }))[0]!.quality).toEqual(r.quality);
+    // Staff see the reason on the gap row's drill-down.
+    const staff = await makeViewer(tdb.db, "channel_manager");
+    const gap = await getGapDetail(tdb.db, staff, { distributor: d.code, sku: a.sku, period: "2026-10" });
+    expect(gap.revisions[0]).toMatchObject({ quality: 75, confirm: { reason: "physical_count", note: "Counted twice" }, flags: [{ kind: "out_of_tolerance" }] });
   });
 
   it("judges outliers and stale prefills against the distributor's own earlier periods", async () => {
