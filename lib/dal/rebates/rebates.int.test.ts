@@ -129,7 +129,7 @@ describe(`freezing for payout (${label})`, () => {
     row = (await getEligibility(tdb.db, analyst, p.id, NOW)).rows.find((r) => r.distributor === t.d.code)!;
     expect(row).toMatchObject({ frozen: true, eligible: true, amount: "20.25", reasons: [], changedSinceFrozen: true });
     expect(row.current.eligible).toBe(false);
-    expect(row.current.reasons[0]).toMatch(/^accuracy/);
+    expect(row.current.reasons[0]).toMatch(/^error /);
     expect(asRows(await tdb.db.execute(sql`select * from rebate_results where program_id = ${p.id}`))).toEqual(frozenBefore);
 
     // Editing the rules flags, never rewrites.
