@@ -44,6 +44,18 @@ async function paste(page: Page, text: string) {
   }, text);
 }
 
+/**
+ * Submits; when the submission check flags rows (issue 14) the review panel opens with nothing
+ * stored, and "Confirm all as reported and submit" is the one action that stores them.
+ */
+async function submitThroughReview(page: Page, click: () => Promise<void>, receipt: RegExp) {
+  await click();
+  const review = page.getByTestId("review-panel");
+  await expect(review.or(page.getByTestId("receipt-quality"))).toBeVisible({ timeout: 30_000 });
+  if (await review.isVisible()) await page.getByTestId("review-confirm-all").click();
+  await expect(page).toHaveURL(receipt, { timeout: 30_000 });
+}
+
 const cell = (page: Page, field: "Sold" | "Returned" | "On hand", sku: string) => page.getByLabel(`${field}, ${sku}`, { exact: true });
 
 async function focusedLabel(page: Page) {
@@ -126,8 +138,7 @@ test.describe("Meridian (has not submitted the open period)", () => {
     await expect(cell(page, "Returned", d!)).toHaveValue("2");
     await expect(page.getByTestId("changes-count")).toHaveText("7 changes");
 
-    await page.getByTestId("submit-report").click();
-    await expect(page).toHaveURL(new RegExp(`/history/${period}/1\\?receipt=1$`), { timeout: 30_000 });
+    await submitThroughReview(page, () => page.getByTestId("submit-report").click(), new RegExp(`/history/${period}/1\\?receipt=1$`));
     const stored = await view(request, period);
     expect(stored.revision).toBe(1);
     const bySku = new Map(stored.lines.map((l) => [l.sku, l]));
@@ -153,8 +164,7 @@ test.describe("Cascade", () => {
     await cell(page, "Returned", sku).click();
     await page.keyboard.type(String(current.lines[0]!.returned + 1));
     await page.keyboard.press("Tab");
-    await page.getByTestId("submit-report").dblclick();
-    await expect(page).toHaveURL(new RegExp(`/history/${period}/${before + 1}\\?receipt=1$`), { timeout: 30_000 });
+    await submitThroughReview(page, () => page.getByTestId("submit-report").dblclick(), new RegExp(`/history/${period}/${before + 1}\\?receipt=1$`));
     await page.waitForTimeout(1000);
     expect(await revisions(request, period)).toHaveLength(before + 1);
   });

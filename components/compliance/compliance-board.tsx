@@ -34,6 +34,7 @@ function cellTitle(c: ComplianceCell, timeZone: string): string {
   const lines = [`${c.period}: ${STATUS_LABELS[c.status]}`, `Due ${when(c.dueAt, timeZone)}`];
   if (c.submittedAt) lines.push(`First submitted ${when(c.submittedAt, timeZone)}${c.daysLate ? ` (${c.daysLate} day${c.daysLate === 1 ? "" : "s"} late)` : ""}`);
   if (c.revisions > 1) lines.push(`${c.revisions} revisions`);
+  if (c.quality !== null) lines.push(`Data quality ${c.quality}/100`);
   if (c.status === "incomplete") lines.push(`${c.missingSkus} SKU${c.missingSkus === 1 ? "" : "s"} with stock or sell-in left out`);
   if (c.reminders) lines.push(`Reminded ${c.reminders}× — last ${when(c.lastRemindedAt!, timeZone)} (${KIND_LABELS[c.lastReminderKind ?? ""] ?? c.lastReminderKind})`);
   return lines.join("\n");
@@ -46,6 +47,11 @@ export function StatusCell({ cell, timeZone }: { cell: ComplianceCell | undefine
       <Badge tone={TONES[cell.status]} dot>
         {cellText(cell)}
       </Badge>
+      {cell.quality !== null ? (
+        <span className={`text-[11px] tabular-nums ${cell.quality < 90 ? "font-semibold text-amber-800" : "text-slate-500"}`} aria-label={`quality ${cell.quality} of 100`} data-testid="cell-quality">
+          Q{cell.quality}
+        </span>
+      ) : null}
       {cell.reminders > 0 ? (
         <span className="text-xs text-slate-600" aria-label={`reminded ${cell.reminders} time${cell.reminders === 1 ? "" : "s"}`}>
           ✉{cell.reminders > 1 ? cell.reminders : ""}

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { QUALITY_PARTS, QUALITY_PART_LABELS } from "@/lib/domain/quality";
 import type { RevisionSummary } from "@/lib/dal/submissions/list-revisions";
 import { Num } from "@/components/ui/num";
 import { Badge } from "@/components/ui/badge";
@@ -23,6 +24,7 @@ export function RevisionsTable({ period, revisions }: { period: string; revision
           <TH numeric>Sold</TH>
           <TH numeric>Returned</TH>
           <TH numeric>On hand</TH>
+          <TH numeric>Quality</TH>
         </tr>
       </THead>
       <TBody>
@@ -54,6 +56,9 @@ export function RevisionsTable({ period, revisions }: { period: string; revision
             </TD>
             <TD numeric>
               <Num value={r.totals.onHand} />
+            </TD>
+            <TD numeric title={r.quality ? QUALITY_PARTS.map((p) => `${QUALITY_PART_LABELS[p]} ${r.quality!.parts[p]}`).join(" · ") : "Stored before quality scores existed"}>
+              {r.quality ? `${r.quality.score}/100` : "—"}
             </TD>
           </TR>
         ))}

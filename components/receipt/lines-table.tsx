@@ -1,5 +1,6 @@
 import type { RevisionDetail } from "@/lib/dal/submissions/get-revision";
 import { Num } from "@/components/ui/num";
+import { CHECK_KIND_LABELS, CONFIRM_REASON_LABELS, type ConfirmReason } from "@/lib/domain/submission-checks";
 import { Table, TBody, TD, TFoot, TH, THead, TR } from "@/components/ui/table";
 
 /** Every line of a revision, as submitted, with totals. */
@@ -14,6 +15,7 @@ export function LinesTable({ detail }: { detail: RevisionDetail }) {
           <TH numeric>Returned</TH>
           <TH numeric>On hand</TH>
           <TH>Note</TH>
+          <TH>Check</TH>
         </tr>
       </THead>
       <TBody>
@@ -35,6 +37,23 @@ export function LinesTable({ detail }: { detail: RevisionDetail }) {
               <Num value={l.onHand} />
             </TD>
             <TD className="max-w-xs text-slate-700">{l.note ? <span className="break-words">{l.note}</span> : null}</TD>
+            <TD className="max-w-sm text-xs text-slate-700">
+              {l.flags.length ? (
+                <div className="space-y-0.5">
+                  {l.flags.map((f, i) => (
+                    <p key={i}>
+                      <span className="font-semibold text-amber-900">{CHECK_KIND_LABELS[f.kind]}:</span> {f.message}
+                    </p>
+                  ))}
+                  {l.confirm ? (
+                    <p className="font-medium text-slate-900">
+                      Confirmed as reported: {CONFIRM_REASON_LABELS[l.confirm.reason as ConfirmReason] ?? l.confirm.reason}
+                      {l.confirm.note ? ` — ${l.confirm.note}` : ""}
+                    </p>
+                  ) : null}
+                </div>
+              ) : null}
+            </TD>
           </TR>
         ))}
       </TBody>
@@ -52,6 +71,7 @@ export function LinesTable({ detail }: { detail: RevisionDetail }) {
           <TD numeric>
             <Num value={detail.totals.onHand} />
           </TD>
+          <TD />
           <TD />
         </tr>
       </TFoot>

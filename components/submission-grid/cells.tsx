@@ -96,6 +96,7 @@ export const NumberCell = memo(function NumberCell({ store, index, view, field, 
         data-view={view}
         data-index={index}
         data-col={field}
+        data-changed={changed ? "1" : undefined}
         value={text}
         className={clsx(cellInput, "text-right tabular-nums", changed && "font-medium text-amber-950")}
         onMouseDown={selectOnPress}

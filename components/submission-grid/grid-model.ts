@@ -10,6 +10,7 @@ import {
   type DraftCellPatch,
   type DraftValue,
 } from "@/lib/validation/submission";
+import type { RowFlag } from "@/lib/domain/submission-checks";
 import type { GridLineInput } from "./types";
 
 export const NUM_FIELDS = ["sold", "returned", "onHand"] as const;
@@ -36,6 +37,8 @@ export interface RowState {
   /** Raw text of the three forecast cells ("" = empty). */
   forecast: readonly [string, string, string];
   errors: RowErrors | null;
+  /** The submission check's flags on this row from the last review (null when none). */
+  flags: readonly RowFlag[] | null;
 }
 
 export interface Summary {
@@ -68,11 +71,14 @@ export function expectedOf(row: RowModel, s: RowState): number | null {
   return row.opening + row.received - sold - returned;
 }
 
-/** Difference = on hand − expected; null while a part is not a number. */
+/**
+ * Gap = expected − on hand ("ours − yours"): the same word and sign as the manufacturer's gap
+ * (calculated − reported) on every screen; null while a part is not a number.
+ */
 export function differenceOf(row: RowModel, s: RowState): number | null {
   const e = expectedOf(row, s);
   const h = numberOf(s.onHand);
-  return e === null || h === null ? null : h - e;
+  return e === null || h === null ? null : e - h;
 }
 
 /** Text typed into a quantity cell → what is kept: a number when it parses, else the raw text. */
@@ -140,7 +146,7 @@ export function summarise(rows: readonly RowModel[], states: readonly RowState[]
     s.errors += errorCount(st.errors);
   });
   s.expected = s.opening + s.received - s.sold - s.returned;
-  s.difference = s.onHand - s.expected;
+  s.difference = s.expected - s.onHand;
   return s;
 }
 
@@ -160,7 +166,7 @@ export function summaryAfter(s: Summary, row: RowModel, prev: RowState, next: Ro
   const onHand = s.onHand + dOnHand;
   const expected = s.opening + s.received - sold - returned;
   return {
-    summary: { ...s, sold, returned, onHand, expected, difference: onHand - expected, changed: s.changed + dChanged, errors: s.errors + dErrors },
+    summary: { ...s, sold, returned, onHand, expected, difference: expected - onHand, changed: s.changed + dChanged, errors: s.errors + dErrors },
     errorsMoved: dErrors !== 0,
   };
 }

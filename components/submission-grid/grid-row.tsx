@@ -42,21 +42,28 @@ export const GridRow = memo(function GridRow({ store, index, view, showForecast,
   const diff = differenceOf(row, s);
   const overTolerance = diff !== null && Math.abs(diff) > store.tolerance;
   const errors = s.errors ?? {};
+  const flags = s.flags;
   const read = "border-b border-l border-slate-200 px-2 text-right tabular-nums text-slate-600";
 
   return (
-    <tr aria-rowindex={view + 2} style={{ height: ROW_HEIGHT }} className="group">
+    <tr aria-rowindex={view + 2} style={{ height: ROW_HEIGHT }} className="group" data-flagged={flags ? "1" : undefined} data-sku={row.sku}>
       <th
         scope="row"
         className={clsx(
           "sticky left-0 z-[1] border-b border-slate-200 bg-white px-3 text-left font-medium whitespace-nowrap text-slate-900 group-hover:bg-slate-50",
           errors.sku && "text-red-700",
+          flags && "border-l-4 border-l-amber-500 bg-amber-50",
         )}
-        title={errors.sku}
+        title={errors.sku ?? (flags ? flags.map((f) => f.message).join("\n") : undefined)}
       >
         <span className="font-mono text-[13px]">{row.sku}</span>
         {row.added ? <span className="ml-1.5 rounded bg-indigo-50 px-1 text-[10px] font-semibold text-indigo-700 uppercase">new</span> : null}
         {errors.sku ? <span className="sr-only"> — {errors.sku}</span> : null}
+        {flags ? (
+          <span className="ml-1.5 rounded bg-amber-200 px-1 text-[10px] font-semibold text-amber-950 uppercase" data-testid="row-flag">
+            check<span className="sr-only">: {flags.map((f) => f.message).join(". ")}</span>
+          </span>
+        ) : null}
       </th>
       <td className="truncate border-b border-slate-200 px-2 text-xs text-slate-600 group-hover:bg-slate-50" title={row.description}>
         {row.description}
@@ -84,7 +91,7 @@ export const GridRow = memo(function GridRow({ store, index, view, showForecast,
           read,
           overTolerance ? "bg-amber-100/70 font-semibold text-amber-900" : diff === 0 ? "text-slate-400" : "text-slate-700",
         )}
-        title={overTolerance ? `Differs from expected by more than ${store.tolerance} units` : undefined}
+        title={overTolerance ? `Gap (expected − on hand) beyond ${store.tolerance} unit${store.tolerance === 1 ? "" : "s"}` : undefined}
       >
         {formatUnits(fmt, diff, true)}
         {overTolerance ? <span className="sr-only"> (beyond tolerance)</span> : null}

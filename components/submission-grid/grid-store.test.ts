@@ -76,3 +76,42 @@ describe("GridStore", () => {
     expect(s.hasNoteInput(1)).toBe(true);
   });
 });
+
+describe("GridStore — review flags, partial uploads and the gap's sign", () => {
+  it("the gap is expected − on hand (ours − yours), the manufacturer's sign", () => {
+    const s = new GridStore({ lines: [line("MCU-1000", 0, 1000, 700, 240)], differenceTolerance: 0, bench: false });
+    expect(differenceOf(s.rows[0]!, s.rowState(0))).toBe(60);
+    expect(s.summary().difference).toBe(60);
+    s.setText(0, "onHand", "320");
+    expect(s.summary().difference).toBe(-20);
+    expect(s.summary()).toEqual(recount(s));
+  });
+
+  it("marks flagged rows by SKU (any case) and lists them in row order for F8", () => {
+    const s = store();
+    const seen = vi.fn();
+    s.subscribeRow(1, seen);
+    s.setFlags([{ sku: "mcu-2000", kind: "out_of_tolerance", message: "gap 5" }]);
+    expect(s.flaggedRows()).toEqual([1]);
+    expect(s.rowState(1).flags).toEqual([{ sku: "mcu-2000", kind: "out_of_tolerance", message: "gap 5" }]);
+    expect(seen).toHaveBeenCalledTimes(1);
+    s.setFlags([]);
+    expect(s.flaggedRows()).toEqual([]);
+  });
+
+  it("a line-level POS upload zeroes Sold and Returned of the SKUs it left out, as changes to save", () => {
+    const s = store();
+    s.takePatch();
+    s.applyChanges([{ sku: "MCU-1000", sold: 80, returned: null, onHand: null }], "u1");
+    const absent = s.applyAbsent(new Set(["MCU-1000"]), "zeroSales");
+    expect(absent).toEqual([1]);
+    expect(s.rowState(1)).toMatchObject({ sold: 0, returned: 0, onHand: 5 });
+    expect(s.isChanged(1, "sold")).toBe(true);
+    expect(s.takePatch()["MCU-2000"]).toMatchObject({ sold: 0 });
+    // A summary's "set them to 0" also zeroes On hand; "none" only lists them.
+    expect(s.applyAbsent(new Set(["MCU-1000"]), "none")).toEqual([1]);
+    s.applyAbsent(new Set(["MCU-1000"]), "zeroAll");
+    expect(s.rowState(1)).toMatchObject({ sold: 0, returned: 0, onHand: 0 });
+    expect(s.summary()).toEqual(recount(s));
+  });
+});

@@ -29,6 +29,7 @@ import {
   type Summary,
 } from "./grid-model";
 import * as select from "./grid-selectors";
+import type { RowFlag } from "@/lib/domain/submission-checks";
 import type { CatalogueProduct, GridInput } from "./types";
 
 // The row model's public names, for the modules that import them from the store.
@@ -67,6 +68,7 @@ export class GridStore {
       note: r.note,
       forecast: ["", "", ""] as const,
       errors: null,
+      flags: null,
     }));
     this.rows.forEach((r, i) => this.bySku.set(r.sku.toUpperCase(), i));
     this.summaryValue = summarise(this.rows, this.states);
@@ -172,6 +174,35 @@ export class GridStore {
     this.afterErrors();
   }
 
+  /** Rows flagged by the last review, in row order. */
+  flaggedRows(): number[] {
+    const out: number[] = [];
+    this.states.forEach((s, i) => {
+      if (s.flags?.length) out.push(i);
+    });
+    return out;
+  }
+
+  /** Replaces the review's flags (by upper-case SKU); rows whose flags changed re-render. */
+  setFlags(flags: readonly RowFlag[]): void {
+    const bySku = new Map<string, RowFlag[]>();
+    for (const f of flags) {
+      const k = f.sku.toUpperCase();
+      bySku.set(k, [...(bySku.get(k) ?? []), f]);
+    }
+    this.states.forEach((s, i) => {
+      const next = bySku.get(this.rows[i]!.sku.toUpperCase()) ?? null;
+      if (!s.flags && !next) return;
+      this.states[i] = { ...s, flags: next };
+      this.notifyRow(i);
+    });
+    this.flagsVersionValue++;
+    this.summaryListeners.forEach((l) => l());
+  }
+
+  flagsVersion = (): number => this.flagsVersionValue;
+  private flagsVersionValue = 0;
+
   /** Checks one cell with the shared schema (on blur); returns the message or null. */
   validateCell(i: number, f: EditField): string | null {
     const s = this.states[i]!;
@@ -192,7 +223,7 @@ export class GridStore {
     };
     const i = this.rows.length;
     this.rows.push(row);
-    this.states.push({ sold: 0, returned: 0, onHand: 0, note: "", forecast: ["", "", ""], errors: null });
+    this.states.push({ sold: 0, returned: 0, onHand: 0, note: "", forecast: ["", "", ""], errors: null, flags: null });
     this.bySku.set(p.sku.toUpperCase(), i);
     this.forced.add(p.sku);
     this.summaryValue = { ...this.summaryValue, rows: this.rows.length };
@@ -344,6 +375,24 @@ export class GridStore {
     }
     this.uploadId = uploadId;
     return { cells, added, skus: lines.length };
+  }
+
+  /**
+   * The rows an applied upload did not mention (by upper-case SKU). `zeroSales` (a line-level POS
+   * file lists every sale) sets their Sold and Returned to 0; `zeroAll` also On hand. The changes are
+   * user edits: marked as changed and saved in the draft. Returns the absent rows' indexes.
+   */
+  applyAbsent(fileSkus: ReadonlySet<string>, mode: "zeroSales" | "zeroAll" | "none"): number[] {
+    const absent: number[] = [];
+    this.rows.forEach((r, i) => {
+      if (fileSkus.has(r.sku.toUpperCase())) return;
+      absent.push(i);
+      if (mode === "none") return;
+      this.setValue(i, "sold", 0);
+      this.setValue(i, "returned", 0);
+      if (mode === "zeroAll") this.setValue(i, "onHand", 0);
+    });
+    return absent;
   }
 
   /** The submission body: every row, in row order (so issue `lines.N.field` is row N). */

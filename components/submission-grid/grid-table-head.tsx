@@ -9,11 +9,11 @@ import { clsx } from "clsx";
 
 export const HEAD_HEIGHT = 36;
 export const FOOT_HEIGHT = 34;
-const COLS = { sku: 132, description: 230, num: 88, edit: 100, note: 210, forecast: 92 };
+const COLS = { sku: 132, description: 230, num: 88, gap: 116, edit: 100, note: 210, forecast: 92 };
 
 /** The table's minimum width in pixels. */
 export function gridWidth(showForecast: boolean): number {
-  return COLS.sku + COLS.description + COLS.num * 4 + COLS.edit * 3 + COLS.note + (showForecast ? COLS.forecast * 3 : 0) + 6;
+  return COLS.sku + COLS.description + COLS.num * 3 + COLS.gap + COLS.edit * 3 + COLS.note + (showForecast ? COLS.forecast * 3 : 0) + 6;
 }
 
 export function GridColGroup({ showForecast }: { showForecast: boolean }) {
@@ -27,7 +27,7 @@ export function GridColGroup({ showForecast }: { showForecast: boolean }) {
       <col style={{ width: COLS.edit }} />
       <col style={{ width: COLS.edit }} />
       <col style={{ width: COLS.num }} />
-      <col style={{ width: COLS.num }} />
+      <col style={{ width: COLS.gap }} />
       <col style={{ width: COLS.note }} />
       {showForecast ? (
         <>
@@ -60,8 +60,8 @@ export function GridHead({
         <Th numeric editable title="Units you sent back to Halcyon">Returned</Th>
         <Th numeric editable title="Units you counted in stock at the end of the period">On hand</Th>
         <Th numeric title="Opening + Received − Sold − Returned">Expected</Th>
-        <Th numeric title={`On hand − Expected; highlighted beyond ${differenceTolerance} unit${differenceTolerance === 1 ? "" : "s"}`}>
-          Difference
+        <Th numeric title={`Gap = Expected − On hand (ours − yours), the same gap the manufacturer sees; highlighted beyond ${differenceTolerance} unit${differenceTolerance === 1 ? "" : "s"}`}>
+          Gap <span className="font-normal text-slate-500">ours − yours</span>
         </Th>
         <Th className="text-left">Note</Th>
         {showForecast

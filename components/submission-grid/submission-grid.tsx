@@ -1,6 +1,6 @@
 "use client";
 
-import { useRef, useState } from "react";
+import { useCallback, useRef, useState } from "react";
 import { EmptyState } from "@/components/ui/empty-state";
 import { NumberFormatContext, formatUnits, useNumberFormat } from "./format";
 import { GridRow } from "./grid-row";
@@ -17,7 +17,12 @@ import { useGridRows, visibleRows } from "./use-grid-rows";
 import { useGridSession, useGridStore } from "./use-grid-session";
 import { useGridSubmit } from "./use-grid-submit";
 // Issue 4: the file upload fills the grid through `store.applyChanges` (components/upload).
-import { UploadPanel } from "@/components/upload/upload-panel";
+import { UploadPanel, type ApplyUpload } from "@/components/upload/upload-panel";
+import { AbsentSkusPrompt, type AbsentChoice } from "./absent-skus-prompt";
+import { GoToSku } from "./go-to-sku";
+import { ReviewPanel } from "./review-panel";
+import { Kbd, ShortcutsPanel } from "./shortcuts-panel";
+import { useGridShortcuts } from "./use-grid-shortcuts";
 
 export interface SubmissionGridProps {
   input: GridInput;
@@ -26,7 +31,7 @@ export interface SubmissionGridProps {
 
 /**
  * The distributor's report as a spreadsheet: one row per SKU, Sold / Returned / On hand editable,
- * Expected and Difference live, changed cells marked and counted, drafts saved as you type,
+ * Expected and Gap (expected − on hand) live, changed cells marked and counted, drafts saved as you type,
  * Excel paste, keyboard navigation, virtualised rows (2,000 SKUs stay fast).
  *
  * This component lays the parts out; the state lives in the store (`grid-store.ts`, rows subscribe
@@ -44,10 +49,42 @@ export function SubmissionGrid({ input, actions }: SubmissionGridProps) {
   const [showForecast, setShowForecast] = useState(false);
   const [announcement, setAnnouncement] = useState("");
   const { notices, addNotice, dismissNotice } = useNotices();
-  const { submit, reviewTheirs, discard, submitting, reviewing, conflict, formError, errorFocus, onSubmittedElsewhere } = useGridSubmit({ input, actions, store, saver });
+  const { submit, reviewTheirs, discard, submitting, reviewing, conflict, formError, errorFocus, onSubmittedElsewhere, review, confirms, confirm } = useGridSubmit({ input, actions, store, saver });
   useGridSession({ input, store, saver, onAutosaveEvent, sectionRef, addNotice, onSubmittedElsewhere });
   const { onKeyDown, goTo, focusLater } = useGridKeyboard({ store, filtered, virtualizer, tableRef, showForecast, setQuery, announce: setAnnouncement });
   const { onPaste, onCopy } = useGridClipboard({ store, filtered, announce: setAnnouncement });
+  const goToRef = useRef<HTMLInputElement>(null);
+  const [showShortcuts, setShowShortcuts] = useState(false);
+  const toggleShortcuts = useCallback(() => setShowShortcuts((v) => !v), []);
+  useGridShortcuts({ store, goTo, goToRef, toggleShortcuts, announce: setAnnouncement });
+  const [absent, setAbsent] = useState<{ indexes: number[] } | null>(null);
+
+  /** An upload fills the grid; SKUs it left out are never silently kept at last period's numbers. */
+  function applyUpload(u: ApplyUpload) {
+    const outcome = store.applyChanges(u.lines, u.uploadId, u.products);
+    const inFile = new Set(u.lines.map((l) => l.sku.toUpperCase()));
+    if (u.kind === "pos_lines") {
+      // A line-level POS report lists every sale: a SKU it does not mention sold nothing.
+      const zeroed = store.applyAbsent(inFile, "zeroSales");
+      setAbsent(null);
+      if (zeroed.length) setAnnouncement(`${zeroed.length} SKUs not in the file: Sold and Returned set to 0`);
+      return { ...outcome, zeroed: zeroed.length };
+    }
+    const left = store.applyAbsent(inFile, "none");
+    setAbsent(left.length ? { indexes: left } : null);
+    return outcome;
+  }
+
+  function chooseAbsent(choice: AbsentChoice) {
+    if (!absent) return;
+    if (choice === "zero") {
+      const keep = new Set(store.rows.filter((_, i) => !absent.indexes.includes(i)).map((r) => r.sku.toUpperCase()));
+      store.applyAbsent(keep, "zeroAll");
+    }
+    if (choice === "leave" && absent.indexes.length) goTo(absent.indexes[0]!, "sold");
+    setAnnouncement(choice === "keep" ? "Kept last period’s numbers" : choice === "zero" ? "Set to 0" : "Left for you to fill in");
+    setAbsent(null);
+  }
 
   function addProduct(p: CatalogueProduct) {
     const existing = store.indexOf(p.sku);
@@ -77,7 +114,7 @@ export function SubmissionGrid({ input, actions }: SubmissionGridProps) {
       <section ref={sectionRef} aria-label={`Report for ${input.periodLabel}`} data-testid="submission-grid" className="space-y-3" data-bench={input.bench ? "1" : undefined}>
         {/* Issue 4: upload a POS / inventory file and apply its figures as changes to review. */}
         {!readOnly ? (
-          <UploadPanel period={input.period} periodLabel={input.periodLabel} onApply={(u) => store.applyChanges(u.lines, u.uploadId, u.products)} />
+          <UploadPanel period={input.period} periodLabel={input.periodLabel} onApply={applyUpload} />
         ) : null}
         <GridToolbar
           store={store}
@@ -95,7 +132,7 @@ export function SubmissionGrid({ input, actions }: SubmissionGridProps) {
           submitting={submitting}
           reviewing={reviewing}
           submitLabel={submitLabel}
-          onSubmit={submit}
+          onSubmit={() => submit()}
           onDiscard={() => void discard()}
         />
 
@@ -104,6 +141,39 @@ export function SubmissionGrid({ input, actions }: SubmissionGridProps) {
         </p>
 
         <GridNotices notices={notices} saver={saver} onDismiss={dismissNotice} />
+        {absent ? <AbsentSkusPrompt count={absent.indexes.length} skus={absent.indexes.map((i) => store.rows[i]!.sku)} onChoose={chooseAbsent} /> : null}
+        {review && !readOnly ? (
+          <ReviewPanel
+            review={review}
+            confirms={confirms}
+            onConfirm={confirm}
+            onGoTo={(sku) => {
+              const i = store.indexOf(sku);
+              if (i === undefined) return;
+              const kinds = store.rowState(i).flags?.map((f) => f.kind) ?? [];
+              goTo(i, kinds.includes("impossible") || kinds.includes("outlier") ? "sold" : "onHand");
+            }}
+            onConfirmAll={() => submit({ confirmAll: true })}
+            onSubmit={() => submit()}
+            submitting={submitting}
+          />
+        ) : null}
+        <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
+          <GoToSku ref={goToRef} store={store} onGo={(i) => goTo(i, "sold")} />
+          <span className="text-xs text-slate-600">
+            <Kbd>F8</Kbd> next flagged row
+          </span>
+          <button
+            type="button"
+            onClick={toggleShortcuts}
+            aria-expanded={showShortcuts}
+            data-testid="shortcuts-toggle"
+            className="ml-auto rounded text-xs font-medium text-indigo-700 underline decoration-indigo-300 underline-offset-2 hover:text-indigo-900"
+          >
+            Keyboard shortcuts <Kbd>?</Kbd>
+          </button>
+        </div>
+        <ShortcutsPanel open={showShortcuts} onClose={() => setShowShortcuts(false)} />
 
         {conflict ? <ConflictPanel conflict={conflict} reviewing={reviewing} onReview={() => void reviewTheirs(conflict.latestRevision)} /> : null}
         <ErrorSummary store={store} formError={formError} onGoTo={goTo} focusKey={errorFocus} />
@@ -174,7 +244,7 @@ export function SubmissionGrid({ input, actions }: SubmissionGridProps) {
           {input.revision
             ? `Starting from revision ${input.revision}: change what is wrong and submit a new revision.`
             : "Sold and On hand start from last period’s report, Returned from 0: change only what changed."}{" "}
-          Expected = Opening + Received − Sold − Returned. Submitting sends all {formatUnits(fmt, store.size)} lines at once.
+          Expected = Opening + Received − Sold − Returned; Gap = Expected − On hand (ours − yours, the same gap the manufacturer sees). Submitting sends all {formatUnits(fmt, store.size)} lines at once.
           {showForecast ? " Forecasts are kept in this browser only; they are not part of the submission yet." : ""}
         </p>
       </section>

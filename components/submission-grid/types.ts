@@ -3,6 +3,8 @@
  * Plain, serialisable data: the page (a server component) builds it, the grid (a client component)
  * reads it, `app/(portal)/submit/actions.ts` returns the action states.
  */
+import type { Quality } from "@/lib/domain/quality";
+import type { RowFlag } from "@/lib/domain/submission-checks";
 import type { DraftCellPatch, DraftCells, DraftField, DraftValue } from "@/lib/validation/submission";
 
 /** One SKU row as sent to the browser (compact: 2,000 of them travel in the page payload). */
@@ -120,6 +122,15 @@ export type SubmitActionState =
         /** How many differences there are in all (the list is cut at 200). */
         differenceCount: number;
       };
+    }
+  | {
+      ok: false;
+      kind: "review";
+      fieldErrors: Record<string, never>;
+      formError: string;
+      /** Flags of lines neither fixed nor confirmed: fix them or confirm as reported, then submit again. */
+      flags: RowFlag[];
+      quality: Quality;
     }
   | { ok: false; kind: "closed" | "error"; fieldErrors: Record<string, never>; formError: string };
 

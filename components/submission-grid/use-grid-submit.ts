@@ -13,6 +13,8 @@ import type { DraftAutosave } from "./draft-autosave";
 import type { ErrorField, GridStore } from "./grid-store";
 import { storageKeys } from "./use-grid-session";
 import type { GridActions, GridInput, SubmitActionState } from "./types";
+import type { ReviewState } from "./review-panel";
+import type { Confirmation } from "@/lib/domain/submission-checks";
 
 export function useGridSubmit({ input, actions, store, saver }: { input: GridInput; actions: GridActions; store: GridStore; saver: DraftAutosave }) {
   const readOnly = input.closed;
@@ -23,6 +25,17 @@ export function useGridSubmit({ input, actions, store, saver }: { input: GridInp
   const [submitting, startSubmit] = useTransition();
   const [reviewing, setReviewing] = useState(false);
   const submitGuard = useRef(false);
+  const [review, setReview] = useState<ReviewState | null>(null);
+  const [confirms, setConfirms] = useState<ReadonlyMap<string, Confirmation>>(new Map());
+
+  const confirm = useCallback((sku: string, c: Confirmation | null) => {
+    setConfirms((prev) => {
+      const next = new Map(prev);
+      if (c) next.set(sku.toUpperCase(), c);
+      else next.delete(sku.toUpperCase());
+      return next;
+    });
+  }, []);
 
   const onSubmittedElsewhere = useCallback((latestRevision: number | null) => {
     setConflict({ latestRevision, submittedAt: null, submittedBy: null, differences: [], differenceCount: 0, fromDraft: true });
@@ -45,10 +58,28 @@ export function useGridSubmit({ input, actions, store, saver }: { input: GridInp
     return other.length ? other.join(" ") : null;
   }
 
-  function submit() {
+  /**
+   * Submits the grid; the server runs the check in the same transaction. `confirmAll` confirms every
+   * row of the current review as reported (keeping reasons already chosen) first: one action.
+   */
+  function submit(opts: { confirmAll?: boolean } = {}) {
     if (readOnly || submitting || submitGuard.current) return;
     setConflict(null);
-    const body = store.buildBody(input.revision);
+    let sending = confirms;
+    if (opts.confirmAll && review) {
+      const all = new Map(confirms);
+      for (const f of review.flags) if (!all.has(f.sku.toUpperCase())) all.set(f.sku.toUpperCase(), { reason: "other", note: null });
+      sending = all;
+      setConfirms(all);
+    }
+    const plain = store.buildBody(input.revision);
+    const body = {
+      ...plain,
+      lines: plain.lines.map((l) => {
+        const c = sending.get(l.sku.toUpperCase());
+        return c ? { ...l, confirm: { reason: c.reason, ...(c.note ? { note: c.note } : {}) } } : l;
+      }),
+    };
     const parsed = parseSubmissionBody(body);
     if (!parsed.success) {
       setFormError(applyIssues(parsed.issues));
@@ -78,6 +109,12 @@ export function useGridSubmit({ input, actions, store, saver }: { input: GridInp
         const other = applyIssues(issues);
         setFormError(other ?? res.formError);
         setErrorFocus((n) => n + 1);
+      } else if (res.kind === "review") {
+        // Nothing stored: the flagged rows are marked in the grid and listed for a fix or a confirmation.
+        setFormError(null);
+        setReview({ flags: res.flags, quality: res.quality });
+        store.setFlags(res.flags);
+        requestAnimationFrame(() => document.getElementById("review-title")?.scrollIntoView({ block: "nearest" }));
       } else if (res.kind === "conflict") {
         setConflict({ ...res.conflict, fromDraft: false });
       } else {
@@ -127,5 +164,5 @@ export function useGridSubmit({ input, actions, store, saver }: { input: GridInp
     window.location.reload();
   }
 
-  return { submit, reviewTheirs, discard, submitting, reviewing, conflict, formError, errorFocus, onSubmittedElsewhere };
+  return { submit, reviewTheirs, discard, submitting, reviewing, conflict, formError, errorFocus, onSubmittedElsewhere, review, confirms, confirm };
 }

@@ -25,6 +25,8 @@ import { sendUpload, type UploadAnswers } from "./xhr-upload";
 
 export interface ApplyUpload {
   uploadId: string;
+  /** Line-level POS (lists every sale: SKUs it leaves out sold nothing) or a per-SKU summary. */
+  kind: "pos_lines" | "summary";
   lines: { sku: string; sold: number | null; returned: number | null; onHand: number | null }[];
   products: { sku: string; description: string; family: string }[];
 }
@@ -33,6 +35,8 @@ export interface ApplyOutcome {
   cells: number;
   added: number;
   skus: number;
+  /** Line-level POS: rows the file did not mention, whose Sold and Returned were set to 0. */
+  zeroed?: number;
 }
 
 export interface UploadPanelProps {
@@ -123,7 +127,7 @@ export function UploadPanel({ period, periodLabel, onApply, disabled }: UploadPa
 
   function apply() {
     if (!answer) return;
-    const outcome = onApply({ uploadId: answer.uploadId, lines: answer.lines, products: answer.products });
+    const outcome = onApply({ uploadId: answer.uploadId, kind: answer.kind === "pos_lines" ? "pos_lines" : "summary", lines: answer.lines, products: answer.products });
     setApplied({ ...outcome, uploadId: answer.uploadId });
   }
 
@@ -154,7 +158,7 @@ export function UploadPanel({ period, periodLabel, onApply, disabled }: UploadPa
           </h2>
           <p className="text-xs text-slate-600">
             {applied
-              ? `Applied ${file?.name ?? "the file"}: ${plural(applied.cells, "cell")} changed in ${plural(applied.skus, "SKU")}${applied.added ? ` (${plural(applied.added, "row")} added)` : ""}. Review them in the grid, then submit — the revision keeps the file’s line-level POS.`
+              ? `Applied ${file?.name ?? "the file"}: ${plural(applied.cells, "cell")} changed in ${plural(applied.skus, "SKU")}${applied.added ? ` (${plural(applied.added, "row")} added)` : ""}${applied.zeroed ? `; ${plural(applied.zeroed, "SKU")} not in the file set to 0 sold and 0 returned` : ""}. Review them in the grid, then submit — the revision keeps the file’s line-level POS.`
               : `POS lines or an inventory summary for ${periodLabel}, as your system exports it. Nothing reaches the grid until you apply it.`}
           </p>
         </div>

@@ -15,6 +15,10 @@ export const settings = pgTable(
     gapUnitsThreshold: integer("gap_units_threshold").notNull().default(50),
     gapPctThreshold: integer("gap_pct_threshold").notNull().default(10),
     differenceTolerance: integer("difference_tolerance").notNull().default(0),
+    /** Submission check "outlier": sold above this many times the median of the last 6 periods … */
+    outlierFactor: integer("outlier_factor").notNull().default(3),
+    /** … and at least this many units above it. */
+    outlierMinUnits: integer("outlier_min_units").notNull().default(50),
     reminderDaysBefore: smallint("reminder_days_before").notNull().default(3),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     /** Bumped by every save: a form saved over someone else's newer save is refused. */

@@ -8,6 +8,7 @@ import {
   jsonb,
   pgTable,
   primaryKey,
+  smallint,
   text,
   timestamp,
   uniqueIndex,
@@ -49,6 +50,9 @@ export const submissionRevisions = pgTable(
     totalReturned: bigint("total_returned", { mode: "number" }).notNull(),
     totalOnHand: bigint("total_on_hand", { mode: "number" }).notNull(),
     lineCount: integer("line_count").notNull(),
+    /** Data-quality score 0–100 (lib/domain/quality.ts) and its parts; null on revisions stored before it existed. */
+    qualityScore: smallint("quality_score"),
+    qualityParts: jsonb("quality_parts"),
   },
   (t) => [uniqueIndex("submission_revisions_key").on(t.submissionId, t.revision)],
 );
@@ -62,6 +66,11 @@ export const submissionLines = pgTable(
     returned: integer("returned").notNull(),
     onHand: integer("on_hand").notNull(),
     note: text("note"),
+    /** The submission check's flags on this line when it was stored: `[{ kind, message }]`, null when none. */
+    flags: jsonb("flags"),
+    /** The distributor's "confirm as reported": a reason (CONFIRM_REASONS) and an optional note. */
+    confirmReason: text("confirm_reason"),
+    confirmNote: text("confirm_note"),
   },
   (t) => [
     primaryKey({ columns: [t.revisionId, t.productId] }),

@@ -35,7 +35,7 @@ describe("evaluateRebate — timeliness", () => {
     expect(e.amount).toBe("1000.00");
     expect(e.reasons).toEqual([]);
     expect(e.onTime).toBe(3);
-    expect(standingLine(e)).toBe("3 of 3 periods on time, accuracy 0.0 % within 2 %");
+    expect(standingLine(e)).toBe("3 of 3 periods on time, error 0.0 % (limit 2 %)");
   });
 
   it("23:59:59 on the due day is on time; one second later is late, with the period and days late in the reason", () => {
@@ -100,11 +100,11 @@ describe("evaluateRebate — accuracy", () => {
     expect(evaluateRebate(inputs({ sumGap: -200, sumCalculated: 10_000 })).eligible).toBe(true);
     const e = evaluateRebate(inputs({ sumGap: -340, sumCalculated: 10_000 }));
     expect(e.eligible).toBe(false);
-    expect(e.reasons).toEqual(["accuracy 3.4 % above 2 % (|Σ gap| 340 of 10,000 calculated units)"]);
+    expect(e.reasons).toEqual(["error 3.4 %, above the limit of 2 % (|Σ gap| 340 of 10,000 calculated units)"]);
     expect(e.accuracyPct).toBe(3.4);
     const edge = evaluateRebate(inputs({ sumGap: 201, sumCalculated: 10_000 }));
     expect(edge.eligible).toBe(false);
-    expect(edge.reasons[0]).toMatch(/^accuracy 2\.01 % above 2 %/);
+    expect(edge.reasons[0]).toMatch(/^error 2\.01 %, above the limit of 2 %/);
   });
 
   it("no calculated stock: not measurable, passes", () => {

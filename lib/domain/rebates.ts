@@ -195,14 +195,15 @@ function accuracyRule(inputs: RebateInputs): RuleResult & { pct: number | null }
   const max = inputs.rules.maxAccuracyPct;
   const { sumGap, sumCalculated } = inputs;
   if (sumCalculated <= 0) {
-    return { rule: "accuracy", pass: true, detail: "accuracy: no calculated stock to measure against", reasons: [], pct: null };
+    return { rule: "accuracy", pass: true, detail: "error: no calculated stock to measure against", reasons: [], pct: null };
   }
   const absGap = Math.abs(sumGap);
   const pct = roundQuotient(absGap * 100, sumCalculated, 2);
   // |Σ gap| / Σ calculated ≤ max / 100  ⇔  |Σ gap| × 10 000 ≤ max100 × Σ calculated
   const pass = BigInt(absGap) * 10_000n <= decimalToScaled(max, 2) * BigInt(sumCalculated);
   const label = pctLabel(absGap * 100, sumCalculated, max);
-  const detail = `accuracy ${label} % ${pass ? "within" : "above"} ${formatPctText(max)} %`;
+  // "error 0.0 % (limit 2 %)": an error rate, never "accuracy 0.0 %" (which reads as none at all).
+  const detail = pass ? `error ${label} % (limit ${formatPctText(max)} %)` : `error ${label} %, above the limit of ${formatPctText(max)} %`;
   return {
     rule: "accuracy",
     pass,
@@ -238,7 +239,7 @@ export function evaluateRebate(inputs: RebateInputs): RebateEvaluation {
       if (inputs.rules.lateAllowed > 0) todo.push(left > 0 ? `${plural(left, "more late period")} allowed` : "No more late periods allowed");
     }
     if (!c.pass) todo.push(`Completeness already failed: ${c.reasons.join("; ")}`);
-    if (!a.pass) todo.push(`Bring accuracy within ${formatPctText(inputs.rules.maxAccuracyPct)} % (now ${a.pct} %): report on-hand counts that match, or raise the differences with your channel manager`);
+    if (!a.pass) todo.push(`Bring the error to ${formatPctText(inputs.rules.maxAccuracyPct)} % or less (now ${a.pct} %): report on-hand counts that match, or raise the differences with your channel manager`);
   }
 
   return {
@@ -258,7 +259,7 @@ export function evaluateRebate(inputs: RebateInputs): RebateEvaluation {
   };
 }
 
-/** "2 of 3 periods on time, accuracy 1.2 % within 2 %" — the standing in one line. */
+/** "2 of 3 periods on time, error 1.2 % (limit 2 %)" — the standing in one line. */
 export function standingLine(e: RebateEvaluation): string {
   const parts = [`${e.onTime} of ${plural(e.duePeriods, "period")} on time`];
   const acc = e.rules.find((r) => r.rule === "accuracy")!;

@@ -4,6 +4,7 @@ import { remindSchema } from "@/lib/validation/compliance";
 import { freezeSchema, rebateProgramSchema } from "@/lib/validation/rebates";
 import { automaticOpenSchema, bulkUpdateSchema, noteSchema, openExceptionSchema, proposeCorrectionSchema, updateExceptionSchema } from "@/lib/validation/exceptions";
 import { mapPartsSchema } from "@/lib/validation/uploads";
+import { submissionBodySchema } from "@/lib/validation/submission";
 import { STATUS_OF } from "@/lib/errors";
 
 /**
@@ -78,6 +79,19 @@ const operations: Op[] = [
   { method: "get", path: "/api/v1/uploads/{id}", tag: "distributor", summary: "The stored answer of one of your uploads (lists up to 50,000 entries each)" },
   { method: "get", path: "/api/v1/uploads/{id}/errors", tag: "distributor", summary: "Rejected and set-aside rows of an upload as CSV (line, status, column, reason), formula-safe" },
   { method: "post", path: "/api/v1/uploads/{id}/xrefs", tag: "distributor", summary: "Map unknown parts to SKUs (remembered in your cross-reference); send the file again with replaces={id} to re-read it", body: mapPartsSchema },
+  {
+    method: "get", path: "/api/v1/submissions/{period}", tag: "distributor", query: ["distributor"],
+    summary: "The latest revision, or the prefill. Lines carry flags ([{ kind, message }] of the submission check when stored) and confirm ({ reason, note } or null); quality is the latest revision's { score, parts } or null. Staff: ?distributor=CODE",
+  },
+  {
+    method: "post", path: "/api/v1/submissions/{period}", tag: "distributor", body: submissionBodySchema, success: 201, query: ["dryRun"], optionalHeaders: ["Idempotency-Key"],
+    summary:
+      "Store a new revision (Idempotency-Key required) → 201 { submissionId, revision, submittedAt, timeliness, daysLate, quality: { score, parts: { completeness, plausibility, agreement, freshness } }, flags: [{ sku, kind, message }] }. " +
+      "Flagged lines are stored with their flags; a line may carry confirm: { reason: physical_count | in_transit | consignment | damaged | other, note? }. " +
+      "dryRun=1: the same checks, nothing stored → 200 { flags, quality }. kind: out_of_tolerance | impossible | outlier | stale_prefill | not_in_file",
+  },
+  { method: "get", path: "/api/v1/submissions/{period}/revisions", tag: "distributor", query: ["distributor"], summary: "Revisions, newest first: [{ revision, submittedAt, submittedBy, source, lineCount, quality }]" },
+  { method: "get", path: "/api/v1/submissions/{period}/revisions/{revision}", tag: "distributor", query: ["distributor"], summary: "One revision with its lines (flags, confirm) and quality" },
   { method: "get", path: "/api/v1/submissions/{period}/pos-lines", tag: "distributor", summary: "Line-level POS kept with the latest revision (its upload): JSON list, or CSV with Accept: text/csv (formula-safe). Staff: ?distributor=CODE", query: ["distributor", "format"] },
 ];
 

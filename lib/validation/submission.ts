@@ -2,7 +2,7 @@
  * Submission schemas shared by the grid (react-hook-form `zodResolver(submissionBodySchema)`), the
  * server action and the REST API (`POST /api/v1/submissions/{period}`). Pure: no I/O.
  *
- * - `submissionBodySchema`   `{ baseRevision: int ≥ 1 | null, uploadId?: uuid, lines: [{ sku, sold, returned, onHand, note? }] }`
+ * - `submissionBodySchema`   `{ baseRevision: int ≥ 1 | null, uploadId?: uuid, lines: [{ sku, sold, returned, onHand, note?, confirm?: { reason, note? } }] }`
  *                             Issue paths are `lines.3.sold`, `lines.3.sku`, `baseRevision`, `uploadId`.
  * - `parseSubmissionBody(raw)` → `{ success: true, data } | { success: false, issues }` where each issue's
  *                             message also names the SKU ("MCU-1000: Sold cannot be negative").
@@ -11,6 +11,7 @@
  */
 import { z } from "zod";
 import type { Issue } from "@/lib/errors";
+import { CONFIRM_REASONS } from "@/lib/domain/submission-checks";
 import { MAX_UNITS, periodSchema, skuSchema, unitsSchema } from "./common";
 
 export const MAX_SUBMISSION_LINES = 20_000;
@@ -34,12 +35,19 @@ export const noteSchema = z
   .nullish()
   .transform((s) => (s ? s : undefined));
 
+/** "Confirm as reported" on a flagged line: a reason and an optional note (lib/domain/submission-checks). */
+export const confirmSchema = z.object({
+  reason: z.enum(CONFIRM_REASONS, { error: `confirm.reason is one of ${CONFIRM_REASONS.join(", ")}` }),
+  note: noteSchema,
+});
+
 export const submissionLineSchema = z.object({
   sku: skuSchema,
   sold: unitsSchema(FIELD_LABELS.sold),
   returned: unitsSchema(FIELD_LABELS.returned),
   onHand: unitsSchema(FIELD_LABELS.onHand),
   note: noteSchema,
+  confirm: confirmSchema.nullish().transform((c) => c ?? undefined),
 });
 
 /** Case-insensitive: "mcu-1000" and "MCU-1000" are the same SKU in one body. */

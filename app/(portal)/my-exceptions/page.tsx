@@ -44,25 +44,25 @@ export default async function MyExceptionsPage() {
             <CardBody className="space-y-4">
               <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-4">
                 <div>
-                  <dt className="text-xs text-slate-600">Expected on hand</dt>
+                  <dt className="text-xs text-slate-600">Calculated on hand (ours)</dt>
                   <dd className="font-semibold tabular-nums">
                     <Num value={e.ledger?.calculated} align="inherit" />
                   </dd>
                 </div>
                 <div>
-                  <dt className="text-xs text-slate-600">You reported</dt>
+                  <dt className="text-xs text-slate-600">You reported (yours)</dt>
                   <dd className="font-semibold tabular-nums">
                     <Num value={e.ledger?.reported} align="inherit" />
                   </dd>
                 </div>
                 <div>
-                  <dt className="text-xs text-slate-600">Difference</dt>
+                  <dt className="text-xs text-slate-600">Gap (ours − yours)</dt>
                   <dd className="font-semibold tabular-nums">
                     <Num value={e.ledger?.gap} signed align="inherit" />
                   </dd>
                 </div>
                 <div>
-                  <dt className="text-xs text-slate-600">Difference %</dt>
+                  <dt className="text-xs text-slate-600">Gap %</dt>
                   <dd className="font-semibold tabular-nums">
                     <Num value={e.ledger?.gapPct == null ? null : e.ledger.gapPct / 100} pct signed align="inherit" />
                   </dd>

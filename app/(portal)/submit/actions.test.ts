@@ -24,6 +24,7 @@ vi.mock("@/lib/dal/submissions/submit-period", () => ({
 }));
 
 const { submitReportAction } = await import("./actions");
+const { ReviewRequired } = await import("@/lib/dal/submissions/check-submission");
 const input = { period: "2026-10", idempotencyKey: "render-1", body: { baseRevision: null, lines: [{ sku: "MCU-1000", sold: 1, returned: 0, onHand: 2 }] } };
 
 describe("submitReportAction when the database is unavailable", () => {
@@ -52,5 +53,13 @@ describe("submitReportAction when the database is unavailable", () => {
     state.failure = new Error("boom");
     const r = await submitReportAction(input);
     expect(r.ok === false && r.formError).toMatch(/^Something went wrong on our side/);
+  });
+
+  it("answers review with the flags when flagged lines are neither fixed nor confirmed (nothing stored)", async () => {
+    const flags = [{ sku: "MCU-1000", kind: "out_of_tolerance" as const, message: "gap 60" }, { sku: "MCU-1000", kind: "stale_prefill" as const, message: "still 240" }];
+    const quality = { score: 75, parts: { completeness: 100, plausibility: 100, agreement: 0, freshness: 100 } };
+    state.failure = new ReviewRequired(flags, quality);
+    const r = await submitReportAction(input);
+    expect(r).toEqual({ ok: false, kind: "review", fieldErrors: {}, formError: expect.stringMatching(/^1 line needs a look/), flags, quality });
   });
 });

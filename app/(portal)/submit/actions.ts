@@ -18,6 +18,7 @@ import { saveDraft } from "@/lib/dal/drafts/save-draft";
 import type { DraftView } from "@/lib/dal/drafts/get-draft";
 import { getRevision, type RevisionLine } from "@/lib/dal/submissions/get-revision";
 import { submitPeriod } from "@/lib/dal/submissions/submit-period";
+import { ReviewRequired } from "@/lib/dal/submissions/check-submission";
 import { periodSchema } from "@/lib/validation/common";
 import { parseSubmissionBody, type SubmissionLine } from "@/lib/validation/submission";
 import type {
@@ -53,7 +54,9 @@ const fail = (kind: "closed" | "error", formError: string): SubmitActionState =>
 /**
  * Submits the whole grid as a new revision (source "portal"). The idempotency key is generated once
  * per rendered page, and a second request with the same key waits for the first and gets its
- * answer: a double click stores one revision. Success redirects to the receipt.
+ * answer: a double click stores one revision. Success redirects to the receipt. The submission check
+ * runs in the same transaction: flagged lines that are neither fixed nor confirmed answer `review`
+ * with the flags and store nothing (an honest month with no flags is stored at once).
  */
 export async function submitReportAction(input: SubmitActionInput): Promise<SubmitActionState> {
   const viewer = await getViewer();
@@ -78,11 +81,22 @@ export async function submitReportAction(input: SubmitActionInput): Promise<Subm
         idempotencyKey,
         onInFlight: "wait",
         ip,
+        requireReview: true,
       }),
     );
     revision = r.revision;
     exceptionsOpened = r.exceptionsOpened ?? 0;
   } catch (e) {
+    if (e instanceof ReviewRequired) {
+      return {
+        ok: false,
+        kind: "review",
+        fieldErrors: {},
+        formError: `${rowsText(new Set(e.flags.map((f) => f.sku.toUpperCase())).size)} a look before we store the report: fix the numbers or confirm them as reported.`,
+        flags: e.flags,
+        quality: e.quality,
+      };
+    }
     if (isDatabaseUnavailable(e)) {
       console.error("submitReportAction: database unavailable", e);
       return fail("error", DATABASE_DOWN);
@@ -125,6 +139,8 @@ export async function submitReportAction(input: SubmitActionInput): Promise<Subm
   }
   redirect(`/history/${period}/${revision}?receipt=1&questioned=${exceptionsOpened}`);
 }
+
+const rowsText = (n: number) => (n === 1 ? "1 line needs" : `${n} lines need`);
 
 /** What differs between a colleague's revision and the grid that was about to be submitted. */
 async function differences(

@@ -58,7 +58,10 @@ export default async function SubmitPage({ searchParams }: { searchParams: Searc
   if (periodParam !== undefined && (!isPeriod(periodParam) || periodParam > latestEndedPeriod(new Date(requestTime()), settings.timeZone))) notFound();
 
   const reportable = periods.filter((p) => p.state !== "future");
-  const period = periodParam ?? (reportable.find((p) => p.state === "open") ?? reportable[0])?.period;
+  // Never ask for a period already submitted: the newest open period without a revision, else the newest open one.
+  const submitted = new Set(history.filter((h) => h.revisions > 0).map((h) => h.period));
+  const open = reportable.filter((p) => p.state === "open");
+  const period = periodParam ?? (open.find((p) => !submitted.has(p.period)) ?? open[0] ?? reportable[0])?.period;
   if (!period) {
     return (
       <>
@@ -69,7 +72,7 @@ export default async function SubmitPage({ searchParams }: { searchParams: Searc
   }
   return (
     <Suspense fallback={<SubmitSkeleton />}>
-      <SubmitScreen viewer={viewer} period={period} distributorCode={distributorCode} bench={one(sp.bench) === "1"} periods={reportable} history={history} timeZone={settings.timeZone} />
+      <SubmitScreen viewer={viewer} period={period} periodParamGiven={periodParam !== undefined} distributorCode={distributorCode} bench={one(sp.bench) === "1"} periods={reportable} history={history} timeZone={settings.timeZone} />
     </Suspense>
   );
 }
@@ -80,6 +83,7 @@ type HistoryRow = Awaited<ReturnType<typeof listSubmissionHistory>>[number];
 async function SubmitScreen({
   viewer,
   period,
+  periodParamGiven,
   distributorCode,
   bench,
   periods: reportable,
@@ -88,6 +92,8 @@ async function SubmitScreen({
 }: {
   viewer: Viewer;
   period: string;
+  /** The period came from the URL (a deliberate visit), not the default landing. */
+  periodParamGiven: boolean;
   distributorCode: string | undefined;
   bench: boolean;
   periods: PeriodRow[];
@@ -182,11 +188,22 @@ async function SubmitScreen({
             </Link>
           </span>
         ) : null}
+        {view.quality ? (
+          <span className="text-xs text-slate-600" data-testid="header-quality" title={`Completeness ${view.quality.parts.completeness}, plausibility ${view.quality.parts.plausibility}, agreement ${view.quality.parts.agreement}, freshness ${view.quality.parts.freshness}`}>
+            · Quality <strong className="text-slate-900">{view.quality.score}</strong>/100
+          </span>
+        ) : null}
         {view.status === "incomplete" ? (
           <span className="text-xs text-amber-800">· {plural(view.missingSkus, "stocked SKU")} left out of the latest revision</span>
         ) : null}
       </PageHeader>
       <RebateStanding standing={standing} />
+
+      {view.revision && !view.closed && !periodParamGiven ? (
+        <p role="note" data-testid="all-submitted" className="rounded-lg border border-emerald-300 bg-emerald-50 px-4 py-2 text-sm text-emerald-950">
+          {label} is submitted and nothing else is due. Change a number below only to correct it (that stores revision {view.revision + 1}).
+        </p>
+      ) : null}
 
       {view.closed ? (
         <div role="note" className="rounded-lg border border-slate-300 bg-slate-100 px-4 py-3 text-sm text-slate-800">

@@ -71,6 +71,7 @@ describe(`compliance board (${label})`, () => {
     await submitPeriod(tdb.db, onTime.v, { period: "2026-10", source: "api", now: new Date("2026-11-18T00:00:00Z"), body: { baseRevision: 1, lines: lines(onTime.a, onTime.b) } });
     const c = (await cells(onTime.d.code))["2026-10"]!;
     expect(c).toMatchObject({ status: "on_time", daysLate: 0, revisions: 2, submittedAt: DUE_OCT.toISOString() });
+    expect(c.quality).toEqual(expect.any(Number)); // the latest revision's data-quality score
   });
 
   it("missing after the deadline, pending before it, incomplete with the count of left-out SKUs", async () => {

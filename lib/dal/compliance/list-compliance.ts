@@ -31,6 +31,8 @@ export interface ComplianceCell {
   daysLate: number | null;
   missingSkus: number;
   revisions: number;
+  /** The latest revision's data-quality score (0–100), null when none or stored before scores existed. */
+  quality: number | null;
   reminders: number;
   lastRemindedAt: string | null;
   lastReminderKind: string | null;
@@ -73,6 +75,7 @@ interface RawRow {
   first_submitted_at: string | Date | null;
   missing_skus: number | null;
   latest_revision: number | null;
+  quality_score: number | null;
   reminders: number | null;
   last_at: string | Date | null;
   last_kind: string | null;
@@ -122,9 +125,10 @@ export async function listCompliance(db: Queryable, viewer: Viewer, q: Complianc
       )
       select d.id, d.code, d.name, to_char(p.period, 'YYYY-MM') as period, p.due_at, p.closed_at,
              to_char(d.first_period, 'YYYY-MM') as first_period,
-             s.first_submitted_at, s.missing_skus, s.latest_revision, r.reminders, r.last_at, r.last_kind
+             s.first_submitted_at, s.missing_skus, s.latest_revision, lr.quality_score, r.reminders, r.last_at, r.last_kind
         from d cross join p
         left join submissions s on s.distributor_id = d.id and s.period = p.period
+        left join submission_revisions lr on lr.id = s.latest_revision_id
         left join r on r.distributor_id = d.id and r.period = to_char(p.period, 'YYYY-MM')
        order by d.code, p.period`),
   );
@@ -151,7 +155,7 @@ export async function listCompliance(db: Queryable, viewer: Viewer, q: Complianc
     const t = first ? timeliness(first, dueAt, s.graceDays) : null;
     row.cells.push({
       period: r.period, status, dueAt: dueAt.toISOString(), submittedAt: iso(first), daysLate: t ? t.daysLate : null, missingSkus,
-      revisions: Number(r.latest_revision ?? 0), reminders: Number(r.reminders ?? 0), lastRemindedAt: iso(r.last_at), lastReminderKind: r.last_kind,
+      revisions: Number(r.latest_revision ?? 0), quality: r.quality_score === null || r.quality_score === undefined ? null : Number(r.quality_score), reminders: Number(r.reminders ?? 0), lastRemindedAt: iso(r.last_at), lastReminderKind: r.last_kind,
     });
   }
 

@@ -43,6 +43,11 @@ export interface DetailRevision {
   returned: number;
   onHand: number;
   note: string | null;
+  /** The submission check's flags on this line when stored, and the distributor's confirmation. */
+  flags: { kind: string; message: string }[];
+  confirm: { reason: string; note: string | null } | null;
+  /** The revision's data-quality score, null before scores existed. */
+  quality: number | null;
 }
 
 export interface DetailException {
@@ -111,7 +116,8 @@ export async function getGapDetail(
        limit 500`),
     db.execute(sql`
       select to_char(s.period, 'YYYY-MM') as period, r.revision, r.id = s.latest_revision_id as latest, r.submitted_at,
-             u.name as submitted_by, r.source::text as source, l.sold, l.returned, l.on_hand, l.note
+             u.name as submitted_by, r.source::text as source, l.sold, l.returned, l.on_hand, l.note,
+             l.flags, l.confirm_reason, l.confirm_note, r.quality_score
         from submissions s
         join submission_revisions r on r.submission_id = s.id
         join submission_lines l on l.revision_id = r.id and l.product_id = ${pId}
@@ -148,6 +154,9 @@ export async function getGapDetail(
       period: String(r.period), revision: Number(r.revision), latest: Boolean(r.latest), submittedAt: iso(r.submitted_at),
       submittedBy: String(r.submitted_by ?? "—"), source: String(r.source), sold: Number(r.sold), returned: Number(r.returned),
       onHand: Number(r.on_hand), note: (r.note as string | null) ?? null,
+      flags: Array.isArray(r.flags) ? (r.flags as DetailRevision["flags"]) : [],
+      confirm: r.confirm_reason ? { reason: String(r.confirm_reason), note: (r.confirm_note as string | null) ?? null } : null,
+      quality: num(r.quality_score),
     })),
     exceptions: asRows(exceptions).map((r) => ({
       id: String(r.id), period: String(r.period), status: String(r.status), reason: (r.reason as string | null) ?? null,

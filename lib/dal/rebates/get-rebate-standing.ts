@@ -1,7 +1,7 @@
 /**
  * A distributor's rebate standing.
  * - `getRebateStanding(db, viewer, now?)` → one line for the submission screen's header, e.g.
- *   "Reporting rebate Q4 2026: 1 of 1 period on time, accuracy 0.4 % within 2 % — on track (est. 1,292.66)",
+ *   "Reporting rebate Q4 2026: 1 of 1 period on time, error 0.4 % (limit 2 %) — on track (est. 1,292.66)",
  *   or null (staff, or no programme covers the current quarter).
  * - `listStanding(db, viewer, now?)` → the distributor's row in each running or recent programme
  *   (newest first), for /standing.

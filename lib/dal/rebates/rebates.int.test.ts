@@ -72,7 +72,7 @@ describe(`rebate eligibility (${label})`, () => {
     // a reported 10 over calculated in both periods: |Σ gap| 20 of Σ calculated 40 + 20 + 80 + 40 = 180 → 11.1 %
     const acc = row(inaccurate.d.code);
     expect(acc.eligible).toBe(false);
-    expect(acc.reasons).toEqual(["accuracy 11.1 % above 2 % (|Σ gap| 20 of 180 calculated units)"]);
+    expect(acc.reasons).toEqual(["error 11.1 %, above the limit of 2 % (|Σ gap| 20 of 180 calculated units)"]);
 
     // The API shape
     expect(eligibilityApiRows(e).find((r) => r.distributor === late.d.code)).toMatchObject({
@@ -129,7 +129,7 @@ describe(`freezing for payout (${label})`, () => {
     row = (await getEligibility(tdb.db, analyst, p.id, NOW)).rows.find((r) => r.distributor === t.d.code)!;
     expect(row).toMatchObject({ frozen: true, eligible: true, amount: "20.25", reasons: [], changedSinceFrozen: true });
     expect(row.current.eligible).toBe(false);
-    expect(row.current.reasons[0]).toMatch(/^accuracy/);
+    expect(row.current.reasons[0]).toMatch(/^error /);
     expect(asRows(await tdb.db.execute(sql`select * from rebate_results where program_id = ${p.id}`))).toEqual(frozenBefore);
 
     // Editing the rules flags, never rewrites.
@@ -159,7 +159,7 @@ describe(`the distributor's standing (${label})`, () => {
     expect(line).toMatch(/\d of \d periods? on time/);
     const standing = await listStanding(tdb.db, t.v, now);
     const entry = standing.find((s) => s.program.name === "Standing Q")!;
-    expect(entry.line).toMatch(/^Standing Q: 1 of 1 period on time, accuracy 0\.0 % within 2 % — on track \(est\. 10\.13 so far\)$/);
+    expect(entry.line).toMatch(/^Standing Q: 1 of 1 period on time, error 0\.0 % \(limit 2 %\) — on track \(est\. 10\.13 so far\)$/);
     expect(entry.row!.todo).toContain("Submit 2026-10 with every SKU you stock or received by 2026-11-10");
     expect(await getRebateStanding(tdb.db, analyst, now)).toBeNull();
   });

@@ -14,6 +14,8 @@ import type { Timeliness } from "@/lib/domain/compliance";
 import { periodToDate } from "@/lib/domain/periods";
 import { resolveDistributor } from "../authorize";
 import { parsePeriodParam } from "./period-info";
+import type { Quality, QualityParts } from "@/lib/domain/quality";
+import type { CheckKind } from "@/lib/domain/submission-checks";
 import type { SubmissionSource } from "./submit-period";
 
 export interface RevisionLine {
@@ -24,6 +26,10 @@ export interface RevisionLine {
   returned: number;
   onHand: number;
   note: string | null;
+  /** The submission check's flags when the line was stored ([] when none). */
+  flags: { kind: CheckKind; message: string }[];
+  /** "Confirm as reported": reason and note, or null. */
+  confirm: { reason: string; note: string | null } | null;
 }
 
 export interface RevisionDetail {
@@ -41,6 +47,8 @@ export interface RevisionDetail {
   timeliness: Timeliness;
   daysLate: number;
   totals: { lines: number; sold: number; returned: number; onHand: number };
+  /** Data-quality score and parts; null for revisions stored before scores existed. */
+  quality: Quality | null;
   lines: RevisionLine[];
 }
 
@@ -70,6 +78,8 @@ export async function getRevision(
       sold: submissionRevisions.totalSold,
       returned: submissionRevisions.totalReturned,
       onHand: submissionRevisions.totalOnHand,
+      qualityScore: submissionRevisions.qualityScore,
+      qualityParts: submissionRevisions.qualityParts,
     })
     .from(submissionRevisions)
     .innerJoin(submissions, eq(submissions.id, submissionRevisions.submissionId))
@@ -81,6 +91,7 @@ export async function getRevision(
     .select({
       sku: products.sku, description: products.description, family: products.family,
       sold: submissionLines.sold, returned: submissionLines.returned, onHand: submissionLines.onHand, note: submissionLines.note,
+      flags: submissionLines.flags, confirmReason: submissionLines.confirmReason, confirmNote: submissionLines.confirmNote,
     })
     .from(submissionLines)
     .innerJoin(products, eq(products.id, submissionLines.productId))
@@ -100,6 +111,11 @@ export async function getRevision(
     timeliness: r.timeliness,
     daysLate: r.daysLate,
     totals: { lines: r.lineCount, sold: Number(r.sold), returned: Number(r.returned), onHand: Number(r.onHand) },
-    lines,
+    quality: r.qualityScore === null ? null : { score: r.qualityScore, parts: r.qualityParts as QualityParts },
+    lines: lines.map(({ flags, confirmReason, confirmNote, ...l }) => ({
+      ...l,
+      flags: Array.isArray(flags) ? (flags as RevisionLine["flags"]) : [],
+      confirm: confirmReason ? { reason: confirmReason, note: confirmNote } : null,
+    })),
   };
 }

@@ -27,6 +27,8 @@ import { resolveDistributor } from "../authorize";
 import { asRows } from "../sql-rows";
 import { readDraftRow, toDraftView, type DraftView } from "../drafts/draft-store";
 import { loadPeriodInfo, parsePeriodParam } from "./period-info";
+import type { Quality, QualityParts } from "@/lib/domain/quality";
+import type { CheckKind } from "@/lib/domain/submission-checks";
 
 /** SKUs with activity in this many months up to the period are listed. */
 export const CARRIED_MONTHS = 12;
@@ -51,6 +53,10 @@ export interface SubmissionViewLine {
   inRevision: boolean;
   /** Stock or sell-in in the period: leaving it out makes the submission incomplete. */
   required: boolean;
+  /** The submission check's flags stored with the latest revision's line ([] in the prefill). */
+  flags: { kind: CheckKind; message: string }[];
+  /** The distributor's "confirm as reported" on that line, or null. */
+  confirm: { reason: string; note: string | null } | null;
 }
 
 export interface SubmissionView {
@@ -72,6 +78,8 @@ export interface SubmissionView {
   timeliness: Timeliness | null;
   daysLate: number | null;
   missingSkus: number;
+  /** The latest revision's data-quality score, or null (nothing submitted, or stored before scores existed). */
+  quality: Quality | null;
   graceDays: number;
   differenceTolerance: number;
   totals: { opening: number; received: number; sold: number; returned: number; onHand: number; expected: number };
@@ -83,6 +91,7 @@ type Row = {
   sku: string; description: string; family: string;
   lt_opening: number | null; lt_sell_in: number | null; lt_adjustments: number | null; prev_calculated: number | null;
   c_sold: number | null; c_returned: number | null; c_on_hand: number | null; c_note: string | null;
+  c_flags: { kind: CheckKind; message: string }[] | null; c_confirm_reason: string | null; c_confirm_note: string | null;
   p_sold: number | null; p_returned: number | null; p_on_hand: number | null;
 };
 
@@ -113,6 +122,8 @@ export async function getSubmissionView(
       daysLate: submissions.daysLate,
       latestRevision: submissions.latestRevision,
       missingSkus: submissions.missingSkus,
+      qualityScore: submissionRevisions.qualityScore,
+      qualityParts: submissionRevisions.qualityParts,
       submittedAt: submissionRevisions.submittedAt,
       byName: users.name,
       byEmail: users.email,
@@ -154,6 +165,7 @@ select p.sku, p.description, p.family,
        case when lb.period = ${t}::date then lb.adjustments end as lt_adjustments,
        case when lb.period < ${t}::date then lb.calculated end as prev_calculated,
        cl.sold as c_sold, cl.returned as c_returned, cl.on_hand as c_on_hand, cl.note as c_note,
+       cl.flags as c_flags, cl.confirm_reason as c_confirm_reason, cl.confirm_note as c_confirm_note,
        pl.sold as p_sold, pl.returned as p_returned, pl.on_hand as p_on_hand
   from carried c
   join products p on p.id = c.product_id
@@ -193,6 +205,8 @@ select p.sku, p.description, p.family,
       last,
       inRevision,
       required: opening > 0 || received > 0,
+      flags: inRevision && Array.isArray(r.c_flags) ? r.c_flags : [],
+      confirm: inRevision && r.c_confirm_reason ? { reason: r.c_confirm_reason, note: r.c_confirm_note ?? null } : null,
     };
   });
 
@@ -220,6 +234,7 @@ select p.sku, p.description, p.family,
     timeliness: sub?.timeliness ?? null,
     daysLate: sub ? sub.daysLate : null,
     missingSkus: sub?.missingSkus ?? 0,
+    quality: sub && sub.qualityScore !== null ? { score: sub.qualityScore, parts: sub.qualityParts as QualityParts } : null,
     graceDays: info.settings.graceDays,
     differenceTolerance: info.settings.differenceTolerance,
     totals,

@@ -1,6 +1,6 @@
 /**
  * `listRevisions(db, viewer, { period, distributorCode? })` → `RevisionSummary[]`, newest first:
- * `{ revision, submittedAt, submittedBy (name, else e-mail), source, lineCount, totals, uploadId }`.
+ * `{ revision, submittedAt, submittedBy (name, else e-mail), source, lineCount, totals, uploadId, quality }`.
  * Empty when nothing was submitted. Distributor viewers see only their own (another code → 404);
  * staff name the distributor.
  */
@@ -11,6 +11,7 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { periodToDate } from "@/lib/domain/periods";
 import { resolveDistributor } from "../authorize";
 import { parsePeriodParam } from "./period-info";
+import type { Quality, QualityParts } from "@/lib/domain/quality";
 import type { SubmissionSource } from "./submit-period";
 
 export interface RevisionSummary {
@@ -21,6 +22,8 @@ export interface RevisionSummary {
   lineCount: number;
   totals: { sold: number; returned: number; onHand: number };
   uploadId: string | null;
+  /** Data-quality score and parts (lib/domain/quality.ts); null for revisions stored before scores existed. */
+  quality: Quality | null;
 }
 
 export async function listRevisions(
@@ -42,6 +45,8 @@ export async function listRevisions(
       returned: submissionRevisions.totalReturned,
       onHand: submissionRevisions.totalOnHand,
       uploadId: submissionRevisions.uploadId,
+      qualityScore: submissionRevisions.qualityScore,
+      qualityParts: submissionRevisions.qualityParts,
     })
     .from(submissionRevisions)
     .innerJoin(submissions, eq(submissions.id, submissionRevisions.submissionId))
@@ -56,5 +61,6 @@ export async function listRevisions(
     lineCount: r.lineCount,
     totals: { sold: Number(r.sold), returned: Number(r.returned), onHand: Number(r.onHand) },
     uploadId: r.uploadId,
+    quality: r.qualityScore === null ? null : { score: r.qualityScore, parts: r.qualityParts as QualityParts },
   }));
 }

@@ -52,6 +52,23 @@ describe(`REST /api/v1/submissions and /api/v1/tokens (${label})`, () => {
     state.viewer = await makeViewer(tdb.db, "distributor", d);
     const body = { baseRevision: null, lines: [{ sku: p.sku, sold: 700, returned: 0, onHand: 240 }] };
 
+    // dryRun=1: no Idempotency-Key needed, the check's answer, nothing stored.
+    const dry = await call(submissionRoute.POST, { period: "2026-10" }, `/submissions/2026-10?dryRun=1`, {
+      method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body),
+    });
+    expect(dry.status).toBe(200);
+    const checked = await dry.json();
+    expect(Object.keys(checked).sort()).toEqual(["flags", "quality"]);
+    expect(checked.flags.map((f: { sku: string; kind: string }) => [f.sku, f.kind])).toEqual([[p.sku, "impossible"], [p.sku, "out_of_tolerance"]]);
+    expect(checked.flags[0].message).toBe("Sold 700 but only 0 were available (opening 0)");
+    // 2026-10 was due on 10 November: submitted weeks late today, freshness is 0.
+    expect(checked.quality).toEqual({ score: 25, parts: { completeness: 100, plausibility: 0, agreement: 0, freshness: 0 } });
+    const bogus = await call(submissionRoute.POST, { period: "2026-10" }, `/submissions/2026-10?dryRun=yes`, {
+      method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body),
+    });
+    expect(bogus.status).toBe(400);
+    expect((await submissionRoute.GET(new NextRequest(base + "/submissions/2026-10"), { params: Promise.resolve({ period: "2026-10" }) }).then((r) => r.json())).revision).toBeNull();
+
     let res = await post("2026-10", body);
     expect(res.status).toBe(400);
     expect((await res.json()).error.code).toBe("idempotency_key_missing");
@@ -68,8 +85,10 @@ describe(`REST /api/v1/submissions and /api/v1/tokens (${label})`, () => {
 
     res = await post("2026-10", body, "k1");
     expect(res.status).toBe(201);
+    const stored = await res.clone().json();
+    expect({ flags: stored.flags, quality: stored.quality }).toEqual(checked);
     const created = await res.json();
-    expect(Object.keys(created).sort()).toEqual(["daysLate", "exceptionsOpened", "revision", "submissionId", "submittedAt", "timeliness"]);
+    expect(Object.keys(created).sort()).toEqual(["daysLate", "exceptionsOpened", "flags", "quality", "revision", "submissionId", "submittedAt", "timeliness"]);
     expect(created).toMatchObject({ revision: 1, exceptionsOpened: 1 }); // nothing shipped, 940 off: opened under the distributor's row-level security
     expect(created.submittedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
 
@@ -90,7 +109,13 @@ describe(`REST /api/v1/submissions and /api/v1/tokens (${label})`, () => {
     expect(res.status).toBe(200);
     const view = await res.json();
     expect(view).toMatchObject({ period: "2026-10", revision: 2, status: created.timeliness, dueAt: "2026-11-10T23:59:59.000Z" });
-    expect(view.lines).toEqual([{ sku: p.sku, description: p.description, opening: 0, received: 0, sold: 700, returned: 0, onHand: 240, expected: -700, note: null }]);
+    expect(view.lines).toEqual([
+      {
+        sku: p.sku, description: p.description, opening: 0, received: 0, sold: 700, returned: 0, onHand: 240, expected: -700, note: null,
+        flags: checked.flags.map(({ kind, message }: { kind: string; message: string }) => ({ kind, message })), confirm: null,
+      },
+    ]);
+    expect(view.quality).toEqual(checked.quality);
 
     res = await call(revisionsRoute.GET, { period: "2026-10" }, "/submissions/2026-10/revisions");
     expect((await res.json()).map((r: { revision: number; source: string }) => [r.revision, r.source])).toEqual([[2, "api"], [1, "api"]]);

@@ -1,6 +1,6 @@
 /**
  * `submitPeriod(db, viewer, { period, body, source, idempotencyKey?, onInFlight?, now?, ip? })` → `SubmitResult`
- * `{ submissionId, revision, submittedAt, timeliness, daysLate, exceptionsOpened, replayed }`
+ * `{ submissionId, revision, submittedAt, timeliness, daysLate, exceptionsOpened, quality, flags, replayed }`
  *
  * Stores a new immutable revision of a distributor's report for a period — whole or nothing, in ONE
  * transaction. Used by `POST /api/v1/submissions/{period}` (source "api") and the portal's server
@@ -19,9 +19,11 @@
  *
  * In the transaction: idempotency claim → lock distributor × period → period checks → baseRevision
  * check → submission row (first time: timeliness of this first submission, kept for good) →
- * revision + lines → ledger rows of this distributor × the products of this and the previous revision
- * rewritten from this period on (updateLedger) → automatic exceptions opened for those rows out of
- * tolerance and resolved for those back within it (syncAutomaticExceptions) → missing SKUs → draft deleted → audit → idempotent response stored.
+ * the submission check (flags per line, quality score; `check-submission.ts`) → revision + lines → ledger
+ * rows of this distributor × the products of this and the previous revision rewritten from this period
+ * on (updateLedger) → automatic exceptions opened for those rows out of tolerance and resolved for
+ * those back within it (syncAutomaticExceptions) → missing SKUs → draft deleted → audit → idempotent
+ * response stored.
  */
 import { randomUUID } from "node:crypto";
 import { and, eq, inArray, sql } from "drizzle-orm";
@@ -40,6 +42,9 @@ import { ensurePeriods } from "../periods/ensure-periods";
 import { deleteDraft } from "../drafts/draft-store";
 import { asRows } from "../sql-rows";
 import { updateMissingSkus } from "./missing-skus";
+import { ReviewRequired, checkLines } from "./check-submission";
+import type { Quality } from "@/lib/domain/quality";
+import { unconfirmed, type RowFlag } from "@/lib/domain/submission-checks";
 import { assertReportable, loadPeriodInfo, parsePeriodParam } from "./period-info";
 import { claimIdempotencyKey, completeIdempotencyKey, requestHash, type IdempotencyClaim } from "./idempotency";
 
@@ -60,6 +65,11 @@ export interface SubmitPeriodInput {
   now?: Date;
   /** For the audit log. */
   ip?: string | null;
+  /**
+   * The screen: flagged lines must be fixed or carry `confirm`, else `ReviewRequired` is thrown and
+   * nothing is stored. API clients are not forced through a review (flags are stored with the lines).
+   */
+  requireReview?: boolean;
 }
 
 export interface SubmitResponse {
@@ -71,6 +81,10 @@ export interface SubmitResponse {
   daysLate: number;
   /** Rows of this distributor that this revision left out of tolerance and that now have an open exception. */
   exceptionsOpened: number;
+  /** The data-quality score stored with the revision (lib/domain/quality.ts). */
+  quality: Quality;
+  /** The submission check's flags, stored with their lines (confirmed ones too). */
+  flags: RowFlag[];
 }
 
 export interface SubmitResult extends SubmitResponse {
@@ -146,6 +160,13 @@ export async function submitPeriod(db: Queryable, viewer: Viewer, input: SubmitP
     }
 
     const lines = body.lines;
+    const check = await checkLines(tx, {
+      distributorId: d.id, period, lines, productIds, uploadId: body.uploadId ?? null, daysLate: tl.daysLate, settings: info.settings,
+    });
+    if (input.requireReview) {
+      const open = unconfirmed(check.flags, lines);
+      if (open.length) throw new ReviewRequired(open, check.quality);
+    }
     // The portal's submit carries the upload the grid was filled from: that revision's source is "upload".
     const source: SubmissionSource = input.source === "portal" && body.uploadId ? "upload" : input.source;
     await tx.insert(submissionRevisions).values({
@@ -155,14 +176,23 @@ export async function submitPeriod(db: Queryable, viewer: Viewer, input: SubmitP
       totalReturned: lines.reduce((a, l) => a + l.returned, 0),
       totalOnHand: lines.reduce((a, l) => a + l.onHand, 0),
       lineCount: lines.length,
+      qualityScore: check.quality.score,
+      qualityParts: check.quality.parts,
     });
     const payload = JSON.stringify(
-      lines.map((l, i) => ({ p: productIds[i], s: l.sold, r: l.returned, h: l.onHand, n: l.note ?? null })),
+      lines.map((l, i) => {
+        const f = check.byLine[i]!;
+        return {
+          p: productIds[i], s: l.sold, r: l.returned, h: l.onHand, n: l.note ?? null,
+          f: f.length ? f.map(({ kind, message }) => ({ kind, message })) : null,
+          cr: l.confirm?.reason ?? null, cn: l.confirm?.note ?? null,
+        };
+      }),
     );
     await tx.execute(sql`
-      insert into submission_lines (revision_id, product_id, sold, returned, on_hand, note)
-      select ${revisionId}::uuid, x.p, x.s, x.r, x.h, x.n
-        from jsonb_to_recordset(${payload}::jsonb) as x(p int, s int, r int, h int, n text)`);
+      insert into submission_lines (revision_id, product_id, sold, returned, on_hand, note, flags, confirm_reason, confirm_note)
+      select ${revisionId}::uuid, x.p, x.s, x.r, x.h, x.n, x.f, x.cr, x.cn
+        from jsonb_to_recordset(${payload}::jsonb) as x(p int, s int, r int, h int, n text, f jsonb, cr text, cn text)`);
 
     // The maintained ledger: this distributor × the products of this revision and the one it replaces.
     const touched = new Set<number>(productIds);
@@ -180,13 +210,13 @@ export async function submitPeriod(db: Queryable, viewer: Viewer, input: SubmitP
     await recordAudit(tx, viewer, "submission.create", {
       distributorId: d.id,
       subject: `${d.code} ${period} revision ${revision}`,
-      data: { submissionId, revision, source, lines: lines.length, uploadId: body.uploadId ?? null, via: viewer.via },
+      data: { submissionId, revision, source, lines: lines.length, uploadId: body.uploadId ?? null, via: viewer.via, quality: check.quality.score, flags: check.flags.length },
       ip: input.ip ?? null,
     });
 
     const response: SubmitResponse = {
       submissionId, revision, submittedAt: now.toISOString(), timeliness: tl.timeliness, daysLate: tl.daysLate,
-      exceptionsOpened: auto.opened,
+      exceptionsOpened: auto.opened, quality: check.quality, flags: check.flags,
     };
     if (claim) await completeIdempotencyKey(tx, claim, 201, response);
     return { ...response, replayed: false };
@@ -200,7 +230,7 @@ function describeInvalid(issues: Issue[]): string {
 }
 
 /** SKU of each line → product id, in line order; unknown SKUs are a 400 naming each one. */
-async function resolveSkus(db: Queryable, body: SubmissionBody): Promise<number[]> {
+export async function resolveSkus(db: Queryable, body: SubmissionBody): Promise<number[]> {
   const skus = [...new Set(body.lines.map((l) => l.sku))];
   const exact = new Map<string, number>();
   for (let i = 0; i < skus.length; i += 5000) {
@@ -234,7 +264,7 @@ async function resolveSkus(db: Queryable, body: SubmissionBody): Promise<number[
   return ids;
 }
 
-async function assertUpload(db: Queryable, distributorId: number, period: string, uploadId: string) {
+export async function assertUpload(db: Queryable, distributorId: number, period: string, uploadId: string) {
   const [u] = await db
     .select({ id: uploads.id })
     .from(uploads)

@@ -16,6 +16,7 @@ import { Table, THead, TBody, TR, TH, TD } from "@/components/ui/table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { InventoryFlowChart } from "@/components/charts/inventory-flow-chart";
 import { FLAG_LABELS } from "@/components/gap-table/columns";
+import { CHECK_KIND_LABELS, CONFIRM_REASON_LABELS, type CheckKind, type ConfirmReason } from "@/lib/domain/submission-checks";
 
 type Params = { distributor: string; sku: string };
 
@@ -169,7 +170,7 @@ export default async function GapDetailPage({ params, searchParams }: { params: 
           {detail.revisions.length ? (
             <Table label="Submission revisions" maxHeight="28rem" stickyHeader>
               <THead>
-                <TR><TH>Period</TH><TH>Rev.</TH><TH>Submitted</TH><TH>By</TH><TH numeric>Sold</TH><TH numeric>Returned</TH><TH numeric>On hand</TH></TR>
+                <TR><TH>Period</TH><TH>Rev.</TH><TH>Submitted</TH><TH>By</TH><TH numeric>Sold</TH><TH numeric>Returned</TH><TH numeric>On hand</TH><TH numeric>Quality</TH><TH>Check at submit</TH></TR>
               </THead>
               <TBody>
                 {detail.revisions.map((r) => (
@@ -179,6 +180,11 @@ export default async function GapDetailPage({ params, searchParams }: { params: 
                     <TD className="whitespace-nowrap text-slate-600">{when(r.submittedAt)}</TD>
                     <TD>{r.submittedBy} <span className="text-xs text-slate-500">({r.source})</span></TD>
                     <TD numeric><Num value={r.sold} /></TD><TD numeric><Num value={r.returned} /></TD><TD numeric><Num value={r.onHand} /></TD>
+                    <TD numeric>{r.quality === null ? "—" : `${r.quality}/100`}</TD>
+                    <TD className="max-w-sm text-xs text-slate-700" data-testid="revision-check">
+                      {r.flags.map((f, i) => <p key={i}><span className="font-semibold text-amber-900">{CHECK_KIND_LABELS[f.kind as CheckKind] ?? f.kind}:</span> {f.message}</p>)}
+                      {r.confirm ? <p className="font-medium text-slate-900">Confirmed as reported: {CONFIRM_REASON_LABELS[r.confirm.reason as ConfirmReason] ?? r.confirm.reason}{r.confirm.note ? ` — ${r.confirm.note}` : ""}</p> : null}
+                    </TD>
                   </TR>
                 ))}
               </TBody>

@@ -24,6 +24,7 @@ export const GET = apiRoute<{ period: string; revision: string }>(async ({ req, 
     timeliness: r.timeliness,
     daysLate: r.daysLate,
     totals: r.totals,
-    lines: r.lines.map((l) => ({ sku: l.sku, description: l.description, sold: l.sold, returned: l.returned, onHand: l.onHand, note: l.note })),
+    quality: r.quality,
+    lines: r.lines.map((l) => ({ sku: l.sku, description: l.description, sold: l.sold, returned: l.returned, onHand: l.onHand, note: l.note, flags: l.flags, confirm: l.confirm })),
   });
 });
