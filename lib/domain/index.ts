@@ -3,3 +3,4 @@ export * from "./ledger";
 export * from "./periods";
 export * from "./compliance";
 export * from "./rounding";
+export * from "./units";
