@@ -171,6 +171,7 @@ export async function readUpload(prepared: PreparedUpload, run: DbRunner, input:
     let bytesRead = 0;
     parse = parseUpload({
       bytes: input.source, period: opts.period, resolvePart: resolver.resolvePart, mapping, kind, dateOrder, sheet: opts.sheet, maxBytes,
+      duplicates: opts.duplicates, packSizes: opts.packSizes, packSize: resolver.packSizeOf,
       onPosLines: async (batch) => {
         await input.onPosLines?.(batch);
         await sink.push(batch);
