@@ -15,8 +15,12 @@ import { formDataOf } from "@/lib/validation/form-data";
 /** Creates a distributor (admins only), parsed with the same schema as the form and the REST API. */
 export async function createDistributorAction(_prev: DistributorFormState, formData: FormData): Promise<DistributorFormState> {
   formData = formDataOf(formData);
-  const raw = { code: formData.get("code"), name: formData.get("name"), region: emptyToUndefined(formData.get("region")) };
-  const values = { code: raw.code, name: raw.name, region: raw.region };
+  const raw = {
+    code: formData.get("code"), name: formData.get("name"), region: emptyToUndefined(formData.get("region")),
+    ediIsaId: emptyToUndefined(formData.get("ediIsaId")), ediGsId: emptyToUndefined(formData.get("ediGsId")),
+    duns: emptyToUndefined(formData.get("duns")), gln: emptyToUndefined(formData.get("gln")),
+  };
+  const values = { ...raw };
   try {
     const viewer = await requireViewer();
     requireRole(viewer, ["admin"]);

@@ -21,6 +21,7 @@ export async function createProductAction(_prev: ProductFormState, formData: For
     family: formData.get("family"),
     listPrice: formData.get("listPrice"),
     upc: emptyToUndefined(formData.get("upc")),
+    packSize: emptyToUndefined(formData.get("packSize")),
   };
   try {
     const viewer = await requireViewer();
