@@ -4,3 +4,4 @@ export * from "./periods";
 export * from "./compliance";
 export * from "./rounding";
 export * from "./units";
+export * from "./edi-sender";

@@ -174,6 +174,8 @@ export interface UploadResult {
    * answers `duplicates: "drop"` (then they are in `duplicates`, not counted). `needs.duplicates` asks.
    */
   identicalLines?: { line: number; invoice: string; invoiceLine: string }[];
+  /** X12: the sender IDs the file names (ISA05:ISA06, GS02, DUNS/GLN of the sending N1 parties). */
+  sender?: { isa: string[]; gs: string[]; duns: string[]; gln: string[] };
   /** Quantities in cases/boxes/packs of SKUs whose pack size is not known (rows in `errors`): `needs.packSizes` asks. */
   packSizesNeeded?: { sku: string; unit: string; rows: number }[];
 }

@@ -5,6 +5,7 @@
  * answer says which part was cut off. `line` in the answer is the segment's 1-based position in
  * the file (the physical line when segments sit one per line).
  */
+import { addGsSender, addIsaSender, addPartySender, emptySender, hasSender, SENDER_PARTIES } from "../domain/edi-sender";
 import { Aggregator, type AggregateOptions } from "./aggregate";
 import { ImportError } from "./errors";
 import type { UploadResult } from "./types";
@@ -28,6 +29,7 @@ export async function readX12(text: AsyncIterable<string>, opts: AggregateOption
   let held: X12Out[] = [];
   let streamed = false;
   let completeSets = 0;
+  const sender = emptySender();
 
   const apply = (o: X12Out) => {
     const a = agg!;
@@ -72,6 +74,9 @@ export async function readX12(text: AsyncIterable<string>, opts: AggregateOption
   };
 
   for await (const s of readSegments(text, hooks)) {
+    if (s.id === "ISA") addIsaSender(sender, el(s, 5), el(s, 6));
+    else if (s.id === "GS") addGsSender(sender, el(s, 2));
+    else if (s.id === "N1" && SENDER_PARTIES.has(el(s, 1).toUpperCase())) addPartySender(sender, el(s, 3), el(s, 4));
     if (s.id === "ST") {
       const st01 = el(s, 1);
       if (st01 !== "852" && st01 !== "867") {
@@ -104,6 +109,7 @@ export async function readX12(text: AsyncIterable<string>, opts: AggregateOption
       result.warnings.push({ message: `The file reports ${filePeriod.start ?? "?"} to ${filePeriod.end ?? "?"}, not the period ${opts.period}` });
     }
   }
+  if (hasSender(sender)) result.sender = sender;
   result.separators = separators;
   return result;
 }

@@ -78,6 +78,7 @@ export function toAnswer(r: ParseOutcome, ctx: AnswerContext): { response: Uploa
     ...(r.dateOrder ? { dateOrder: r.dateOrder } : {}),
     ...(r.filePeriod ? { filePeriod: r.filePeriod } : {}),
     ...(r.codes ? { codes: r.codes } : {}),
+    ...(r.sender ? { sender: r.sender } : {}),
     ...(r.packSizesNeeded ? { packSizesNeeded: r.packSizesNeeded } : {}),
     totals: { skus: lines.length, sold: sum(lines, "sold"), returned: sum(lines, "returned"), onHand: sum(lines, "onHand") },
     counts: {

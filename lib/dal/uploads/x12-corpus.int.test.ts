@@ -35,7 +35,10 @@ beforeAll(async () => {
     await tdb.db.insert(t.products).values({ sku, description: `Part ${sku}`, family: "Test", listPrice: "1.00", upc: l.split(",").at(-1) || null });
   }
   const d = await makeDistributor(tdb.db);
+  await tdb.db.update(t.distributors).set({ ediIsaId: "ZZ:NORTHWIND", ediGsId: "NORTHWIND" }).where(eq(t.distributors.id, d.id));
   viewer = await makeViewer(tdb.db, "distributor", d);
+  const acme = await makeDistributor(tdb.db);
+  await tdb.db.update(t.distributors).set({ ediIsaId: "ZZ:ACMEDIST", duns: "987654321" }).where(eq(t.distributors.id, acme.id));
 });
 afterAll(async () => tdb?.close());
 
@@ -51,6 +54,7 @@ describe(`X12 corpus through the data layer (${label})`, () => {
       const bytes = fs.readFileSync(path.join(FIX, "x12", name));
       const a = await ingestUpload(tdb.db, viewer, { options: { period: "2026-10" }, source: bytes, fileName: name });
       checkCase(a as never, exp, (r, f) => totals(r as unknown as UploadAnswer, f));
+      for (const w of exp.dbWarnings ?? []) expect(a.warnings.some((x) => new RegExp(w).test(x.message)), w).toBe(true);
       const [stored] = asRows<{ n: number }>(await tdb.db.execute(sql`select coalesce(sum(line_count), 0)::int as n from pos_line_blocks where upload_id = ${a.uploadId}::uuid`));
       expect(Number(stored!.n)).toBe(a.kind === "pos_lines" ? a.rowsAccepted : 0);
       if (exp.answered) {
@@ -61,6 +65,25 @@ describe(`X12 corpus through the data layer (${label})`, () => {
       }
     });
   }
+
+  it("another partner's file: warned by default, refused (nothing stored) when the admin setting says so; IDs nobody has: warned", async () => {
+    const bytes = fs.readFileSync(path.join(FIX, "x12", "12-another-partners-file.edi"));
+    await tdb.db.insert(t.settings).values({ id: 1, refuseOtherSender: true }).onConflictDoUpdate({ target: t.settings.id, set: { refuseOtherSender: true } });
+    const before = asRows<{ n: number }>(await tdb.db.execute(sql`select count(*)::int as n from uploads`))[0]!.n;
+    try {
+      await expect(ingestUpload(tdb.db, viewer, { options: { period: "2026-10" }, source: bytes })).rejects.toThrow(
+        /sender IDs \(ISA ZZ:ACMEDIST, GS ACMEDIST, DUNS 987654321\) belong to another distributor, not to .*refused.*nothing was stored/,
+      );
+      expect(asRows<{ n: number }>(await tdb.db.execute(sql`select count(*)::int as n from uploads`))[0]!.n).toBe(before);
+    } finally {
+      await tdb.db.update(t.settings).set({ refuseOtherSender: false });
+    }
+    const strange = fs.readFileSync(path.join(FIX, "x12", "01-isa-widths-bracket.edi")).toString("latin1").replace("ZZ*NORTHWIND*", "ZZ*NEWVAN*").replace("GS*PT*NORTHWIND*", "GS*PT*NEWVAN*");
+    const a = await ingestUpload(tdb.db, viewer, { options: { period: "2026-10" }, source: Buffer.from(strange, "latin1") });
+    expect(a.warnings[0]!.message).toMatch(/sender IDs \(ISA ZZ:NEWVAN, GS NEWVAN\) are not among .*'s EDI identities \(ISA ZZ:NORTHWIND, GS NORTHWIND\)/);
+    const own = await ingestUpload(tdb.db, viewer, { options: { period: "2026-10" }, source: fs.readFileSync(path.join(FIX, "x12", "07-867-transfer-types.edi")) });
+    expect(own.warnings.filter((w) => /sender IDs/.test(w.message))).toEqual([]);
+  });
 
   it("answers arrive as query-string text too (packSizes as JSON)", async () => {
     await setPackSizes({});

@@ -14,6 +14,10 @@ export interface CorpusCase {
   /** Code → what was done with it. */
   codes?: Record<string, string>;
   filePeriod?: { start?: string; end?: string };
+  /** The sender IDs the file names. */
+  sender?: { isa: string[]; gs: string[]; duns: string[]; gln: string[] };
+  /** Warnings the upload adds (the data layer: sender checks), as regular expressions. */
+  dbWarnings?: string[];
   invoices?: string[];
   /** Catalogue pack sizes the case assumes. */
   catalogue?: { packSize: Record<string, number> };
@@ -34,5 +38,6 @@ export function checkCase(r: ParseOutcome, exp: CorpusCase, f: (r: ParseOutcome,
   if (!exp.needs) expect(r.needs).toBeUndefined();
   for (const [code, use] of Object.entries(exp.codes ?? {})) expect(r.codes?.find((c) => c.code === code)?.use, code).toBe(use);
   if (exp.filePeriod) expect(r.filePeriod).toEqual(exp.filePeriod);
+  if (exp.sender) expect(r.sender).toEqual(exp.sender);
 }
 
