@@ -14,6 +14,8 @@ import { checkCase, X12_CORPUS } from "@/lib/imports/__fixtures__/x12-corpus";
 import { makeDistributor, makeViewer } from "@/lib/testing/fixtures";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
 import { asRows } from "../sql-rows";
+import { getSettings } from "../settings/get-settings";
+import { updateSettings } from "../settings/update-settings";
 import { ingestUpload, type UploadAnswer } from "./ingest-upload";
 
 const FIX = path.resolve(__dirname, "../../imports/__fixtures__");
@@ -68,7 +70,10 @@ describe(`X12 corpus through the data layer (${label})`, () => {
 
   it("another partner's file: warned by default, refused (nothing stored) when the admin setting says so; IDs nobody has: warned", async () => {
     const bytes = fs.readFileSync(path.join(FIX, "x12", "12-another-partners-file.edi"));
-    await tdb.db.insert(t.settings).values({ id: 1, refuseOtherSender: true }).onConflictDoUpdate({ target: t.settings.id, set: { refuseOtherSender: true } });
+    const admin = await makeViewer(tdb.db, "admin");
+    const s = await getSettings(tdb.db);
+    const form = { dueDay: s.dueDay, timeZone: s.timeZone, graceDays: s.graceDays, reminderDaysBefore: s.reminderDaysBefore };
+    expect((await updateSettings(tdb.db, admin, { ...form, refuseOtherSender: "on" })).refuseOtherSender).toBe(true);
     const before = asRows<{ n: number }>(await tdb.db.execute(sql`select count(*)::int as n from uploads`))[0]!.n;
     try {
       await expect(ingestUpload(tdb.db, viewer, { options: { period: "2026-10" }, source: bytes })).rejects.toThrow(
@@ -76,8 +81,10 @@ describe(`X12 corpus through the data layer (${label})`, () => {
       );
       expect(asRows<{ n: number }>(await tdb.db.execute(sql`select count(*)::int as n from uploads`))[0]!.n).toBe(before);
     } finally {
-      await tdb.db.update(t.settings).set({ refuseOtherSender: false });
+      expect((await updateSettings(tdb.db, admin, { ...form, refuseOtherSender: "off" })).refuseOtherSender).toBe(false);
     }
+    // A save without the field (an older form, the API) leaves it as it is.
+    expect((await updateSettings(tdb.db, admin, form)).refuseOtherSender).toBe(false);
     const strange = fs.readFileSync(path.join(FIX, "x12", "01-isa-widths-bracket.edi")).toString("latin1").replace("ZZ*NORTHWIND*", "ZZ*NEWVAN*").replace("GS*PT*NORTHWIND*", "GS*PT*NEWVAN*");
     const a = await ingestUpload(tdb.db, viewer, { options: { period: "2026-10" }, source: Buffer.from(strange, "latin1") });
     expect(a.warnings[0]!.message).toMatch(/sender IDs \(ISA ZZ:NEWVAN, GS NEWVAN\) are not among .*'s EDI identities \(ISA ZZ:NORTHWIND, GS NORTHWIND\)/);
