@@ -18,7 +18,7 @@ export function DistributorForm({ action }: { action: (s: DistributorFormState, 
   const [state, formAction, pending] = useActionState(action, { ok: null });
   const form = useForm({
     resolver: zodResolver(createDistributorSchema),
-    defaultValues: { code: "", name: "", region: undefined },
+    defaultValues: { code: "", name: "", region: undefined, ediIsaId: undefined, ediGsId: undefined, duns: undefined, gln: undefined },
   });
   const { register } = form;
 
@@ -37,6 +37,21 @@ export function DistributorForm({ action }: { action: (s: DistributorFormState, 
           <Input autoComplete="off" {...register("region", { setValueAs: blank })} />
         </Field>
       </div>
+      <fieldset className="grid gap-4 sm:grid-cols-4">
+        <legend className="mb-2 text-sm font-medium text-slate-700">EDI identities (X12 files from this distributor are checked against them)</legend>
+        <Field label="ISA sender" id="distributor-edi-isa" optional hint="qualifier:ID, e.g. ZZ:NORTHWIND" error={err("ediIsaId")}>
+          <Input autoComplete="off" spellCheck={false} className="uppercase" {...register("ediIsaId", { setValueAs: blank })} />
+        </Field>
+        <Field label="GS02 sender" id="distributor-edi-gs" optional error={err("ediGsId")}>
+          <Input autoComplete="off" spellCheck={false} className="uppercase" {...register("ediGsId", { setValueAs: blank })} />
+        </Field>
+        <Field label="DUNS" id="distributor-duns" optional hint="9 digits" error={err("duns")}>
+          <Input inputMode="numeric" autoComplete="off" className="tabular-nums" {...register("duns", { setValueAs: blank })} />
+        </Field>
+        <Field label="GLN" id="distributor-gln" optional hint="13 digits" error={err("gln")}>
+          <Input inputMode="numeric" autoComplete="off" className="tabular-nums" {...register("gln", { setValueAs: blank })} />
+        </Field>
+      </fieldset>
       <FormMessage
         error={state.ok === false && !pending ? state.formError : null}
         success={state.ok === true && state.data ? `Distributor ${state.data.code} created.` : null}

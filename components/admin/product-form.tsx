@@ -19,7 +19,7 @@ export function ProductForm({ action }: { action: (s: ProductFormState, fd: Form
   const [state, formAction, pending] = useActionState(action, { ok: null });
   const form = useForm({
     resolver: zodResolver(createProductSchema),
-    defaultValues: { sku: "", description: "", family: "", listPrice: "", upc: undefined },
+    defaultValues: { sku: "", description: "", family: "", listPrice: "", upc: undefined, packSize: undefined },
   });
   const { register } = form;
 
@@ -42,6 +42,9 @@ export function ProductForm({ action }: { action: (s: ProductFormState, fd: Form
         </Field>
         <Field label="UPC / GTIN" id="product-upc" optional hint="8 to 14 digits" error={err("upc")}>
           <Input inputMode="numeric" autoComplete="off" className="tabular-nums" {...register("upc", { setValueAs: blank })} />
+        </Field>
+        <Field label="Pack size" id="product-pack-size" optional hint="Units per case, box or reel: files reporting cases are converted with it" error={err("packSize")}>
+          <Input inputMode="numeric" autoComplete="off" className="text-right tabular-nums" {...register("packSize", { setValueAs: blank })} />
         </Field>
       </div>
       <FormMessage

@@ -14,6 +14,8 @@ export interface SettingsValues {
   timeZone: string;
   graceDays: number;
   reminderDaysBefore: number;
+  /** Refuse X12 files whose sender IDs are another distributor's (issue 15). */
+  refuseOtherSender: boolean;
   /** The settings' version when the page was drawn: saving over a newer save is refused. */
   version: number;
 }
@@ -38,6 +40,21 @@ export function SettingsForm({ initial, saveSettingsAction }: { initial: Setting
         <Field label="Reminder days before" hint="First reminder this many days before the due date (0 = none); another on the due day and one when overdue" error={err("reminderDaysBefore")}>
           <Input name="reminderDaysBefore" type="number" min={0} max={14} defaultValue={v("reminderDaysBefore")} className="w-28" />
         </Field>
+      </div>
+      <div className="flex items-start gap-2 text-sm">
+        <input type="hidden" name="refuseOtherSender" value="off" />
+        <input
+          id="settings-refuse-other-sender"
+          name="refuseOtherSender"
+          type="checkbox"
+          value="on"
+          defaultChecked={state.values?.refuseOtherSender ? state.values.refuseOtherSender === "on" : initial.refuseOtherSender}
+          className="mt-0.5"
+        />
+        <label htmlFor="settings-refuse-other-sender">
+          Refuse EDI files whose sender IDs belong to another distributor
+          <span className="block text-slate-600">Off: such a file is read and the upload warns. Sender IDs are set per distributor (Admin → Distributors).</span>
+        </label>
       </div>
       <div aria-live="polite" className="min-h-5 text-sm">
         <ActionMessage state={state} />

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, index, integer, numeric, pgTable, text, timestamp, uniqueIndex, jsonb, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, index, integer, numeric, pgTable, text, timestamp, uniqueIndex, jsonb, uuid } from "drizzle-orm/pg-core";
 import { distributors, users } from "./organisation";
 
 export const products = pgTable(
@@ -12,6 +12,8 @@ export const products = pgTable(
     /** List price per unit in the manufacturer's currency; numeric, never float. */
     listPrice: numeric("list_price", { precision: 14, scale: 4 }).notNull(),
     upc: text("upc"),
+    /** Units per case/box/pack/reel: quantities a file gives in cases are converted with it (null: not known — the upload asks). */
+    packSize: integer("pack_size"),
     active: boolean("active").notNull().default(true),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -19,6 +21,7 @@ export const products = pgTable(
     uniqueIndex("products_sku_key").on(t.sku),
     uniqueIndex("products_upc_key").on(t.upc).where(sql`${t.upc} is not null`),
     index("products_family_idx").on(t.family),
+    check("products_pack_size_positive", sql`${t.packSize} is null or ${t.packSize} > 0`),
   ],
 );
 

@@ -20,6 +20,8 @@ export const settings = pgTable(
     /** … and at least this many units above it. */
     outlierMinUnits: integer("outlier_min_units").notNull().default(50),
     reminderDaysBefore: smallint("reminder_days_before").notNull().default(3),
+    /** An EDI file whose sender IDs name another distributor is refused (false: read, with a warning). */
+    refuseOtherSender: boolean("refuse_other_sender").notNull().default(false),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     /** Bumped by every save: a form saved over someone else's newer save is refused. */
     version: integer("version").notNull().default(1),
@@ -34,6 +36,11 @@ export const distributors = pgTable(
     code: text("code").notNull(),
     name: text("name").notNull(),
     region: text("region"),
+    /** EDI identities (X12 files are checked against them): ISA05:ISA06 ("ZZ:NORTHWIND"), GS02, DUNS, GLN. */
+    ediIsaId: text("edi_isa_id"),
+    ediGsId: text("edi_gs_id"),
+    duns: text("duns"),
+    gln: text("gln"),
     active: boolean("active").notNull().default(true),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },

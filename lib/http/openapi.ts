@@ -72,8 +72,8 @@ const operations: Op[] = [
   {
     method: "post", path: "/api/v1/uploads", tag: "distributor",
     summary:
-      "Read a POS or inventory file (CSV/TSV, XLSX, X12 852/867) for a period: multipart field `file`, or the raw body (text/csv, text/tab-separated-values, the XLSX type, application/edi-x12). mapping (JSON: column index → field), kind, dateOrder, sheet answer the parser's questions (a confirmation is remembered per header signature); replaces drops an earlier upload of the same file. → the per-SKU totals, rejected and set-aside rows, unknown parts, needs and an uploadId to submit with. 413 above SELLTHRU_MAX_UPLOAD_MB.",
-    query: ["period", "mapping", "kind", "dateOrder", "sheet", "replaces", "fileName"],
+      "Read a POS or inventory file (CSV/TSV, XLSX, X12 852/867) for a period: multipart field `file`, or the raw body (text/csv, text/tab-separated-values, the XLSX type, application/edi-x12). mapping (JSON: column index → field), kind, dateOrder, sheet, duplicates (keep|drop: lines identical in every field) and packSizes (JSON: SKU → units per case) answer the parser's questions (a confirmation is remembered per header signature); replaces drops an earlier upload of the same file. → the per-SKU totals, rejected and set-aside rows, unknown parts, needs and an uploadId to submit with. 413 above SELLTHRU_MAX_UPLOAD_MB.",
+    query: ["period", "mapping", "kind", "dateOrder", "sheet", "duplicates", "packSizes", "replaces", "fileName"],
     bodyContentType: "text/csv",
   },
   { method: "get", path: "/api/v1/uploads/{id}", tag: "distributor", summary: "The stored answer of one of your uploads (lists up to 50,000 entries each)" },

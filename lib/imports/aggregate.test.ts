@@ -4,7 +4,7 @@ import { aggregate } from "./aggregate";
 import { createPartResolver } from "./resolver";
 import type { PosLine, ResolvedPosLine, SummaryRow } from "./types";
 
-const opts = { period: "2026-10", resolvePart };
+const opts = { period: "2026-10", resolvePart, duplicates: "drop" as const };
 const pos = (line: number, sku: string, quantity: number, extra: Partial<PosLine> = {}): PosLine => ({
   line, movement: "sell_through", identifiers: { sku }, quantity, date: "2026-10-05", ...extra,
 });
@@ -67,6 +67,56 @@ describe("aggregate: duplicates are the same invoice and line (per transfer type
     ];
     const r = await aggregate({ format: "csv", kind: "pos_lines", records }, opts);
     expect(r.duplicates.map((d) => d.line)).toEqual([5, 6, 8, 11, 12, 13, 15]);
+  });
+});
+
+describe("aggregate: a duplicate is a whole record repeated; the distributor decides", () => {
+  const sale = (line: number, extra: Partial<PosLine> = {}) => pos(line, "MCU-1000", 10, { invoice: "I-1", invoiceLine: "1", transferType: "SS", endCustomer: "ACME", ...extra });
+  const records = () => [
+    sale(2),
+    sale(3, { identifiers: { sku: "LDO-330" } }), // LIN01 restarting at 1: another part
+    sale(4, { quantity: -10 }), // a credit on the sale's invoice number and line
+    sale(5, { date: "2026-10-06" }),
+    sale(6, { endCustomer: "GLOBEX" }),
+    sale(7, { unit: "DZ" }),
+    sale(8), // the only real repeat
+  ];
+
+  it("by default every line is kept; the identical one is listed and counted", async () => {
+    const r = await aggregate({ format: "x12-867", kind: "pos_lines", records: records() }, { period: "2026-10", resolvePart });
+    expect(r.identicalLines).toEqual([{ line: 8, invoice: "I-1", invoiceLine: "1" }]);
+    expect(r.duplicates).toEqual([]);
+    expect(r.lines).toEqual([
+      { sku: "LDO-330", sold: 10, returned: 0, onHand: null },
+      { sku: "MCU-1000", sold: 10 - 10 + 10 + 10 + 120 + 10, returned: 0, onHand: null },
+    ]);
+    expect(r.warnings.map((w) => w.message)).toContain("1 line(s) repeat an earlier line in every field (invoice, line, part, quantity, date, transfer type, end customer): they are counted; answer whether to keep or drop them");
+    expect(accountedRows(r)).toBe(r.rowsRead);
+  });
+
+  it("answered drop: only the identical line is dropped (and listed)", async () => {
+    const r = await aggregate({ format: "x12-867", kind: "pos_lines", records: records() }, { period: "2026-10", resolvePart, duplicates: "drop" });
+    expect(r.duplicates).toEqual([{ line: 8, invoice: "I-1", invoiceLine: "1" }]);
+    expect(r.identicalLines).toBeUndefined();
+    expect(r.lines.find((l) => l.sku === "MCU-1000")!.sold).toBe(140);
+    expect(accountedRows(r)).toBe(r.rowsRead);
+  });
+});
+
+describe("aggregate: units", () => {
+  it("cases convert with the pack size; without one the row is not counted and asked about", async () => {
+    const records = [pos(2, "MCU-1000", 2, { unit: "CA" }), pos(3, "LDO-330", 3, { unit: "CA" }), pos(4, "LDO-330", 1, { unit: "CA" }), pos(5, "LDO-330", 4), pos(6, "LDO-330", 1, { unit: "KG" })];
+    const r = await aggregate({ format: "x12-867", kind: "pos_lines", records }, { period: "2026-10", resolvePart, packSize: (sku) => (sku === "MCU-1000" ? 250 : null) });
+    expect(r.lines).toEqual([
+      { sku: "LDO-330", sold: 4, returned: 0, onHand: null },
+      { sku: "MCU-1000", sold: 500, returned: 0, onHand: null },
+    ]);
+    expect(r.packSizesNeeded).toEqual([{ sku: "LDO-330", unit: "CA", rows: 2 }]);
+    expect(r.errors.map((e) => e.line)).toEqual([3, 4, 6]);
+    expect(r.errors[0].message).toMatch(/pack size of LDO-330 is not known: not counted/);
+    expect(r.errors[2].message).toMatch(/not a unit Sellthru can count/);
+    expect(r.codes).toEqual([{ code: "unit CA", meaning: "case", use: "converted to units with the product's pack size", count: 1 }]);
+    expect(accountedRows(r)).toBe(r.rowsRead);
   });
 });
 

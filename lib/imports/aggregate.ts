@@ -3,9 +3,11 @@
  * exactly one place — accepted, `errors`, `outOfPeriod`, `duplicates`, an unknown part's row count
  * or `skipped` — so rowsRead always equals their sum (nothing is dropped silently).
  */
+import { toUnits, unitMeaning } from "../domain/units";
 import { confusableCharIn, confusableMessage, visiblePart } from "./part-number";
+import { contentPrint, keyPrint, RecordPrints } from "./record-prints";
 import type {
-  Format, Kind, PartIds, PartResolver, PosLine, ResolvedPosLine, RowError, Skipped, SkuTotals, SummaryRow, UploadResult, Warning,
+  CodeNote, Format, Kind, PartIds, PartResolver, PosLine, ResolvedPosLine, RowError, Skipped, SkuTotals, SummaryRow, UploadResult, Warning,
 } from "./types";
 
 export interface AggregateOptions {
@@ -14,6 +16,14 @@ export interface AggregateOptions {
   resolvePart: PartResolver;
   /** Receives accepted POS lines in batches instead of collecting them in `posLines`. */
   onPosLines?: (batch: ResolvedPosLine[]) => void | Promise<void>;
+  /**
+   * Lines identical in every field (invoice, line, part, quantity, unit, date, transfer type, end
+   * customer): "keep" (the default: counted, listed in `identicalLines` and asked about) or "drop"
+   * (listed in `duplicates`, not counted) — the distributor's answer.
+   */
+  duplicates?: "keep" | "drop";
+  /** Units per case/box/pack of a SKU (catalogue or the distributor's answer); null when not known. */
+  packSize?: (sku: string) => number | null | undefined;
 }
 
 const BATCH = 1000;
@@ -46,6 +56,7 @@ export interface AggregatorState {
   warnings: Warning[];
   suppressedWarnings: number;
   adjustments: [string, number][];
+  identical: NonNullable<UploadResult["identicalLines"]>;
   /** Per transfer type, the invoices seen and their lines, compact (a million lines cross threads cheaply). */
   seen: SeenInvoices[];
 }
@@ -100,6 +111,11 @@ export class Aggregator {
   private batch: ResolvedPosLine[] = [];
   private readonly adjustments = new Map<string, number>();
   private suppressedWarnings = 0;
+  private readonly codeNotes = new Map<string, CodeNote>();
+  private readonly prints = new RecordPrints();
+  private readonly identical: NonNullable<UploadResult["identicalLines"]> = [];
+  /** SKU + unit → rows that could not be converted to units (pack size unknown). */
+  private readonly unitAsks = new Map<string, { sku: string; unit: string; rows: number }>();
 
   constructor(
     readonly format: Format,
@@ -121,6 +137,14 @@ export class Aggregator {
   warn(w: Warning): void {
     if (this.warnings.length < MAX_WARNINGS) this.warnings.push(w);
     else this.suppressedWarnings++;
+  }
+
+  /** A code met in the file (X12): the same code and use are counted once with their occurrences. */
+  note(n: CodeNote): void {
+    const key = `${n.code}\u0000${n.use}`;
+    const had = this.codeNotes.get(key);
+    if (had) had.count += n.count;
+    else this.codeNotes.set(key, { ...n });
   }
 
   /**
@@ -187,7 +211,7 @@ export class Aggregator {
       rowsRead: this.rowsRead, rowsAccepted: this.rowsAccepted, credits: this.credits,
       totals: [...this.totals], unknown: [...this.unknown], outOfPeriod: this.outOfPeriod, duplicates: this.duplicates,
       errors: this.errors, skipped: this.skipped, warnings: this.warnings, suppressedWarnings: this.suppressedWarnings,
-      adjustments: [...this.adjustments],
+      adjustments: [...this.adjustments], identical: this.identical,
       seen: [...this.seen].map(([type, byInvoice]) => {
         const lengths = new Uint32Array(byInvoice.size);
         const masks = new Int32Array(byInvoice.size);
@@ -247,6 +271,7 @@ export class Aggregator {
     for (const [code, n] of later.adjustments) this.adjustments.set(code, (this.adjustments.get(code) ?? 0) + n);
     this.outOfPeriod.push(...later.outOfPeriod);
     this.duplicates.push(...later.duplicates);
+    this.identical.push(...later.identical);
     this.errors.push(...later.errors);
     this.skipped.push(...later.skipped);
     for (const w of later.warnings) this.warn(w);
@@ -288,12 +313,22 @@ export class Aggregator {
       this.outOfPeriod.push({ line: p.line, date: p.date });
       return;
     }
-    if (p.invoice && p.invoiceLine && this.isDuplicate(p.transferType ?? "", p.invoice, p.invoiceLine)) {
-      this.duplicates.push({ line: p.line, invoice: p.invoice, invoiceLine: p.invoiceLine });
-      return;
+    if (p.invoice && p.invoiceLine) {
+      const type = p.transferType ?? "";
+      const sameKey = this.isDuplicate(type, p.invoice, p.invoiceLine);
+      const same = this.prints.seenOrAdd(keyPrint(type, p.invoice, smallLine(p.invoiceLine), p.invoiceLine), contentPrint(p));
+      if (sameKey && same) {
+        const d = { line: p.line, invoice: p.invoice, invoiceLine: p.invoiceLine };
+        if (this.opts.duplicates === "drop") {
+          this.duplicates.push(d);
+          return;
+        }
+        this.identical.push(d);
+      }
     }
     const sku = this.resolve(p.identifiers, p.line);
     if (!sku) return;
+    if (p.unit && !this.convert(p, sku)) return;
     this.rowsAccepted++;
     const t = this.bucket(sku, p.line);
     t.sold ??= 0;
@@ -312,10 +347,45 @@ export class Aggregator {
     } else this.posLines.push(resolved);
   }
 
+  /** A unit other than eaches → units with the SKU's pack size; false (an error row, and a question) when it cannot be. */
+  private convert(p: PosLine, sku: string): boolean {
+    const c = toUnits(p.quantity, p.unit, this.opts.packSize?.(sku));
+    if (c.ok) {
+      if (c.factor !== 1 || c.kind !== "each") this.note({ code: `unit ${p.unit}`, meaning: unitMeaning(p.unit), use: c.kind === "pack" ? "converted to units with the product's pack size" : `converted to units (× ${c.factor})`, count: 1 });
+      p.quantity = c.units;
+      return true;
+    }
+    this.unitProblem(sku, c.unit, c.reason, p.line, "QTY03");
+    return false;
+  }
+
+  private unitProblem(sku: string, unit: string, reason: "pack_size_unknown" | "unknown_unit", line: number, column: string): void {
+    if (reason === "pack_size_unknown") {
+      const key = `${sku}\u0000${unit}`;
+      const ask = this.unitAsks.get(key);
+      if (ask) ask.rows++;
+      else this.unitAsks.set(key, { sku, unit, rows: 1 });
+      this.errors.push({ line, column, message: `Quantity in ${unitMeaning(unit)}s (${unit}) and the pack size of ${sku} is not known: not counted. Give the units per ${unit} and upload again` });
+    } else {
+      this.errors.push({ line, column, message: `Quantity in ${unitMeaning(unit)}: not a unit Sellthru can count; not counted` });
+    }
+  }
+
   summary(r: SummaryRow): void {
     this.rowsRead++;
     const sku = this.resolve(r.identifiers, r.line);
     if (!sku) return;
+    if (r.units) {
+      for (const f of ["sold", "returned", "onHand", "received"] as const) {
+        const unit = r.units[f];
+        const v = r[f];
+        if (!unit || v === null || v === undefined) continue;
+        const c = toUnits(v, unit, this.opts.packSize?.(sku));
+        if (!c.ok) return this.unitProblem(sku, c.unit, c.reason, r.line, "ZA03");
+        if (c.factor !== 1 || c.kind !== "each") this.note({ code: `unit ${unit}`, meaning: unitMeaning(unit), use: c.kind === "pack" ? "converted to units with the product's pack size" : `converted to units (× ${c.factor})`, count: 1 });
+        r[f] = c.units;
+      }
+    }
     this.rowsAccepted++;
     const existing = this.totals.get(sku);
     if (existing) {
@@ -352,7 +422,7 @@ export class Aggregator {
         if (t.received !== null) l.received = t.received;
         return l;
       });
-    return {
+    const result: UploadResult = {
       format: this.format,
       kind: this.kind,
       rowsRead: this.rowsRead,
@@ -367,6 +437,13 @@ export class Aggregator {
       posLines: this.posLines,
       warnings: this.warnings,
     };
+    if (this.codeNotes.size > 0) result.codes = [...this.codeNotes.values()];
+    if (this.identical.length > 0) {
+      result.identicalLines = this.identical;
+      this.warnings.push({ message: `${this.identical.length} line(s) repeat an earlier line in every field (invoice, line, part, quantity, date, transfer type, end customer): they are counted; answer whether to keep or drop them` });
+    }
+    if (this.unitAsks.size > 0) result.packSizesNeeded = [...this.unitAsks.values()];
+    return result;
   }
 }
 

@@ -136,7 +136,7 @@ describe("a CSV read in two parts", () => {
   it("drops the split (discarding what was stored) when an invoice line repeats across the parts", async () => {
     const bytes = makeFile({ row: (i) => (i === 11000 ? defaultRow(3) : null) });
     const { one, two, split } = await expectSame(bytes);
-    expect(one.outcome.duplicates).toEqual([expect.objectContaining({ invoice: "INV1", invoiceLine: "1" })]);
+    expect(one.outcome.identicalLines).toEqual([expect.objectContaining({ invoice: "INV1", invoiceLine: "1" })]);
     expect([split, two.restarts]).toEqual([["ran"], 1]);
   });
 

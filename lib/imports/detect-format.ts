@@ -22,15 +22,26 @@ function startsWith(bytes: Uint8Array, sig: number[]): boolean {
   return sig.every((b, i) => bytes[i] === b);
 }
 
-/** `ISA` at the start after an optional UTF-8 BOM and whitespace, followed by a non-alphanumeric separator. */
+const isDigit = (b: number | undefined) => b !== undefined && b >= 0x30 && b <= 0x39;
+
+/** A byte that can separate X12 elements: not alphanumeric, not a space. */
+function isSeparator(sep: number | undefined): boolean {
+  if (sep === undefined) return false;
+  const alnum = isDigit(sep) || (sep >= 0x41 && sep <= 0x5a) || (sep >= 0x61 && sep <= 0x7a);
+  return !alnum && sep !== 0x20 && sep !== 0x0a && sep !== 0x0d;
+}
+
+/**
+ * `ISA` at the start after an optional UTF-8 BOM and whitespace, followed by a non-alphanumeric
+ * separator — or a bare transaction set without envelope: `ST`, a separator, three digits, a separator.
+ */
 function looksLikeX12(head: Uint8Array): boolean {
   let i = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
   while (i < head.length && (head[i] === 0x20 || head[i] === 0x09 || head[i] === 0x0a || head[i] === 0x0d)) i++;
-  if (head[i] !== 0x49 || head[i + 1] !== 0x53 || head[i + 2] !== 0x41) return false; // "ISA"
-  const sep = head[i + 3];
-  if (sep === undefined) return false;
-  const alnum = (sep >= 0x30 && sep <= 0x39) || (sep >= 0x41 && sep <= 0x5a) || (sep >= 0x61 && sep <= 0x7a);
-  return !alnum && sep !== 0x20;
+  if (head[i] === 0x49 && head[i + 1] === 0x53 && head[i + 2] === 0x41) return isSeparator(head[i + 3]); // "ISA"
+  if (head[i] !== 0x53 || head[i + 1] !== 0x54) return false; // "ST"
+  const sep = head[i + 2];
+  return isSeparator(sep) && isDigit(head[i + 3]) && isDigit(head[i + 4]) && isDigit(head[i + 5]) && head[i + 6] === sep;
 }
 
 export const UNSUPPORTED_MESSAGE: Partial<Record<Container, string>> = {

@@ -44,6 +44,12 @@ export interface ParseUploadInput {
   onProgress?: (p: { bytesRead: number }) => void;
   /** Large line-level CSV files: read the second half on a worker thread at the same time (`csv-split.ts`). */
   split?: SplitInput;
+  /** Lines identical in every field: "keep" (default: counted, and asked about) or "drop" (the distributor's answer). */
+  duplicates?: "keep" | "drop";
+  /** Units per case/box/pack of a SKU as the catalogue knows it (null: unknown). */
+  packSize?: (sku: string) => number | null | undefined;
+  /** The distributor's answers to `needs.packSizes`: SKU → units per pack (win over the catalogue). */
+  packSizes?: Record<string, number>;
 }
 
 const optionsSchema = z.object({
@@ -53,25 +59,41 @@ const optionsSchema = z.object({
   dateOrder: z.enum(["MDY", "DMY"]).optional(),
   sheet: z.string().min(1).optional(),
   maxBytes: z.number().int().positive().optional(),
+  duplicates: z.enum(["keep", "drop"]).optional(),
+  packSizes: z.record(z.string().min(1), z.number().int().positive().max(1_000_000)).optional(),
 });
+
+/** The questions the aggregator's lists raise, added to `needs` (duplicates to keep or drop, pack sizes). */
+function withQuestions(o: ParseOutcome, input: ParseUploadInput): ParseOutcome {
+  const needs = { ...o.needs };
+  if (o.identicalLines?.length && input.duplicates !== "keep") needs.duplicates = { lines: o.identicalLines.map((d) => d.line), count: o.identicalLines.length };
+  if (o.packSizesNeeded?.length) needs.packSizes = o.packSizesNeeded;
+  if (Object.keys(needs).length > 0) o.needs = needs;
+  return o;
+}
 
 export async function parseUpload(input: ParseUploadInput): Promise<ParseOutcome> {
   const parsed = optionsSchema.safeParse({ ...input, bytes: undefined, resolvePart: undefined });
   if (!parsed.success) throw new ImportError("invalid_options", parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
+  if (input.packSizes) {
+    const answered = input.packSizes;
+    const catalogue = input.packSize;
+    input = { ...input, packSize: (sku) => answered[sku] ?? catalogue?.(sku) };
+  }
   let first = await attempt(input, input.dateOrder, true);
   if (first.abandoned) {
     await input.onRestart?.();
     first = await attempt(input, input.dateOrder, false);
   }
-  if (!first.restartWith) return first.outcome!;
+  if (!first.restartWith) return withQuestions(first.outcome!, input);
   if (isRereadable(input.bytes)) {
     await input.onRestart?.();
-    return (await attempt(input, first.restartWith, true)).outcome ?? (await restartOnePass(input, first.restartWith));
+    return withQuestions((await attempt(input, first.restartWith, true)).outcome ?? (await restartOnePass(input, first.restartWith)), input);
   }
   const out = first.outcome!;
   out.warnings.push({ message: `Rows after the first 2,000 show the dates are ${first.restartWith === "DMY" ? "day/month" : "month/day"}; the file was read as month/day. Upload it again with that date order.` });
   out.needs = { ...out.needs, dateOrder: true, assumed: out.dateOrder };
-  return out;
+  return withQuestions(out, input);
 }
 
 async function restartOnePass(input: ParseUploadInput, dateOrder: DateOrder): Promise<ParseOutcome> {
@@ -105,7 +127,7 @@ async function attempt(input: ParseUploadInput, dateOrder: DateOrder | undefined
     // X12 saved as UTF-16 is rare but cheap to recognise.
     if (decodeBuffer(head.subarray(0, head.length & ~1)).text.trimStart().startsWith("ISA")) container = "x12";
   }
-  const common = { period: input.period, resolvePart: input.resolvePart, onPosLines: input.onPosLines };
+  const common = { period: input.period, resolvePart: input.resolvePart, onPosLines: input.onPosLines, duplicates: input.duplicates, packSize: input.packSize };
 
   if (container === "xlsx") {
     const buf = await collect(all);
@@ -129,7 +151,8 @@ async function attempt(input: ParseUploadInput, dateOrder: DateOrder | undefined
   }
   if (container !== "delimited") throw new ImportError(container === "empty" ? "empty" : "unsupported", UNSUPPORTED_MESSAGE[container] ?? "Unsupported file");
 
-  if (maysplit && input.split && input.onPosLines) {
+  // The part reader on the other thread keeps every line; a "drop" answer reads in one pass.
+  if (maysplit && input.split && input.onPosLines && input.duplicates !== "drop") {
     const onPart = input.onProgress ? (bytes: number) => input.onProgress!({ bytesRead: mainBytes + bytes }) : undefined;
     split = await CsvSplit.open(input.split, sniffEncoding(head, false).encoding, input.period, onPart);
   }

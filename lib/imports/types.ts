@@ -71,6 +71,8 @@ export interface PosLine {
   shipToState?: string;
   shipToCountry?: string;
   description?: string;
+  /** Unit of measure of `quantity` as the file gives it (X12 QTY03: EA, CA, DZ…); absent = units. */
+  unit?: string;
 }
 
 /** A POS line accepted into the result, with its part resolved to our SKU. */
@@ -88,6 +90,8 @@ export interface SummaryRow {
   onHand?: number | null;
   received?: number | null;
   description?: string;
+  /** Unit of measure per figure as the file gives it (X12 ZA03); absent = units. */
+  units?: { sold?: string; returned?: string; onHand?: string; received?: string };
 }
 
 export interface RowError {
@@ -103,6 +107,21 @@ export interface Skipped {
 export interface Warning {
   line?: number;
   message: string;
+}
+
+/**
+ * A code the file uses and what Sellthru did with it (X12 852 ZA activity codes, 867 PTD transfer
+ * types, units of measure): every code met is named with its meaning, used or not.
+ */
+export interface CodeNote {
+  /** As written in the file: "ZA*QP", "PTD*SD", "QTY03 CA". */
+  code: string;
+  /** The code's meaning in the X12 code list (or "not an X12 code" when it is not in the list). */
+  meaning: string;
+  /** What was done with it: "sold", "on hand", "returned by customers (subtracted from sold)", "not used", … */
+  use: string;
+  /** How many times it occurs. */
+  count: number;
 }
 
 /**
@@ -148,6 +167,17 @@ export interface UploadResult {
   dateOrder?: DateOrder;
   /** The reporting period the file itself declares (X12 XQ / BPT+DTM), as ISO dates. */
   filePeriod?: { start?: string; end?: string };
+  /** X12: every activity code / transfer type / unit met, with its meaning and what was done with it. */
+  codes?: CodeNote[];
+  /**
+   * Lines that repeat an earlier line in every field, counted (the default) until the distributor
+   * answers `duplicates: "drop"` (then they are in `duplicates`, not counted). `needs.duplicates` asks.
+   */
+  identicalLines?: { line: number; invoice: string; invoiceLine: string }[];
+  /** X12: the sender IDs the file names (ISA05:ISA06, GS02, DUNS/GLN of the sending N1 parties). */
+  sender?: { isa: string[]; gs: string[]; duns: string[]; gln: string[] };
+  /** Quantities in cases/boxes/packs of SKUs whose pack size is not known (rows in `errors`): `needs.packSizes` asks. */
+  packSizesNeeded?: { sku: string; unit: string; rows: number }[];
 }
 
 /** What the caller must ask the user before the result can be trusted. */
@@ -163,6 +193,10 @@ export interface Needs {
   assumed?: DateOrder;
   /** Several sheets could hold the data: ask which (the result used the first of them). */
   sheet?: string[];
+  /** Lines identical in every field were counted: ask keep or drop (`identicalLines` lists them). Answer: `duplicates: "keep" | "drop"`. */
+  duplicates?: { lines: number[]; count: number };
+  /** Quantities in cases/boxes/packs whose pack size is not known were not counted: ask the units per pack. Answer: `packSizes: { SKU: n }`. */
+  packSizes?: { sku: string; unit: string; rows: number }[];
 }
 
 export type ParseOutcome = UploadResult & { needs?: Needs };

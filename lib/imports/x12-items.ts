@@ -2,7 +2,7 @@
  * Pieces shared by the 852 and 867 readers: LIN product identifiers and X12 quantities.
  */
 import { el, type Segment } from "./x12-segments";
-import type { PartIds, PosLine, SummaryRow } from "./types";
+import type { CodeNote, PartIds, PosLine, SummaryRow } from "./types";
 
 /**
  * LIN02/03, 04/05, … are (qualifier, id) pairs. Our part: VP (vendor's part), MG (manufacturer's
@@ -14,7 +14,10 @@ const OURS = ["VP", "MG", "VN", "VA", "VC"];
 const THEIRS = ["BP", "IN", "CB", "SK"];
 const BARCODES = ["UP", "UK", "EN", "UA", "UI", "UN", "EA"];
 
+const KNOWN_QUALIFIERS = new Set([...OURS, ...THEIRS, ...BARCODES]);
+
 export function linIdentifiers(lin: Segment): { ids: PartIds; unknownQualifiers: string[] } {
+  if (lin.id === "SII") return siiIdentifiers(lin);
   const pairs = new Map<string, string>();
   const unknownQualifiers: string[] = [];
   for (let i = 2; i + 1 < lin.elements.length; i += 2) {
@@ -22,8 +25,29 @@ export function linIdentifiers(lin: Segment): { ids: PartIds; unknownQualifiers:
     const v = el(lin, i + 1);
     if (!q || !v) continue;
     if (!pairs.has(q)) pairs.set(q, v);
-    if (![...OURS, ...THEIRS, ...BARCODES].includes(q)) unknownQualifiers.push(q);
+    if (!KNOWN_QUALIFIERS.has(q)) unknownQualifiers.push(q);
   }
+  return pick(pairs, unknownQualifiers);
+}
+
+/**
+ * 005010 867s may identify the item in an SII segment instead of LIN: (qualifier, id) pairs whose
+ * position differs between senders, so every known qualifier followed by a value is taken.
+ */
+export function siiIdentifiers(sii: Segment): { ids: PartIds; unknownQualifiers: string[] } {
+  const pairs = new Map<string, string>();
+  for (let i = 1; i + 1 < sii.elements.length; i++) {
+    const q = el(sii, i).toUpperCase();
+    const v = el(sii, i + 1);
+    if (KNOWN_QUALIFIERS.has(q) && v && !pairs.has(q)) {
+      pairs.set(q, v);
+      i++;
+    }
+  }
+  return pick(pairs, []);
+}
+
+function pick(pairs: Map<string, string>, unknownQualifiers: string[]): { ids: PartIds; unknownQualifiers: string[] } {
   const first = (list: string[]) => list.map((q) => pairs.get(q)).find((v) => v);
   const ids: PartIds = {};
   const sku = first(OURS);
@@ -58,4 +82,5 @@ export type X12Out =
   | { t: "error"; line: number; column: string; message: string }
   | { t: "skip"; line: number; reason: string }
   | { t: "warn"; line?: number; message: string }
+  | { t: "note"; note: CodeNote }
   | { t: "period"; start?: string; end?: string };

@@ -1,14 +1,14 @@
 import { z } from "zod";
-import { createDistributorSchema, createProductSchema } from "./admin";
+import { createDistributorSchema, createProductSchema, ediIdentitySchema, packSizeSchema } from "./admin";
 
 /** Upload limits of the data admin screens. */
 export const SELL_IN_MAX_BYTES = 50 * 1024 * 1024;
 export const CATALOGUE_CSV_MAX_BYTES = 10 * 1024 * 1024;
 
-/** Columns of the catalogue CSV files; the last one of each is optional. */
-export const PRODUCT_CSV_HEADER = ["sku", "description", "family", "list_price", "upc"] as const;
+/** Columns of the catalogue CSV files; those not in the `_REQUIRED` list are optional. */
+export const PRODUCT_CSV_HEADER = ["sku", "description", "family", "list_price", "upc", "pack_size"] as const;
 export const PRODUCT_CSV_REQUIRED = ["sku", "description", "family", "list_price"] as const;
-export const DISTRIBUTOR_CSV_HEADER = ["code", "name", "region"] as const;
+export const DISTRIBUTOR_CSV_HEADER = ["code", "name", "region", "edi_isa_id", "edi_gs_id", "duns", "gln"] as const;
 export const DISTRIBUTOR_CSV_REQUIRED = ["code", "name"] as const;
 
 /** A blank cell is "not given" (so an import never clears a stored UPC or region). */
@@ -21,6 +21,7 @@ export const productCsvRowSchema = z.object({
   family: createProductSchema.shape.family,
   list_price: z.preprocess((v) => v ?? "", createProductSchema.shape.listPrice),
   upc: z.preprocess(blankToUndefined, z.string().trim().regex(/^\d{8,14}$/, "UPC/GTIN has 8 to 14 digits").optional()),
+  pack_size: z.preprocess(blankToUndefined, packSizeSchema.optional()),
 });
 export type ProductCsvRow = z.infer<typeof productCsvRowSchema>;
 
@@ -29,6 +30,10 @@ export const distributorCsvRowSchema = z.object({
   code: createDistributorSchema.shape.code,
   name: createDistributorSchema.shape.name,
   region: z.preprocess(blankToUndefined, z.string().trim().max(100, "region is at most 100 characters").optional()),
+  edi_isa_id: z.preprocess(blankToUndefined, ediIdentitySchema.ediIsaId),
+  edi_gs_id: z.preprocess(blankToUndefined, ediIdentitySchema.ediGsId),
+  duns: z.preprocess(blankToUndefined, ediIdentitySchema.duns),
+  gln: z.preprocess(blankToUndefined, ediIdentitySchema.gln),
 });
 export type DistributorCsvRow = z.infer<typeof distributorCsvRowSchema>;
 

@@ -3,11 +3,35 @@ import { z } from "zod";
 import { ROLES } from "@/lib/domain/constants";
 import { distributorCodeSchema, skuSchema } from "./common";
 
+/**
+ * A distributor's EDI identities (X12 files it uploads are checked against them): the ISA sender
+ * as qualifier:ID ("ZZ:NORTHWIND", "01:123456789"), GS02, the 9-digit DUNS and the 13-digit GLN.
+ */
+export const ediIdentitySchema = {
+  ediIsaId: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[0-9A-Z]{2}:[^:\s][^:]{0,34}$/, "ISA sender is qualifier:ID, e.g. ZZ:NORTHWIND or 01:123456789")
+    .optional(),
+  ediGsId: z.string().trim().toUpperCase().min(2, "GS02 has 2 to 15 characters").max(15, "GS02 has 2 to 15 characters").optional(),
+  duns: z.string().trim().regex(/^\d{9}$/, "DUNS has 9 digits").optional(),
+  gln: z.string().trim().regex(/^\d{13}$/, "GLN has 13 digits").optional(),
+};
+
 export const createDistributorSchema = z.object({
   code: distributorCodeSchema,
   name: z.string().trim().min(1, "Name is required").max(200),
   region: z.string().trim().max(100).optional(),
+  ...ediIdentitySchema,
 });
+
+/** Units per case/box/pack/reel (files giving cases are converted with it). */
+export const packSizeSchema = z.coerce
+  .number({ error: "Pack size is a whole number of units" })
+  .int("Pack size is a whole number of units")
+  .min(1, "Pack size is at least 1")
+  .max(1_000_000, "Pack size is at most 1,000,000");
 
 export const createProductSchema = z.object({
   sku: skuSchema,
@@ -18,6 +42,7 @@ export const createProductSchema = z.object({
     .transform((v) => String(v))
     .pipe(z.string().regex(/^\d{1,10}(\.\d{1,4})?$/, "List price is a non-negative amount with at most 4 decimals")),
   upc: z.string().trim().regex(/^\d{8,14}$/, "UPC/GTIN has 8 to 14 digits").optional(),
+  packSize: packSizeSchema.optional(),
 });
 
 /** The roles a user may have (the domain's list). */

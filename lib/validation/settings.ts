@@ -27,6 +27,11 @@ export const settingsSchema = z.object({
     .refine(isTimeZone, "Not a time zone this server knows; use an IANA name such as Europe/Berlin or America/Chicago"),
   graceDays: int("Grace days", 0, 30),
   reminderDaysBefore: int("Reminder days before", 0, 14),
+  /** Refuse X12 files whose sender IDs are another distributor's (else: read, with a warning). Absent = unchanged. */
+  refuseOtherSender: z.preprocess(
+    (v) => (v === true || v === "on" || v === "true" ? true : v === false || v === "off" || v === "false" ? false : v === undefined || v === "" ? undefined : v),
+    z.boolean({ error: "Refuse other senders is on or off" }).optional(),
+  ),
 });
 
 export type SettingsInput = z.infer<typeof settingsSchema>;

@@ -39,6 +39,21 @@ export const uploadOptionsSchema = z.object({
   /** The earlier upload of the same file this one replaces (a re-read with other answers): it is deleted unless a revision uses it. */
   replaces: z.preprocess(blankToUndefined, z.uuid("replaces must be an upload id").optional()),
   fileName: z.preprocess(blankToUndefined, z.string().trim().max(255).optional()),
+  /** The answer to `needs.duplicates`: lines identical in every field are kept (counted) or dropped. */
+  duplicates: z.preprocess(blankToUndefined, z.enum(["keep", "drop"], { error: "duplicates is keep or drop" }).optional()),
+  /** The answer to `needs.packSizes`: SKU → units per case/box/pack (JSON string or object), e.g. `{"MCU-1000":250}`. */
+  packSizes: z.preprocess(
+    (v) => {
+      if (typeof v !== "string") return v;
+      if (v.trim() === "") return undefined;
+      try {
+        return JSON.parse(v);
+      } catch {
+        return v;
+      }
+    },
+    z.record(skuSchema, z.number({ error: "a pack size is a whole number of units" }).int("a pack size is a whole number of units").min(1, "a pack size is at least 1").max(1_000_000)).optional(),
+  ),
 });
 export type UploadOptions = z.output<typeof uploadOptionsSchema>;
 

@@ -11,10 +11,16 @@ export async function createDistributor(db: Queryable, viewer: Viewer, input: z.
   requireRole(viewer, ["admin"]);
   const [row] = await db
     .insert(distributors)
-    .values({ code: input.code, name: input.name, region: input.region ?? null })
+    .values({
+      code: input.code, name: input.name, region: input.region ?? null,
+      ediIsaId: input.ediIsaId ?? null, ediGsId: input.ediGsId ?? null, duns: input.duns ?? null, gln: input.gln ?? null,
+    })
     .onConflictDoNothing()
-    .returning({ id: distributors.id, code: distributors.code, name: distributors.name, region: distributors.region });
+    .returning({
+      id: distributors.id, code: distributors.code, name: distributors.name, region: distributors.region,
+      ediIsaId: distributors.ediIsaId, ediGsId: distributors.ediGsId, duns: distributors.duns, gln: distributors.gln,
+    });
   if (!row) throw new AppError("conflict", `Distributor ${input.code} already exists`, [{ path: "code", message: "Already exists" }]);
   await recordAudit(db, viewer, "distributor.create", { distributorId: row.id, subject: row.code });
-  return { code: row.code, name: row.name, region: row.region };
+  return { code: row.code, name: row.name, region: row.region, ediIsaId: row.ediIsaId, ediGsId: row.ediGsId, duns: row.duns, gln: row.gln };
 }

@@ -102,7 +102,37 @@ describe("importing products from CSV", () => {
   });
 });
 
+describe("pack sizes in the catalogue CSV (issue 15)", () => {
+  it("imports pack_size, keeps it on a blank cell, updates it when it changes, rejects a bad one by line", async () => {
+    const t = tag();
+    const r = await importProductsCsv(tdb.db, admin, `sku,description,family,list_price,upc,pack_size\nPK-${t},Reel part,F,1,,3000\nPK2-${t},Loose,F,1,,\nPK3-${t},Bad,F,1,,0\nPK4-${t},Bad,F,1,,2.5`);
+    expect(r).toMatchObject({ created: 2, updated: 0 });
+    expect(r.errors.map((e) => [e.line, e.message])).toEqual([[4, "pack_size: Pack size is at least 1"], [5, "pack_size: Pack size is a whole number of units"]]);
+    const size = async (sku: string) => (await tdb.db.select({ n: products.packSize }).from(products).where(eq(products.sku, sku)))[0]!.n;
+    expect([await size(`PK-${t}`), await size(`PK2-${t}`)]).toEqual([3000, null]);
+    expect(await importProductsCsv(tdb.db, admin, `sku,description,family,list_price,pack_size\nPK-${t},Reel part,F,1,`)).toMatchObject({ unchanged: 1 });
+    expect(await importProductsCsv(tdb.db, admin, `sku,description,family,list_price,pack_size\nPK-${t},Reel part,F,1,4000`)).toMatchObject({ updated: 1 });
+    expect(await size(`PK-${t}`)).toBe(4000);
+  });
+});
+
 describe("importing distributors from CSV", () => {
+  it("imports EDI identities, normalised, with bad ones reported by line", async () => {
+    const t = tag().slice(-6);
+    const r = await importDistributorsCsv(tdb.db, admin, [
+      "code,name,edi_isa_id,edi_gs_id,duns,gln",
+      `E${t},Edi One,zz:northwind${t},nw${t},123456789,0614141000005`,
+      `F${t},Edi Two,NORTHWIND,,,`,
+      `G${t},Edi Three,,,12345,`,
+    ].join("\n"));
+    expect(r).toMatchObject({ created: 1 });
+    expect(r.errors.map((e) => e.line)).toEqual([3, 4]);
+    expect(r.errors[0]!.message).toMatch(/qualifier:ID/);
+    expect(r.errors[1]!.message).toMatch(/DUNS has 9 digits/);
+    const [row] = await tdb.db.select().from(distributors).where(eq(distributors.code, `E${t}`));
+    expect(row).toMatchObject({ ediIsaId: `ZZ:NORTHWIND${t}`, ediGsId: `NW${t}`, duns: "123456789", gln: "0614141000005" });
+  });
+
   it("upserts by code, keeps a stored region on a blank cell, and lists bad rows by line", async () => {
     const t = tag().slice(-6);
     const d = await makeDistributor(tdb.db, `X${t}`);

@@ -16,9 +16,9 @@ import { chunks, describeIssues, parseCsvRecords } from "./csv-records";
 const BATCH = 500;
 
 /**
- * Imports distributors from a CSV `code,name[,region]`. Idempotent: a new code is created; a known
- * code has its name and region updated when they differ (a blank region keeps the stored one) and
- * is counted unchanged otherwise. Invalid rows and codes repeated in the file are reported by line.
+ * Imports distributors from a CSV `code,name[,region][,edi_isa_id,edi_gs_id,duns,gln]`. Idempotent:
+ * a new code is created; a known code has its name, region and EDI identities updated when they
+ * differ (a blank cell keeps the stored value) and is counted unchanged otherwise. Invalid rows and codes repeated in the file are reported by line.
  */
 export async function importDistributorsCsv(db: Queryable, viewer: Viewer, csv: string): Promise<CsvImportReport> {
   requireRole(viewer, ["admin"]);
@@ -47,11 +47,25 @@ export async function importDistributorsCsv(db: Queryable, viewer: Viewer, csv: 
     for (const part of chunks(rows, BATCH)) {
       const written = await tx
         .insert(distributors)
-        .values(part.map(({ row }) => ({ code: row.code, name: row.name, region: row.region ?? null })))
+        .values(
+          part.map(({ row }) => ({
+            code: row.code, name: row.name, region: row.region ?? null,
+            ediIsaId: row.edi_isa_id ?? null, ediGsId: row.edi_gs_id ?? null, duns: row.duns ?? null, gln: row.gln ?? null,
+          })),
+        )
         .onConflictDoUpdate({
           target: distributors.code,
-          set: { name: sql`excluded.name`, region: sql`coalesce(excluded.region, ${distributors.region})` },
-          setWhere: sql`(${distributors.name}, ${distributors.region}) is distinct from (excluded.name, coalesce(excluded.region, ${distributors.region}))`,
+          set: {
+            name: sql`excluded.name`,
+            region: sql`coalesce(excluded.region, ${distributors.region})`,
+            ediIsaId: sql`coalesce(excluded.edi_isa_id, ${distributors.ediIsaId})`,
+            ediGsId: sql`coalesce(excluded.edi_gs_id, ${distributors.ediGsId})`,
+            duns: sql`coalesce(excluded.duns, ${distributors.duns})`,
+            gln: sql`coalesce(excluded.gln, ${distributors.gln})`,
+          },
+          setWhere: sql`(${distributors.name}, ${distributors.region}, ${distributors.ediIsaId}, ${distributors.ediGsId}, ${distributors.duns}, ${distributors.gln})
+            is distinct from (excluded.name, coalesce(excluded.region, ${distributors.region}), coalesce(excluded.edi_isa_id, ${distributors.ediIsaId}),
+              coalesce(excluded.edi_gs_id, ${distributors.ediGsId}), coalesce(excluded.duns, ${distributors.duns}), coalesce(excluded.gln, ${distributors.gln}))`,
         })
         .returning({ code: distributors.code, inserted: sql<boolean>`(xmax = 0)` });
       for (const w of written) {

@@ -16,9 +16,10 @@ import { chunks, describeIssues, parseCsvRecords } from "./csv-records";
 const BATCH = 500;
 
 /**
- * Imports products from a CSV `sku,description,family,list_price[,upc]`. Idempotent: a new SKU is
- * created; a known SKU has its description, family, list price and UPC updated when they differ
- * (a blank UPC cell keeps the stored one), and is counted unchanged otherwise. Rejected rows —
+ * Imports products from a CSV `sku,description,family,list_price[,upc][,pack_size]`. Idempotent: a
+ * new SKU is created; a known SKU has its description, family, list price, UPC and pack size
+ * updated when they differ (a blank UPC or pack size cell keeps the stored one), and is counted
+ * unchanged otherwise. Rejected rows —
  * invalid values, a SKU repeated in the file, a UPC that belongs to another SKU — are reported
  * by line; the other rows still import.
  */
@@ -77,7 +78,7 @@ export async function importProductsCsv(db: Queryable, viewer: Viewer, csv: stri
     for (const part of chunks(rows, BATCH)) {
       const written = await tx
         .insert(products)
-        .values(part.map(({ row }) => ({ sku: row.sku, description: row.description, family: row.family, listPrice: row.list_price, upc: row.upc ?? null })))
+        .values(part.map(({ row }) => ({ sku: row.sku, description: row.description, family: row.family, listPrice: row.list_price, upc: row.upc ?? null, packSize: row.pack_size ?? null })))
         .onConflictDoUpdate({
           target: products.sku,
           set: {
@@ -85,9 +86,10 @@ export async function importProductsCsv(db: Queryable, viewer: Viewer, csv: stri
             family: sql`excluded.family`,
             listPrice: sql`excluded.list_price`,
             upc: sql`coalesce(excluded.upc, ${products.upc})`,
+            packSize: sql`coalesce(excluded.pack_size, ${products.packSize})`,
           },
-          setWhere: sql`(${products.description}, ${products.family}, ${products.listPrice}, ${products.upc})
-            is distinct from (excluded.description, excluded.family, excluded.list_price, coalesce(excluded.upc, ${products.upc}))`,
+          setWhere: sql`(${products.description}, ${products.family}, ${products.listPrice}, ${products.upc}, ${products.packSize})
+            is distinct from (excluded.description, excluded.family, excluded.list_price, coalesce(excluded.upc, ${products.upc}), coalesce(excluded.pack_size, ${products.packSize}))`,
         })
         .returning({ sku: products.sku, inserted: sql<boolean>`(xmax = 0)` });
       for (const w of written) {

@@ -8,6 +8,11 @@ export interface DistributorListRow {
   code: string;
   name: string;
   region: string | null;
+  /** EDI identities: ISA qualifier:ID, GS02, DUNS, GLN (null: not given). */
+  ediIsaId: string | null;
+  ediGsId: string | null;
+  duns: string | null;
+  gln: string | null;
   active: boolean;
   activeUsers: number;
   createdAt: string;
@@ -21,6 +26,10 @@ export async function listDistributors(db: Queryable, viewer: Viewer): Promise<D
       code: distributors.code,
       name: distributors.name,
       region: distributors.region,
+      ediIsaId: distributors.ediIsaId,
+      ediGsId: distributors.ediGsId,
+      duns: distributors.duns,
+      gln: distributors.gln,
       active: distributors.active,
       createdAt: distributors.createdAt,
       activeUsers: sql<number>`count(${users.id}) filter (where ${users.active})`.mapWith(Number),

@@ -11,6 +11,7 @@ export interface ProductListRow {
   family: string;
   listPrice: string;
   upc: string | null;
+  packSize: number | null;
   active: boolean;
 }
 
@@ -40,7 +41,7 @@ export async function listProducts(db: Queryable, viewer: Viewer, query: Product
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
   const page = Math.min(query.page, pageCount);
   const rows = await db
-    .select({ sku: products.sku, description: products.description, family: products.family, listPrice: products.listPrice, upc: products.upc, active: products.active })
+    .select({ sku: products.sku, description: products.description, family: products.family, listPrice: products.listPrice, upc: products.upc, packSize: products.packSize, active: products.active })
     .from(products)
     .where(where)
     .orderBy(asc(products.sku))

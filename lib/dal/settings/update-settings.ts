@@ -1,6 +1,6 @@
 /**
- * `updateSettings(db, viewer, input, now?)` — the admin changes the due day, time zone, grace days and
- * reminder lead time. Deadlines of periods that have not ended yet follow the new rule; periods that
+ * `updateSettings(db, viewer, input, now?)` — the admin changes the due day, time zone, grace days,
+ * reminder lead time and whether X12 files naming another distributor as sender are refused. Deadlines of periods that have not ended yet follow the new rule; periods that
  * have ended keep the deadline they were published with. Audited with the before and after values.
  * With `expectedVersion` (the version the form showed) a save made since is not overwritten (412).
  */
@@ -23,6 +23,7 @@ export async function updateSettings(db: Queryable, viewer: Viewer, raw: unknown
     .update(settings)
     .set({
       dueDay: input.dueDay, timeZone: input.timeZone, graceDays: input.graceDays, reminderDaysBefore: input.reminderDaysBefore,
+      ...(input.refuseOtherSender !== undefined ? { refuseOtherSender: input.refuseOtherSender } : {}),
       updatedAt: sql`now()`, version: sql`${settings.version} + 1`,
     })
     .where(expectedVersion === undefined ? sql`${settings.id} = 1` : sql`${settings.id} = 1 and ${settings.version} = ${expectedVersion}`)
@@ -37,7 +38,7 @@ export async function updateSettings(db: Queryable, viewer: Viewer, raw: unknown
   }
   await recordAudit(db, viewer, "settings.update", {
     data: {
-      before: { dueDay: before.dueDay, timeZone: before.timeZone, graceDays: before.graceDays, reminderDaysBefore: before.reminderDaysBefore },
+      before: { dueDay: before.dueDay, timeZone: before.timeZone, graceDays: before.graceDays, reminderDaysBefore: before.reminderDaysBefore, refuseOtherSender: before.refuseOtherSender },
       after: input,
     },
   });

@@ -77,6 +77,9 @@ export function toAnswer(r: ParseOutcome, ctx: AnswerContext): { response: Uploa
     ...(r.delimiter ? { delimiter: r.delimiter } : {}),
     ...(r.dateOrder ? { dateOrder: r.dateOrder } : {}),
     ...(r.filePeriod ? { filePeriod: r.filePeriod } : {}),
+    ...(r.codes ? { codes: r.codes } : {}),
+    ...(r.sender ? { sender: r.sender } : {}),
+    ...(r.packSizesNeeded ? { packSizesNeeded: r.packSizesNeeded } : {}),
     totals: { skus: lines.length, sold: sum(lines, "sold"), returned: sum(lines, "returned"), onHand: sum(lines, "onHand") },
     counts: {
       errors: r.errors.length, outOfPeriod: r.outOfPeriod.length, duplicates: r.duplicates.length, skipped: r.skipped.length,
@@ -89,8 +92,9 @@ export function toAnswer(r: ParseOutcome, ctx: AnswerContext): { response: Uploa
     const lists = {
       errors: r.errors.slice(0, max), outOfPeriod: r.outOfPeriod.slice(0, max), duplicates: r.duplicates.slice(0, max),
       skipped: r.skipped.slice(0, max), warnings: r.warnings.slice(0, max),
+      ...(r.identicalLines ? { identicalLines: r.identicalLines.slice(0, max) } : {}),
     };
-    const truncated = r.errors.length > max || r.outOfPeriod.length > max || r.duplicates.length > max || r.skipped.length > max || r.warnings.length > max;
+    const truncated = (r.identicalLines?.length ?? 0) > max || r.errors.length > max || r.outOfPeriod.length > max || r.duplicates.length > max || r.skipped.length > max || r.warnings.length > max;
     return { ...base, ...lists, truncated } satisfies UploadAnswer;
   };
   return { response: cut(RESPONSE_LIST_MAX), stored: cut(STORED_LIST_MAX) };

@@ -57,6 +57,7 @@ import { findSavedMapping, saveMapping } from "../mappings/column-mappings";
 import { loadPartResolver, type DistributorResolver } from "../xrefs/load-resolver";
 import { asRows } from "../sql-rows";
 import { createPosSink, streamsToStore, type PosSink } from "./pos-sink";
+import { checkSender } from "./check-sender";
 import { toAnswer, type Layout, type UploadAnswer } from "./answer";
 
 export type { UploadAnswer } from "./answer";
@@ -171,6 +172,7 @@ export async function readUpload(prepared: PreparedUpload, run: DbRunner, input:
     let bytesRead = 0;
     parse = parseUpload({
       bytes: input.source, period: opts.period, resolvePart: resolver.resolvePart, mapping, kind, dateOrder, sheet: opts.sheet, maxBytes,
+      duplicates: opts.duplicates, packSizes: opts.packSizes, packSize: resolver.packSizeOf,
       onPosLines: async (batch) => {
         await input.onPosLines?.(batch);
         await sink.push(batch);
@@ -199,6 +201,11 @@ export async function readUpload(prepared: PreparedUpload, run: DbRunner, input:
       } catch (e) {
         await sink.abort(e);
         throw e;
+      }
+      const sent = await checkSender(tx, d, result.sender);
+      if (sent.verdict !== "ok") {
+        if (sent.refuse) throw new AppError("validation_failed", `${sent.message}. Files from another distributor are refused (an admin setting); nothing was stored`, [{ path: "file", message: sent.message }], { reason: "other_sender" });
+        result.warnings.unshift({ message: sent.message });
       }
       if (mappingSource === null && result.mapping) mappingSource = "suggested";
       if (confirmed && result.headerSignature && (opts.mapping || result.mapping)) {

@@ -17,6 +17,8 @@ export interface DistributorResolver {
   productIdOf: (sku: string) => number | undefined;
   /** SKU → description and family (for the review and to add rows the grid does not have). */
   productOf: (sku: string) => { sku: string; description: string; family: string } | undefined;
+  /** Units per case/box/pack of a SKU (catalogue), null when not known. */
+  packSizeOf: (sku: string) => number | null;
   /** The resolver's tables and SKU → product id, as plain data (for a parser on another thread). */
   tables: { skus: string[]; crossRef: [string, string][]; barcodes: [string, string][] };
   productIds: [string, number][];
@@ -24,7 +26,7 @@ export interface DistributorResolver {
 
 export async function loadPartResolver(db: Queryable, distributorId: number): Promise<DistributorResolver> {
   const [prods, xrefs] = await Promise.all([
-    db.select({ id: products.id, sku: products.sku, upc: products.upc, description: products.description, family: products.family }).from(products),
+    db.select({ id: products.id, sku: products.sku, upc: products.upc, description: products.description, family: products.family, packSize: products.packSize }).from(products),
     db
       .select({ part: partXrefs.distributorPart, sku: products.sku })
       .from(partXrefs)
@@ -46,6 +48,7 @@ export async function loadPartResolver(db: Queryable, distributorId: number): Pr
     tables,
     productIds: prods.map((p) => [p.sku, p.id] as [string, number]),
     productIdOf: (sku) => find(sku)?.id,
+    packSizeOf: (sku) => find(sku)?.packSize ?? null,
     productOf: (sku) => {
       const p = find(sku);
       return p ? { sku: p.sku, description: p.description, family: p.family } : undefined;

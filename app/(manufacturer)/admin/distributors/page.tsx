@@ -34,7 +34,7 @@ export default async function DistributorsPage() {
         <Card>
           <CardHeader
             title="Import a CSV"
-            description="Header code,name,region (region optional). New codes are created; known codes get their name and region updated (a blank region keeps the stored one); identical rows are left as they are."
+            description="Header code,name,region,edi_isa_id,edi_gs_id,duns,gln (all but code and name optional; edi_isa_id is qualifier:ID such as ZZ:NORTHWIND). New codes are created; known codes get their name, region and EDI identities updated (a blank cell keeps the stored value); identical rows are left as they are."
           />
           <CardBody>
             <CatalogueImport endpoint="/admin/distributors/import" maxBytes={CATALOGUE_CSV_MAX_BYTES} header={DISTRIBUTOR_CSV_HEADER.join(",")} noun="distributors" />
@@ -54,6 +54,7 @@ export default async function DistributorsPage() {
                 <TH>Code</TH>
                 <TH>Name</TH>
                 <TH>Region</TH>
+                <TH>EDI identities</TH>
                 <TH numeric>Active users</TH>
                 <TH>Status</TH>
                 <TH>Created</TH>
@@ -65,6 +66,11 @@ export default async function DistributorsPage() {
                   <TD className="font-mono text-xs font-medium">{d.code}</TD>
                   <TD>{d.name}</TD>
                   <TD>{d.region ?? <span className="text-slate-500">—</span>}</TD>
+                  <TD className="font-mono text-xs">
+                    {[d.ediIsaId && `ISA ${d.ediIsaId}`, d.ediGsId && `GS ${d.ediGsId}`, d.duns && `DUNS ${d.duns}`, d.gln && `GLN ${d.gln}`].filter(Boolean).join(" · ") || (
+                      <span className="text-slate-500">—</span>
+                    )}
+                  </TD>
                   <TD numeric>
                     <Num value={d.activeUsers} />
                   </TD>

@@ -15,6 +15,7 @@ export async function createProductAction(_prev: ProductFormState, fd: FormData)
     family: fd.get("family"),
     listPrice: fd.get("listPrice"),
     upc: emptyToUndefined(fd.get("upc")),
+    packSize: emptyToUndefined(fd.get("packSize")),
   };
   return runAction(
     { name: "create-product", roles: ["admin"], schema: createProductSchema, input: raw, values: raw, revalidate: ["/admin/products", "/admin"] },
