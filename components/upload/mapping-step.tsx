@@ -24,7 +24,7 @@ export function MappingStep({ answer, onConfirm }: { answer: UploadAnswer; onCon
   const changed = headers.some((_, i) => (mapping[i] ?? null) !== (start[i] ?? null));
   const fields = new Set(Object.values(mapping).filter(Boolean) as Field[]);
   const hasId = fields.has("sku") || fields.has("distributorPart") || fields.has("upc");
-  const hasQty = fields.has("quantity") || fields.has("sold") || fields.has("returned") || fields.has("onHand");
+  const hasQty = fields.has("quantity") || fields.has("sold") || fields.has("returned") || fields.has("onHand") || fields.has("customerReturns");
   const twice = [...fields].filter((f) => Object.values(mapping).filter((v) => v === f).length > 1);
   const valid = hasId && hasQty && twice.length === 0;
 

@@ -29,6 +29,7 @@ interface Totals {
   returned: number | null;
   onHand: number | null;
   received: number | null;
+  customerReturns: number | null;
   firstLine: number;
 }
 
@@ -81,6 +82,8 @@ function linesOfMask(mask: number): Set<string> {
   for (let i = 1; i <= 30; i++) if (mask & (1 << i)) out.add(String(i));
   return out;
 }
+
+const TOTAL_LABEL = { onHand: "on hand", returned: "returned", customerReturns: "customer returns" } as const;
 
 const add = (a: number | null, b: number | null | undefined) => (b === null || b === undefined ? a : (a ?? 0) + b);
 
@@ -241,6 +244,7 @@ export class Aggregator {
         mine.returned = add(mine.returned, t.returned);
         mine.onHand = add(mine.onHand, t.onHand);
         mine.received = add(mine.received, t.received);
+        mine.customerReturns = add(mine.customerReturns, t.customerReturns);
       }
     }
     for (const [label, n] of later.unknown) this.unknown.set(label, (this.unknown.get(label) ?? 0) + n);
@@ -271,7 +275,7 @@ export class Aggregator {
 
   private bucket(sku: string, line: number): Totals {
     let t = this.totals.get(sku);
-    if (!t) this.totals.set(sku, (t = { sold: null, returned: null, onHand: null, received: null, firstLine: line }));
+    if (!t) this.totals.set(sku, (t = { sold: null, returned: null, onHand: null, received: null, customerReturns: null, firstLine: line }));
     return t;
   }
 
@@ -312,13 +316,24 @@ export class Aggregator {
     } else this.posLines.push(resolved);
   }
 
+  /**
+   * Spreadsheet summaries: a SKU's rows (one per location) are added up first and only the SKU's
+   * total must not be negative; with `perLocation` the repeats are expected and said once.
+   */
+  sumRows(perLocation: boolean): void {
+    this.rowsOf = new Map();
+    this.perLocation = perLocation;
+  }
+  private rowsOf: Map<string, number[]> | null = null;
+  private perLocation = false;
+
   summary(r: SummaryRow): void {
     this.rowsRead++;
     const sku = this.resolve(r.identifiers, r.line);
     if (!sku) return;
     this.rowsAccepted++;
     const existing = this.totals.get(sku);
-    if (existing) {
+    if (existing && !this.perLocation) {
       this.warnings.push({ line: r.line, message: `${sku} also appears on line ${existing.firstLine}: the figures are added up` });
     }
     const t = this.bucket(sku, r.line);
@@ -326,6 +341,36 @@ export class Aggregator {
     t.returned = add(t.returned, r.returned);
     t.onHand = add(t.onHand, r.onHand);
     t.received = add(t.received, r.received);
+    t.customerReturns = add(t.customerReturns, r.customerReturns);
+    if (this.rowsOf) {
+      const lines = this.rowsOf.get(sku);
+      if (lines) lines.push(r.line);
+      else this.rowsOf.set(sku, [r.line]);
+    }
+  }
+
+  /** Summed rows: a SKU whose total on hand / returned / customer returns is negative is rejected with all its rows. */
+  private checkSummedTotals(): void {
+    if (!this.rowsOf) return;
+    let repeated = 0;
+    let rows = 0;
+    for (const [sku, t] of this.totals) {
+      const lines = this.rowsOf.get(sku) ?? [t.firstLine];
+      if (lines.length > 1) {
+        repeated++;
+        rows += lines.length;
+      }
+      const negative = (["onHand", "returned", "customerReturns"] as const).filter((f) => t[f] !== null && t[f]! < 0);
+      if (negative.length === 0) continue;
+      const what = negative.map((f) => `${TOTAL_LABEL[f]} ${t[f]}`).join(", ");
+      const over = lines.length > 1 ? ` over its ${lines.length} rows (lines ${lines.join(", ")})` : "";
+      for (const line of lines) this.errors.push({ line, message: `${sku}: ${what}${over}; a SKU's total cannot be negative` });
+      this.rowsAccepted -= lines.length;
+      this.totals.delete(sku);
+    }
+    if (this.perLocation && repeated > 0) {
+      this.warnings.push({ message: `${repeated} SKU(s) appear on several rows (${rows} rows, one per location): each SKU's rows were added up` });
+    }
   }
 
   /** Hands the last accepted POS lines to `onPosLines` (`finish` does it too). */
@@ -338,6 +383,8 @@ export class Aggregator {
 
   async finish(): Promise<UploadResult> {
     await this.flush();
+    this.checkSummedTotals();
+    for (const t of this.totals.values()) if (t.customerReturns !== null) t.sold = (t.sold ?? 0) - t.customerReturns;
     for (const [code, n] of this.adjustments) {
       this.warnings.push({ message: `${n} adjustment line(s) (${code}) were not counted; ask the manufacturer to approve adjustments` });
     }
@@ -350,6 +397,7 @@ export class Aggregator {
       .map(([sku, t]) => {
         const l: SkuTotals = { sku, sold: t.sold, returned: t.returned, onHand: t.onHand };
         if (t.received !== null) l.received = t.received;
+        if (t.customerReturns !== null) l.customerReturns = t.customerReturns;
         return l;
       });
     return {

@@ -23,6 +23,10 @@ export const FIELDS = [
   "shipToState",
   "shipToCountry",
   "description",
+  /** Summary files: customer returns (subtracted from sold: net sell-through). */
+  "customerReturns",
+  /** Summary files: one row per location; a SKU's rows are added up. */
+  "location",
 ] as const;
 /** A canonical column a distributor's header can map to. */
 export type Field = (typeof FIELDS)[number];
@@ -87,6 +91,8 @@ export interface SummaryRow {
   returned?: number | null;
   onHand?: number | null;
   received?: number | null;
+  /** Spreadsheet summaries: returns from end customers (net sold = sold − these). */
+  customerReturns?: number | null;
   description?: string;
 }
 
@@ -116,6 +122,8 @@ export interface SkuTotals {
   onHand: number | null;
   /** Only X12 852 `ZA*QR`: informational (sell-in comes from the manufacturer's ERP). */
   received?: number | null;
+  /** Customer returns the file gives per SKU, already subtracted from `sold` (informational). */
+  customerReturns?: number | null;
 }
 
 /** The answer of `POST /api/v1/uploads` (without `uploadId`, which the caller adds). */
@@ -163,6 +171,8 @@ export interface Needs {
   assumed?: DateOrder;
   /** Several sheets could hold the data: ask which (the result used the first of them). */
   sheet?: string[];
+  /** Why the mapping is asked (a low-confidence column, a required field missing), in words. */
+  reasons?: string[];
 }
 
 export type ParseOutcome = UploadResult & { needs?: Needs };
