@@ -49,6 +49,13 @@ export function MappingStep({ answer, onConfirm }: { answer: UploadAnswer; onCon
       </button>
       {open ? (
         <div className="space-y-2 border-t border-slate-200 px-3 py-3">
+          {needs && answer.needs?.reasons?.length ? (
+            <ul className="list-disc space-y-0.5 pl-5 text-sm text-amber-950" data-testid="upload-mapping-reasons">
+              {answer.needs.reasons.map((r) => (
+                <li key={r}>{r}</li>
+              ))}
+            </ul>
+          ) : null}
           <div className="overflow-x-auto">
             <table className="min-w-full border-separate border-spacing-0 text-xs">
               <thead>

@@ -47,6 +47,8 @@ export interface AggregatorState {
   warnings: Warning[];
   suppressedWarnings: number;
   adjustments: [string, number][];
+  firstDate: string | null;
+  lastDate: string | null;
   /** Per transfer type, the invoices seen and their lines, compact (a million lines cross threads cheaply). */
   seen: SeenInvoices[];
 }
@@ -103,6 +105,8 @@ export class Aggregator {
   private batch: ResolvedPosLine[] = [];
   private readonly adjustments = new Map<string, number>();
   private suppressedWarnings = 0;
+  private firstDate: string | null = null;
+  private lastDate: string | null = null;
 
   constructor(
     readonly format: Format,
@@ -191,6 +195,7 @@ export class Aggregator {
       totals: [...this.totals], unknown: [...this.unknown], outOfPeriod: this.outOfPeriod, duplicates: this.duplicates,
       errors: this.errors, skipped: this.skipped, warnings: this.warnings, suppressedWarnings: this.suppressedWarnings,
       adjustments: [...this.adjustments],
+      firstDate: this.firstDate, lastDate: this.lastDate,
       seen: [...this.seen].map(([type, byInvoice]) => {
         const lengths = new Uint32Array(byInvoice.size);
         const masks = new Int32Array(byInvoice.size);
@@ -247,6 +252,8 @@ export class Aggregator {
         mine.customerReturns = add(mine.customerReturns, t.customerReturns);
       }
     }
+    this.dated(later.firstDate);
+    this.dated(later.lastDate);
     for (const [label, n] of later.unknown) this.unknown.set(label, (this.unknown.get(label) ?? 0) + n);
     for (const [code, n] of later.adjustments) this.adjustments.set(code, (this.adjustments.get(code) ?? 0) + n);
     this.outOfPeriod.push(...later.outOfPeriod);
@@ -279,6 +286,13 @@ export class Aggregator {
     return t;
   }
 
+  /** Widens the accepted lines' date range (ISO dates compare as strings). */
+  private dated(d: string | null): void {
+    if (d === null) return;
+    if (this.firstDate === null || d < this.firstDate) this.firstDate = d;
+    if (this.lastDate === null || d > this.lastDate) this.lastDate = d;
+  }
+
   /** Returns a promise only when a batch goes to `onPosLines` (await it then). */
   pos(p: PosLine): void | Promise<void> {
     this.rowsRead++;
@@ -299,6 +313,7 @@ export class Aggregator {
     const sku = this.resolve(p.identifiers, p.line);
     if (!sku) return;
     this.rowsAccepted++;
+    if (p.date) this.dated(p.date);
     const t = this.bucket(sku, p.line);
     t.sold ??= 0;
     t.returned ??= 0;
@@ -414,6 +429,7 @@ export class Aggregator {
       skipped: this.skipped,
       posLines: this.posLines,
       warnings: this.warnings,
+      ...(this.firstDate && this.lastDate ? { dateRange: { first: this.firstDate, last: this.lastDate } } : {}),
     };
   }
 }

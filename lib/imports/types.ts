@@ -156,6 +156,10 @@ export interface UploadResult {
   dateOrder?: DateOrder;
   /** The reporting period the file itself declares (X12 XQ / BPT+DTM), as ISO dates. */
   filePeriod?: { start?: string; end?: string };
+  /** First and last date of the accepted dated lines (POS files). */
+  dateRange?: { first: string; last: string };
+  /** The days of the period the file covers (declared, else its lines' dates); `partial` also warns. */
+  coverage?: { start: string; end: string; days: number; periodDays: number; source: "file" | "lines"; partial: boolean };
 }
 
 /** What the caller must ask the user before the result can be trusted. */

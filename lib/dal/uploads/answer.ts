@@ -77,6 +77,7 @@ export function toAnswer(r: ParseOutcome, ctx: AnswerContext): { response: Uploa
     ...(r.delimiter ? { delimiter: r.delimiter } : {}),
     ...(r.dateOrder ? { dateOrder: r.dateOrder } : {}),
     ...(r.filePeriod ? { filePeriod: r.filePeriod } : {}),
+    ...(r.coverage ? { coverage: r.coverage } : {}),
     totals: { skus: lines.length, sold: sum(lines, "sold"), returned: sum(lines, "returned"), onHand: sum(lines, "onHand") },
     counts: {
       errors: r.errors.length, outOfPeriod: r.outOfPeriod.length, duplicates: r.duplicates.length, skipped: r.skipped.length,

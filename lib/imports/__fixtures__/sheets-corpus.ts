@@ -27,6 +27,7 @@ export interface SheetExpectation {
   reasons?: string[];
   errors?: string[];
   errorLines?: number[];
+  coverage?: Record<string, unknown>;
 }
 export const SHEETS_EXPECTED: Record<string, SheetExpectation> = JSON.parse(fs.readFileSync(path.join(SHEETS_DIR, "expected.json"), "utf8"));
 
@@ -34,7 +35,7 @@ const figures = (lines: readonly SkuTotals[], f: Figure) =>
   Object.fromEntries(lines.filter((l) => l[f] !== null && l[f] !== undefined).map((l) => [l.sku, l[f] as number]));
 
 /** The answer (parser outcome or the API's answer) matches the file's expectation. */
-export function checkSheet(name: string, r: Pick<ParseOutcome, "kind" | "lines" | "warnings" | "errors" | "needs" | "mapping" | "dateOrder" | "rowsAccepted">): void {
+export function checkSheet(name: string, r: Pick<ParseOutcome, "kind" | "lines" | "warnings" | "errors" | "needs" | "mapping" | "dateOrder" | "rowsAccepted" | "coverage">): void {
   const exp = SHEETS_EXPECTED[name];
   const has = (list: readonly string[], re: string) => list.some((m) => new RegExp(re).test(m));
   if (exp.needs) {
@@ -51,6 +52,7 @@ export function checkSheet(name: string, r: Pick<ParseOutcome, "kind" | "lines" 
   }
   if (exp.mapping) expect(r.mapping).toMatchObject(exp.mapping);
   if (exp.dateOrder) expect(r.dateOrder).toBe(exp.dateOrder);
+  if (exp.coverage) expect(r.coverage).toMatchObject(exp.coverage);
   const warnings = r.warnings.map((w) => w.message);
   for (const re of exp.warnings ?? []) expect(has(warnings, re), `${name}: warning ${re} in ${JSON.stringify(warnings)}`).toBe(true);
   for (const re of exp.errors ?? []) expect(has(r.errors.map((e) => e.message), re), `${name}: error ${re}`).toBe(true);
