@@ -16,7 +16,7 @@ export const CURRENCY = "currency";
 const WORDS: Record<string, string[]> = {
   qty: [
     "quantity", "quantities", "qty", "qt", "qte", "qtd", "qtde", "qnt", "quantite", "quantites", "cantidad", "cantidades", "cant",
-    "quantidade", "quantidades", "quant", "quantita", "aantal", "hoeveelheid", "ilosc", "menge", "anzahl", "pcs", "pieces", "stueck",
+    "quantidade", "quantidades", "quant", "quantita", "aantal", "hoeveelheid", "ilosc", "menge", "anzahl", "pcs", "pieces", "stueck", "stueckzahl",
     "stk", "szt", "sztuk", "units", "unidades", "unites", "unita", "eenheden", "stuks", "liczba",
   ],
   unit: ["unit", "unitaire", "unitario", "unitaria", "jednostkowa", "jednostkowy", "stuk"],
