@@ -58,3 +58,12 @@ describe("matchHeader: headers as people write them", () => {
     expect(mapping).toEqual({ 0: "invoice", 1: "sku", 2: "description", 3: "quantity", 4: "date", 5: "unitPrice", 6: "endCustomer", 7: "shipToCountry" });
   });
 });
+
+describe("columns that are none of our fields", () => {
+  it.each(["Postal Code", "Zip", "PLZ", "Code postal", "Reason Code", "Status", "Currency Code", "Currency"])("%j → nothing", (h) => {
+    expect(matchHeader(h).field).toBeNull();
+  });
+  it("German compounds ending in 'art' are not items", () => {
+    expect(matchHeader("Belegart").field).not.toBe("sku");
+  });
+});

@@ -11,6 +11,8 @@ import { normalizeHeader } from "./headers-normalize";
 export const AMOUNT = "amount";
 /** A currency word: the column is money. */
 export const CURRENCY = "currency";
+/** Words of columns that are none of our fields, however the rest reads ("Postal Code", "Reason Code"). */
+export const NOT_A_FIELD = "not-a-field";
 
 /** Concept token → the words (normalised: lower case, accents stripped, ä → ae, ł → l) that mean it. */
 const WORDS: Record<string, string[]> = {
@@ -36,8 +38,8 @@ const WORDS: Record<string, string[]> = {
   available: ["available", "avail", "verfuegbar", "disponible", "disponibles", "disponivel", "disponibile", "beschikbaar", "dostepne", "dostepny"],
   part: ["part", "parts", "teil", "teile", "pieza", "piezas", "peca", "pezzo", "onderdeel", "czesc"],
   item: [
-    "item", "items", "artikel", "article", "articulo", "artigo", "articolo", "art", "towar", "towaru", "produkt", "product", "products",
-    "producto", "produto", "prodotto", "prod", "produit",
+    "item", "items", "artikel", "article", "articulo", "artigo", "articolo", "towar", "towaru", "produkt", "product", "products",
+    "producto", "produto", "prodotto", "prod", "produit", "artikelnr",
   ],
   code: ["code", "cod", "cd", "codigo", "codice", "kod", "kode", "ref", "reference", "referencia", "referenza", "referentie", "referencja", "indeks"],
   description: [
@@ -78,6 +80,7 @@ const WORDS: Record<string, string[]> = {
     "facturacion", "extended", "ext", "cost", "costs", "kosten", "cout", "coste", "custo", "costo", "koszt", "margin", "marge", "margen",
     "margine", "marza", "percent", "pct", "prozent", "pourcentage", "porcentaje", "percentuale", "procent",
   ],
+  [NOT_A_FIELD]: ["postal", "zip", "zipcode", "plz", "postleitzahl", "postcode", "cep", "pocztowy", "reason", "status", "grund"],
   [CURRENCY]: ["usd", "eur", "gbp", "pln", "zl", "chf", "dollar", "dollars", "euro", "euros", "currency", "waehrung", "devise", "moneda", "moeda", "valuta", "waluta"],
 };
 

@@ -3,7 +3,7 @@
  * signature under which a distributor's confirmed mapping is remembered.
  */
 import { createHash } from "node:crypto";
-import { addVocabulary, AMOUNT, CURRENCY, headerTokens } from "./header-words";
+import { addVocabulary, AMOUNT, CURRENCY, headerTokens, NOT_A_FIELD } from "./header-words";
 import { normalizeHeader } from "./headers-normalize";
 import type { Field, Mapping } from "./types";
 
@@ -99,7 +99,6 @@ for (const s of NORMALISED) {
   if (!CANONICAL_SET.has(set)) CANONICAL_SET.set(set, s.field);
 }
 
-const QUANTITY_FIELDS = new Set<Field>(["quantity", "sold", "returned", "onHand", "customerReturns"]);
 /** A currency sign or code in a header: an amount, never a quantity (a price may still be one). */
 const CURRENCY_HEADER = /[$€£¥]|zł|\b(?:usd|eur|gbp|pln|chf|cad|aud|jpy|sek|nok|dkk|czk|huf|brl|mxn)\b/i;
 
@@ -107,8 +106,9 @@ const CURRENCY_HEADER = /[$€£¥]|zł|\b(?:usd|eur|gbp|pln|chf|cad|aud|jpy|sek
 export function matchHeader(raw: string): { field: Field | null; confidence: number } {
   const tokens = headerTokens(withoutParentheses(raw));
   const money = CURRENCY_HEADER.test(raw) || headerTokens(raw).includes(CURRENCY);
-  const allowed = (f: Field | undefined): f is Field => !!f && !(money && QUANTITY_FIELDS.has(f));
-  if (tokens.length === 0 || tokens.includes(AMOUNT)) return { field: null, confidence: 0 };
+  // A currency-marked header is money: a price, or nothing of ours.
+  const allowed = (f: Field | undefined): f is Field => !!f && (!money || f === "unitPrice");
+  if (tokens.length === 0 || tokens.includes(AMOUNT) || tokens.includes(NOT_A_FIELD)) return { field: null, confidence: 0 };
   for (const candidate of [raw, withoutParentheses(raw)]) {
     const exact = EXACT.get(normalizeHeader(candidate));
     if (allowed(exact)) return { field: exact, confidence: candidate === raw ? 1 : 0.95 };
