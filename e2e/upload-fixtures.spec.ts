@@ -139,7 +139,7 @@ test.describe.serial("uploads applied and submitted by Kestrel", () => {
   test("a file whose headers need confirming: map once, then zero clicks", async ({ page }) => {
     const run = Date.now().toString(36);
     // Headers nobody can be sure of (unique per run, so the mapping is new every time).
-    const csv = `Ref;Units;Booked ${run};Who\nMCU-1000;12;2026-10-03;Acme\nLDO-330;7;2026-10-04;Acme\nMCU-1000;3;2026-10-20;Beta\n`;
+    const csv = `Ref;Figure;Booked ${run};Who\nMCU-1000;12;2026-10-03;Acme\nLDO-330;7;2026-10-04;Acme\nMCU-1000;3;2026-10-20;Beta\n`;
     const file = { name: `odd-${run}.csv`, mimeType: "text/csv", buffer: Buffer.from(csv) };
     await openSubmit(page);
     const panel = await uploadThroughUi(page, file);
@@ -147,7 +147,7 @@ test.describe.serial("uploads applied and submitted by Kestrel", () => {
     await expect(mapping).toContainText("Which column is which?");
     await expect(mapping.getByRole("row").filter({ hasText: "MCU-1000" }).first()).toBeVisible(); // the preview
     await mapping.getByLabel("Field of column Ref").selectOption("sku");
-    await mapping.getByLabel("Field of column Units").selectOption("quantity");
+    await mapping.getByLabel("Field of column Figure").selectOption("quantity");
     await mapping.getByLabel(`Field of column Booked ${run}`).selectOption("date");
     await mapping.getByLabel("Field of column Who").selectOption("endCustomer");
     await expect(panel.getByTestId("upload-apply")).toBeDisabled();

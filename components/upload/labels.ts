@@ -8,6 +8,8 @@ export const FIELD_OPTIONS: { value: Field; label: string }[] = [
   { value: "sold", label: "Sold (per SKU)" },
   { value: "returned", label: "Returned to Halcyon" },
   { value: "onHand", label: "On hand" },
+  { value: "customerReturns", label: "Customer returns (per SKU)" },
+  { value: "location", label: "Location (rows added up per SKU)" },
   { value: "date", label: "Invoice date" },
   { value: "invoice", label: "Invoice number" },
   { value: "invoiceLine", label: "Invoice line" },

@@ -24,7 +24,7 @@ export function MappingStep({ answer, onConfirm }: { answer: UploadAnswer; onCon
   const changed = headers.some((_, i) => (mapping[i] ?? null) !== (start[i] ?? null));
   const fields = new Set(Object.values(mapping).filter(Boolean) as Field[]);
   const hasId = fields.has("sku") || fields.has("distributorPart") || fields.has("upc");
-  const hasQty = fields.has("quantity") || fields.has("sold") || fields.has("returned") || fields.has("onHand");
+  const hasQty = fields.has("quantity") || fields.has("sold") || fields.has("returned") || fields.has("onHand") || fields.has("customerReturns");
   const twice = [...fields].filter((f) => Object.values(mapping).filter((v) => v === f).length > 1);
   const valid = hasId && hasQty && twice.length === 0;
 
@@ -49,6 +49,13 @@ export function MappingStep({ answer, onConfirm }: { answer: UploadAnswer; onCon
       </button>
       {open ? (
         <div className="space-y-2 border-t border-slate-200 px-3 py-3">
+          {needs && answer.needs?.reasons?.length ? (
+            <ul className="list-disc space-y-0.5 pl-5 text-sm text-amber-950" data-testid="upload-mapping-reasons">
+              {answer.needs.reasons.map((r) => (
+                <li key={r}>{r}</li>
+              ))}
+            </ul>
+          ) : null}
           <div className="overflow-x-auto">
             <table className="min-w-full border-separate border-spacing-0 text-xs">
               <thead>

@@ -16,6 +16,7 @@ import { useCallback, useId, useRef, useState, type DragEvent } from "react";
 import { clsx } from "clsx";
 import type { UploadAnswer } from "@/lib/dal/uploads/answer";
 import type { DateOrder, Kind, Mapping } from "@/lib/imports/types";
+import { dayRange } from "@/lib/imports/coverage";
 import { Button } from "@/components/ui/button";
 import { mapUnknownPartsAction } from "@/app/(portal)/submit/upload-actions";
 import { formatLabel, plural } from "./labels";
@@ -317,6 +318,7 @@ function ReviewHeader({ answer, file, onKind }: { answer: UploadAnswer; file: Fi
           {answer.headerLine && answer.headerLine > 1 ? ` · header on ${answer.format === "xlsx" ? "row" : "line"} ${answer.headerLine}` : ""}
           {answer.mappingSource === "remembered" ? " · your saved mapping for this layout was used" : ""}
         </p>
+        {answer.coverage ? <CoverageLine coverage={answer.coverage} /> : null}
       </div>
       <fieldset className="flex items-center gap-1 rounded-md bg-slate-100 p-0.5 text-xs" disabled={x12}>
         <legend className="sr-only">What the file holds</legend>
@@ -335,6 +337,19 @@ function ReviewHeader({ answer, file, onKind }: { answer: UploadAnswer; file: Fi
         ))}
       </fieldset>
     </div>
+  );
+}
+
+/** Which days of the period the file covers; amber when it is part of the month. */
+function CoverageLine({ coverage: c }: { coverage: NonNullable<UploadAnswer["coverage"]> }) {
+  const range = dayRange(c.start, c.end);
+  return (
+    <p className={clsx("mt-0.5 text-xs", c.partial ? "font-medium text-amber-800" : "text-slate-600")} data-testid="upload-coverage">
+      {c.partial
+        ? `Covers ${range} only — ${c.days} of ${c.periodDays} days of the period`
+        : `Covers ${range} (${c.days} of ${c.periodDays} days)`}
+      {c.source === "lines" ? ", by its lines’ dates" : ""}
+    </p>
   );
 }
 

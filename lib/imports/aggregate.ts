@@ -39,6 +39,7 @@ interface Totals {
   returned: number | null;
   onHand: number | null;
   received: number | null;
+  customerReturns: number | null;
   firstLine: number;
 }
 
@@ -57,6 +58,8 @@ export interface AggregatorState {
   suppressedWarnings: number;
   adjustments: [string, number][];
   identical: NonNullable<UploadResult["identicalLines"]>;
+  firstDate: string | null;
+  lastDate: string | null;
   /** Per transfer type, the invoices seen and their lines, compact (a million lines cross threads cheaply). */
   seen: SeenInvoices[];
 }
@@ -93,6 +96,8 @@ function linesOfMask(mask: number): Set<string> {
   return out;
 }
 
+const TOTAL_LABEL = { onHand: "on hand", returned: "returned", customerReturns: "customer returns" } as const;
+
 const add = (a: number | null, b: number | null | undefined) => (b === null || b === undefined ? a : (a ?? 0) + b);
 
 export class Aggregator {
@@ -116,6 +121,8 @@ export class Aggregator {
   private readonly identical: NonNullable<UploadResult["identicalLines"]> = [];
   /** SKU + unit → rows that could not be converted to units (pack size unknown). */
   private readonly unitAsks = new Map<string, { sku: string; unit: string; rows: number }>();
+  private firstDate: string | null = null;
+  private lastDate: string | null = null;
 
   constructor(
     readonly format: Format,
@@ -212,6 +219,7 @@ export class Aggregator {
       totals: [...this.totals], unknown: [...this.unknown], outOfPeriod: this.outOfPeriod, duplicates: this.duplicates,
       errors: this.errors, skipped: this.skipped, warnings: this.warnings, suppressedWarnings: this.suppressedWarnings,
       adjustments: [...this.adjustments], identical: this.identical,
+      firstDate: this.firstDate, lastDate: this.lastDate,
       seen: [...this.seen].map(([type, byInvoice]) => {
         const lengths = new Uint32Array(byInvoice.size);
         const masks = new Int32Array(byInvoice.size);
@@ -265,8 +273,11 @@ export class Aggregator {
         mine.returned = add(mine.returned, t.returned);
         mine.onHand = add(mine.onHand, t.onHand);
         mine.received = add(mine.received, t.received);
+        mine.customerReturns = add(mine.customerReturns, t.customerReturns);
       }
     }
+    this.dated(later.firstDate);
+    this.dated(later.lastDate);
     for (const [label, n] of later.unknown) this.unknown.set(label, (this.unknown.get(label) ?? 0) + n);
     for (const [code, n] of later.adjustments) this.adjustments.set(code, (this.adjustments.get(code) ?? 0) + n);
     this.outOfPeriod.push(...later.outOfPeriod);
@@ -296,8 +307,15 @@ export class Aggregator {
 
   private bucket(sku: string, line: number): Totals {
     let t = this.totals.get(sku);
-    if (!t) this.totals.set(sku, (t = { sold: null, returned: null, onHand: null, received: null, firstLine: line }));
+    if (!t) this.totals.set(sku, (t = { sold: null, returned: null, onHand: null, received: null, customerReturns: null, firstLine: line }));
     return t;
+  }
+
+  /** Widens the accepted lines' date range (ISO dates compare as strings). */
+  private dated(d: string | null): void {
+    if (d === null) return;
+    if (this.firstDate === null || d < this.firstDate) this.firstDate = d;
+    if (this.lastDate === null || d > this.lastDate) this.lastDate = d;
   }
 
   /** Returns a promise only when a batch goes to `onPosLines` (await it then). */
@@ -330,6 +348,7 @@ export class Aggregator {
     if (!sku) return;
     if (p.unit && !this.convert(p, sku)) return;
     this.rowsAccepted++;
+    if (p.date) this.dated(p.date);
     const t = this.bucket(sku, p.line);
     t.sold ??= 0;
     t.returned ??= 0;
@@ -370,6 +389,16 @@ export class Aggregator {
       this.errors.push({ line, column, message: `Quantity in ${unitMeaning(unit)}: not a unit Sellthru can count; not counted` });
     }
   }
+  /**
+   * Spreadsheet summaries: a SKU's rows (one per location) are added up first and only the SKU's
+   * total must not be negative; with `perLocation` the repeats are expected and said once.
+   */
+  sumRows(perLocation: boolean): void {
+    this.rowsOf = new Map();
+    this.perLocation = perLocation;
+  }
+  private rowsOf: Map<string, number[]> | null = null;
+  private perLocation = false;
 
   summary(r: SummaryRow): void {
     this.rowsRead++;
@@ -388,7 +417,7 @@ export class Aggregator {
     }
     this.rowsAccepted++;
     const existing = this.totals.get(sku);
-    if (existing) {
+    if (existing && !this.perLocation) {
       this.warnings.push({ line: r.line, message: `${sku} also appears on line ${existing.firstLine}: the figures are added up` });
     }
     const t = this.bucket(sku, r.line);
@@ -396,6 +425,36 @@ export class Aggregator {
     t.returned = add(t.returned, r.returned);
     t.onHand = add(t.onHand, r.onHand);
     t.received = add(t.received, r.received);
+    t.customerReturns = add(t.customerReturns, r.customerReturns);
+    if (this.rowsOf) {
+      const lines = this.rowsOf.get(sku);
+      if (lines) lines.push(r.line);
+      else this.rowsOf.set(sku, [r.line]);
+    }
+  }
+
+  /** Summed rows: a SKU whose total on hand / returned / customer returns is negative is rejected with all its rows. */
+  private checkSummedTotals(): void {
+    if (!this.rowsOf) return;
+    let repeated = 0;
+    let rows = 0;
+    for (const [sku, t] of this.totals) {
+      const lines = this.rowsOf.get(sku) ?? [t.firstLine];
+      if (lines.length > 1) {
+        repeated++;
+        rows += lines.length;
+      }
+      const negative = (["onHand", "returned", "customerReturns"] as const).filter((f) => t[f] !== null && t[f]! < 0);
+      if (negative.length === 0) continue;
+      const what = negative.map((f) => `${TOTAL_LABEL[f]} ${t[f]}`).join(", ");
+      const over = lines.length > 1 ? ` over its ${lines.length} rows (lines ${lines.join(", ")})` : "";
+      for (const line of lines) this.errors.push({ line, message: `${sku}: ${what}${over}; a SKU's total cannot be negative` });
+      this.rowsAccepted -= lines.length;
+      this.totals.delete(sku);
+    }
+    if (this.perLocation && repeated > 0) {
+      this.warnings.push({ message: `${repeated} SKU(s) appear on several rows (${rows} rows, one per location): each SKU's rows were added up` });
+    }
   }
 
   /** Hands the last accepted POS lines to `onPosLines` (`finish` does it too). */
@@ -408,6 +467,8 @@ export class Aggregator {
 
   async finish(): Promise<UploadResult> {
     await this.flush();
+    this.checkSummedTotals();
+    for (const t of this.totals.values()) if (t.customerReturns !== null) t.sold = (t.sold ?? 0) - t.customerReturns;
     for (const [code, n] of this.adjustments) {
       this.warnings.push({ message: `${n} adjustment line(s) (${code}) were not counted; ask the manufacturer to approve adjustments` });
     }
@@ -420,6 +481,7 @@ export class Aggregator {
       .map(([sku, t]) => {
         const l: SkuTotals = { sku, sold: t.sold, returned: t.returned, onHand: t.onHand };
         if (t.received !== null) l.received = t.received;
+        if (t.customerReturns !== null) l.customerReturns = t.customerReturns;
         return l;
       });
     const result: UploadResult = {
@@ -436,6 +498,7 @@ export class Aggregator {
       skipped: this.skipped,
       posLines: this.posLines,
       warnings: this.warnings,
+      ...(this.firstDate && this.lastDate ? { dateRange: { first: this.firstDate, last: this.lastDate } } : {}),
     };
     if (this.codeNotes.size > 0) result.codes = [...this.codeNotes.values()];
     if (this.identical.length > 0) {

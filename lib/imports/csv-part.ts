@@ -50,7 +50,7 @@ export interface CsvPartPlan {
 
 export interface CsvPartResult {
   state: AggregatorState;
-  evidence: { dmy: number; mdy: number; ambiguous: number; dotted: number };
+  evidence: { dmy: number; mdy: number; ambiguous: number; dotted: number; fitDmy: number; fitMdy: number };
   problems: { line: number; message: string }[];
   decoderWarnings: string[];
   /** The line number of the part's first row. */
@@ -142,7 +142,7 @@ export async function readCsvPart(range: CsvPartRange, plan: CsvPartPlan | Promi
   });
 
   const converter = new RowConverter(job.plan);
-  const evidence = new DateOrderEvidence();
+  const evidence = new DateOrderEvidence(job.period);
   const dateCol = job.assumedDateOrder ? job.plan.cols.date : undefined;
   for await (const batch of rows.batches) {
     for (const row of batch) {
@@ -153,6 +153,6 @@ export async function readCsvPart(range: CsvPartRange, plan: CsvPartPlan | Promi
   }
   await agg.flush();
   await send();
-  const { dmy, mdy, ambiguous, dotted } = evidence;
-  return { state: agg.exportState(), evidence: { dmy, mdy, ambiguous, dotted }, problems: rows.problems, decoderWarnings: decoder.warnings, startLine };
+  const { dmy, mdy, ambiguous, dotted, fitDmy, fitMdy } = evidence;
+  return { state: agg.exportState(), evidence: { dmy, mdy, ambiguous, dotted, fitDmy, fitMdy }, problems: rows.problems, decoderWarnings: decoder.warnings, startLine };
 }

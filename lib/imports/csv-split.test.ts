@@ -115,7 +115,7 @@ describe("a CSV read in two parts", () => {
     expect(latin.split).toEqual(["ran"]);
     expect(latin.one.outcome.encoding).toBe("windows-1252");
     expect(latin.two.lines.some((l) => l.endCustomer === "Café Müller GmbH")).toBe(true);
-  });
+  }, 20_000); // eight reads of 12,000 lines: ~5 s on a shared, loaded machine
 
   it("same answer with blank lines, totals rows, a repeated header, out-of-period rows and bad quantities on both sides", async () => {
     const r = await expectSame(makeFile({

@@ -62,3 +62,20 @@ describe("inferDateOrder (all values of the column)", () => {
     expect(inferDateOrder(["25/10/2026", "26/10/2026", "10/27/2026"])).toEqual({ order: "DMY", ambiguous: false, conflict: true });
   });
 });
+
+describe("date order from the period (issue 15 item 10)", () => {
+  it("values fitting both orders are read in the only one that puts them in the period, and it says so", () => {
+    expect(inferDateOrder(["03/11/2026", "07/11/2026 10:00"], "2026-11")).toMatchObject({ order: "DMY", byPeriod: true, example: "03/11/2026" });
+    expect(inferDateOrder(["11/03/2026", "11/07/2026"], "2026-11")).toMatchObject({ order: "MDY", byPeriod: true });
+  });
+  it("asks when the period cannot tell either (one value fits each order) or nothing fits", () => {
+    expect(inferDateOrder(["05/11/2026", "11/05/2026"], "2026-11")).toMatchObject({ order: null, ambiguous: true });
+    expect(inferDateOrder(["03/04/2026"], "2026-11")).toMatchObject({ order: null, ambiguous: true });
+    expect(inferDateOrder(["03/11/2026"])).toMatchObject({ order: null, ambiguous: true });
+  });
+  it("day-first dates with times decide by themselves", () => {
+    expect(inferDateOrder(["25/11/2026 14:03", "02/11/2026 09:15"])).toMatchObject({ order: "DMY", ambiguous: false });
+    expect(parseDate("25/11/2026 14:03", "DMY")).toEqual({ ok: true, value: "2026-11-25" });
+    expect(parseDate("2026-11-25T14:03:00Z", "MDY")).toEqual({ ok: true, value: "2026-11-25" });
+  });
+});

@@ -72,6 +72,10 @@ export interface DateOrderInference {
   ambiguous: boolean;
   /** Some values only fit DMY and others only MDY (the majority wins; the others fail). */
   conflict: boolean;
+  /** Every value fits both orders; the order was chosen because only it puts them in the period. */
+  byPeriod?: boolean;
+  /** An ambiguous value as written (for the message). */
+  example?: string;
 }
 
 /** Accumulates evidence for the day/month order of a column, value by value (streaming-friendly). */
@@ -80,6 +84,17 @@ export class DateOrderEvidence {
   mdy = 0;
   ambiguous = 0;
   dotted = 0;
+  /** Ambiguous values that fall in the period when read day-first / month-first. */
+  fitDmy = 0;
+  fitMdy = 0;
+  example?: string;
+  private readonly year: number;
+  private readonly month: number;
+  /** `period` ("YYYY-MM"): values that fit both orders count for the one that puts them in it. */
+  constructor(period?: string) {
+    this.year = period ? Number(period.slice(0, 4)) : 0;
+    this.month = period ? Number(period.slice(5, 7)) : 0;
+  }
   add(raw: Cell): void {
     if (typeof raw !== "string") return;
     const sh = shape(raw);
@@ -88,30 +103,45 @@ export class DateOrderEvidence {
     else if (sh.b > 12 && sh.a <= 12) this.mdy++;
     else if (sh.a !== sh.b) {
       this.ambiguous++;
+      this.example ??= raw.trim();
       if (sh.dotted) this.dotted++;
+      if (sh.y === this.year) {
+        if (sh.b === this.month) this.fitDmy++;
+        if (sh.a === this.month) this.fitMdy++;
+      }
     }
   }
   /** Adds the evidence another reader of the same file gathered. */
-  merge(o: { dmy: number; mdy: number; ambiguous: number; dotted: number }): void {
+  merge(o: { dmy: number; mdy: number; ambiguous: number; dotted: number; fitDmy?: number; fitMdy?: number }): void {
     this.dmy += o.dmy;
     this.mdy += o.mdy;
     this.ambiguous += o.ambiguous;
     this.dotted += o.dotted;
+    this.fitDmy += o.fitDmy ?? 0;
+    this.fitMdy += o.fitMdy ?? 0;
   }
-  result(): DateOrderInference {
+  /**
+   * The order the values show. `byPeriod`: when they show none, the order that alone puts them in
+   * the period (used once the whole column is seen, never to stop gathering evidence early).
+   */
+  result(byPeriod = false): DateOrderInference {
     if (this.dmy || this.mdy) {
       return { order: this.dmy >= this.mdy ? "DMY" : "MDY", ambiguous: false, conflict: this.dmy > 0 && this.mdy > 0 };
     }
     // Dotted dates (03.10.2026) are written day-first wherever that separator is used.
     if (this.ambiguous > 0 && this.dotted === this.ambiguous) return { order: "DMY", ambiguous: false, conflict: false };
+    // 03/11/2026 in a November file: only day-first puts it in the period (90 % of the values, none the other way).
+    const fits = (n: number, other: number) => byPeriod && other === 0 && n > 0 && n * 10 >= this.ambiguous * 9;
+    if (fits(this.fitDmy, this.fitMdy)) return { order: "DMY", ambiguous: false, conflict: false, byPeriod: true, example: this.example };
+    if (fits(this.fitMdy, this.fitDmy)) return { order: "MDY", ambiguous: false, conflict: false, byPeriod: true, example: this.example };
     return { order: null, ambiguous: this.ambiguous > 0, conflict: false };
   }
 }
 
-export function inferDateOrder(values: readonly Cell[]): DateOrderInference {
-  const ev = new DateOrderEvidence();
+export function inferDateOrder(values: readonly Cell[], period?: string): DateOrderInference {
+  const ev = new DateOrderEvidence(period);
   for (const v of values) ev.add(v);
-  return ev.result();
+  return ev.result(period !== undefined);
 }
 
 /** Parses one date cell to YYYY-MM-DD. Empty → `{ ok: true, value: null }`. */

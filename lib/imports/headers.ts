@@ -3,6 +3,8 @@
  * signature under which a distributor's confirmed mapping is remembered.
  */
 import { createHash } from "node:crypto";
+import { addVocabulary, AMOUNT, CURRENCY, headerTokens, NOT_A_FIELD } from "./header-words";
+import { normalizeHeader } from "./headers-normalize";
 import type { Field, Mapping } from "./types";
 
 const SYNONYMS: Record<Field, string[]> = {
@@ -11,7 +13,8 @@ const SYNONYMS: Record<Field, string[]> = {
     "Manufacturer Part #", "Part Number", "Part #", "Part", "Item #", "Item", "Item Number", "Item Code", "Product",
     "Product Code", "Product Number", "Product ID", "Vendor Part", "Vendor Part Number", "Supplier Part Number", "Model",
     "Artikelnummer", "Artikel", "Artikel Nr", "Herstellerartikelnummer", "Hersteller Teilenummer", "Teilenummer",
-    "Material", "Materialnummer",
+    "Material", "Materialnummer", "Stock Code", "Item Code", "Part Code", "Code", "Reference", "Item Reference", "Item ID",
+    "Catalog Number", "Catalogue Number", "Cat Number",
   ],
   distributorPart: [
     "Dist Part", "Dist Part #", "Distributor Part", "Distributor Part Number", "Distributor SKU", "Dist SKU", "Our Part",
@@ -21,15 +24,17 @@ const SYNONYMS: Record<Field, string[]> = {
   upc: ["UPC", "UPC Code", "GTIN", "EAN", "EAN Code", "UPC EAN", "Barcode"],
   quantity: [
     "Qty", "Qty Shipped", "Quantity", "Quantity Shipped", "Units", "Ship Qty", "Shipped Qty", "Shipped", "Qty Invoiced",
-    "Invoiced Qty", "Pcs", "Menge", "Anzahl", "Stück", "Liefermenge",
+    "Invoiced Qty", "Pcs", "Menge", "Anzahl", "Stück", "Liefermenge", "Item Qty",
   ],
   sold: [
     "Sold", "Units Sold", "Qty Sold", "Quantity Sold", "Sales Qty", "Sales Quantity", "Sales Units", "Sell Through",
-    "Sales", "Verkauft", "Verkaufte Menge", "Abverkauf",
+    "Sales", "Verkauft", "Verkaufte Menge", "Abverkauf", "Sold Qty",
   ],
-  returned: [
-    "Returned", "Returns", "RTV", "Return to Vendor", "Returned to Vendor", "Returns to Vendor", "Qty Returned",
-    "Retoure", "Retouren", "Retoure an Hersteller", "Rücksendung",
+  // Bare "Returns" / "Returned" may mean either direction: see AMBIGUOUS below.
+  returned: ["RTV", "Return to Vendor", "Returned to Vendor", "Returns to Vendor", "Retoure an Hersteller", "Vendor Returns"],
+  customerReturns: [
+    "Customer Returns", "Cust Returns", "Returns from Customers", "Customer Returned", "Sales Returns", "Customer Return Qty", "Credits",
+    "Kundenretouren",
   ],
   onHand: [
     "On Hand", "OH", "Inventory", "Stock", "Qty On Hand", "Quantity On Hand", "Stock On Hand", "SOH", "Ending Inventory",
@@ -37,7 +42,8 @@ const SYNONYMS: Record<Field, string[]> = {
   ],
   date: [
     "Invoice Date", "Date", "Ship Date", "Inv Date", "Shipped Date", "Sale Date", "Sales Date", "Transaction Date",
-    "Document Date", "Order Date", "Datum", "Rechnungsdatum", "Lieferdatum", "Belegdatum",
+    "Document Date", "Order Date", "Datum", "Rechnungsdatum", "Lieferdatum", "Belegdatum", "Trx Date", "Tran Date",
+    "Posting Date", "Doc Date",
   ],
   invoice: [
     "Invoice No", "Invoice", "Invoice #", "Invoice Number", "Inv #", "Inv No", "Document No", "Document", "Credit Memo",
@@ -46,7 +52,7 @@ const SYNONYMS: Record<Field, string[]> = {
   invoiceLine: ["Line", "Line No", "Line #", "Line Number", "Invoice Line", "Inv Line", "Position", "Pos", "Zeile"],
   endCustomer: [
     "End Customer", "Customer", "Customer Name", "Sold To", "Sold To Name", "End User", "Ship To Name", "Bill To Name",
-    "Kunde", "Endkunde", "Kundenname",
+    "Kunde", "Endkunde", "Kundenname", "Customer Code", "Customer ID", "Customer Number",
   ],
   unitPrice: [
     "Unit Resale", "Unit Price", "Price", "Resale", "Resale Price", "Unit Sell", "Sell Price", "Net Price", "Preis",
@@ -59,47 +65,67 @@ const SYNONYMS: Record<Field, string[]> = {
     "Description", "Desc", "Item Description", "Product Description", "Bezeichnung", "Beschreibung",
     "Artikelbezeichnung",
   ],
+  location: [
+    "Location", "Location Code", "Location ID", "Location Number", "Branch", "Branch Number", "Store", "Store Number", "Warehouse",
+    "Warehouse Code", "Site", "Lagerort",
+  ],
 };
 
-/** Lowercase, umlauts folded, accents stripped, "#"/"No"/"Nr" → "number", punctuation → space. */
-export function normalizeHeader(raw: string): string {
-  return raw
-    .toLowerCase()
-    .replace(/ä/g, "ae").replace(/ö/g, "oe").replace(/ü/g, "ue").replace(/ß/g, "ss")
-    .normalize("NFD").replace(/[\u0300-\u036f]/g, "")
-    .replace(/#/g, " number ")
-    .replace(/[^a-z0-9]+/g, " ")
-    .replace(/\b(?:no|nr|num)\b/g, "number")
-    .replace(/\s+/g, " ")
-    .trim();
-}
+/** Headers that name a figure without saying whose: matched, but never confidently (the user is asked). */
+const AMBIGUOUS: [string, Field][] = [
+  ["returns", "returned"],
+  ["qty returns", "returned"],
+];
+const AMBIGUOUS_CONFIDENCE = 0.6;
+
+export { normalizeHeader };
 
 const withoutParentheses = (raw: string) => raw.replace(/\([^)]*\)|\[[^\]]*\]/g, " ");
 
+addVocabulary(Object.values(SYNONYMS).flatMap((list) => list.flatMap((s) => normalizeHeader(s).split(" "))));
+
 const NORMALISED: { field: Field; norm: string; tokens: string[] }[] = Object.entries(SYNONYMS).flatMap(([field, list]) =>
   list.map((s) => {
-    const norm = normalizeHeader(s);
-    return { field: field as Field, norm, tokens: norm.split(" ") };
+    const tokens = headerTokens(s);
+    return { field: field as Field, norm: tokens.join(" "), tokens };
   }),
 );
-const EXACT = new Map(NORMALISED.map((s) => [s.norm, s.field]));
+const EXACT = new Map(Object.entries(SYNONYMS).flatMap(([field, list]) => list.map((s) => [normalizeHeader(s), field as Field] as const)));
+const CANONICAL = new Map<string, Field>();
+const CANONICAL_SET = new Map<string, Field>();
+for (const s of NORMALISED) {
+  if (!CANONICAL.has(s.norm)) CANONICAL.set(s.norm, s.field);
+  const set = [...s.tokens].sort().join(" ");
+  if (!CANONICAL_SET.has(set)) CANONICAL_SET.set(set, s.field);
+}
 
-/** Headers with these words are amounts or ratios, never quantities, parts or prices. */
-const NOT_A_MATCH = new Set(["amount", "extended", "ext", "value", "cost", "margin", "percent", "pct", "betrag", "wert", "summe"]);
+/** A currency sign or code in a header: an amount, never a quantity (a price may still be one). */
+const CURRENCY_HEADER = /[$€£¥]|zł|\b(?:usd|eur|gbp|pln|chf|cad|aud|jpy|sek|nok|dkk|czk|huf|brl|mxn)\b/i;
 
 /** The best field for one header and how sure we are (1 = exact synonym). */
 export function matchHeader(raw: string): { field: Field | null; confidence: number } {
+  const tokens = headerTokens(withoutParentheses(raw));
+  const money = CURRENCY_HEADER.test(raw) || headerTokens(raw).includes(CURRENCY);
+  // A currency-marked header is money: a price, or nothing of ours.
+  const allowed = (f: Field | undefined): f is Field => !!f && (!money || f === "unitPrice");
+  if (tokens.length === 0 || tokens.includes(AMOUNT) || tokens.includes(NOT_A_FIELD)) return { field: null, confidence: 0 };
   for (const candidate of [raw, withoutParentheses(raw)]) {
-    const norm = normalizeHeader(candidate);
-    const exact = EXACT.get(norm);
-    if (exact) return { field: exact, confidence: candidate === raw ? 1 : 0.95 };
+    const exact = EXACT.get(normalizeHeader(candidate));
+    if (allowed(exact)) return { field: exact, confidence: candidate === raw ? 1 : 0.95 };
   }
-  const tokens = normalizeHeader(withoutParentheses(raw)).split(" ").filter(Boolean);
-  if (tokens.length === 0 || tokens.some((t) => NOT_A_MATCH.has(t))) return { field: null, confidence: 0 };
+  // The same words in another language, spelling, order or abbreviation.
+  const words = tokens.filter((t) => t !== CURRENCY);
+  const sorted = [...words].sort().join(" ");
+  const ambiguous = AMBIGUOUS.find(([w]) => w === sorted);
+  if (ambiguous && allowed(ambiguous[1])) return { field: ambiguous[1], confidence: AMBIGUOUS_CONFIDENCE };
+  const canonical = CANONICAL.get(words.join(" "));
+  if (allowed(canonical)) return { field: canonical, confidence: 0.9 };
+  const set = CANONICAL_SET.get(sorted);
+  if (allowed(set)) return { field: set, confidence: 0.85 };
   let best: { field: Field | null; confidence: number; len: number } = { field: null, confidence: 0, len: 0 };
   for (const s of NORMALISED) {
-    if (!s.tokens.every((t) => tokens.includes(t))) continue;
-    const confidence = 0.5 + 0.4 * (s.tokens.length / tokens.length);
+    if (!allowed(s.field) || !s.tokens.every((t) => words.includes(t))) continue;
+    const confidence = 0.5 + 0.4 * (s.tokens.length / words.length);
     if (confidence > best.confidence || (confidence === best.confidence && s.tokens.length > best.len)) {
       best = { field: s.field, confidence, len: s.tokens.length };
     }

@@ -11,6 +11,7 @@
  * holding them in the answer.
  */
 import { z } from "zod";
+import { coverageMessage, coverageOf } from "./coverage";
 import { decodeBuffer, decodeChunks, sniffEncoding, StreamDecoder } from "./decode";
 import { DETECT_BYTES, detectContainer, UNSUPPORTED_MESSAGE } from "./detect-format";
 import { openDelimited } from "./delimited";
@@ -73,6 +74,20 @@ function withQuestions(o: ParseOutcome, input: ParseUploadInput): ParseOutcome {
 }
 
 export async function parseUpload(input: ParseUploadInput): Promise<ParseOutcome> {
+  return withCoverage(await parseOnce(input), input.period);
+}
+
+/** Says which days of the period the file covers, and warns when it is part of the month. */
+function withCoverage(out: ParseOutcome, period: string): ParseOutcome {
+  if (out.needs?.mapping) return out;
+  const c = coverageOf(period, out.filePeriod, out.dateRange);
+  if (!c) return out;
+  out.coverage = c;
+  if (c.partial) out.warnings.unshift({ message: coverageMessage(c) });
+  return out;
+}
+
+async function parseOnce(input: ParseUploadInput): Promise<ParseOutcome> {
   const parsed = optionsSchema.safeParse({ ...input, bytes: undefined, resolvePart: undefined });
   if (!parsed.success) throw new ImportError("invalid_options", parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
   if (input.packSizes) {

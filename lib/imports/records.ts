@@ -257,10 +257,10 @@ export class RowConverter {
     const sold = this.qty(row, "sold", false);
     const returned = this.qty(row, "returned", false);
     const onHand = this.qty(row, "onHand", false);
-    if (typeof returned === "number" && returned < 0) this.fail("returned", "Returned cannot be negative");
-    if (typeof onHand === "number" && onHand < 0) this.fail("onHand", "On hand cannot be negative");
-    if (this.problems.length === 0 && [sold, returned, onHand].every((v) => v === null || v === undefined)) {
-      const f = (["sold", "onHand", "returned"] as const).find((k) => cols[k] !== undefined);
+    const customerReturns = this.qty(row, "customerReturns", false);
+    // Negative figures are checked on the SKU's total (a −5 correction at one location is normal): see Aggregator.
+    if (this.problems.length === 0 && [sold, returned, onHand, customerReturns].every((v) => v === null || v === undefined)) {
+      const f = (["sold", "onHand", "returned", "customerReturns"] as const).find((k) => cols[k] !== undefined);
       if (!f) return { t: "error", error: { line: row.line, message: "No quantity column" } };
       this.fail(f, "No figure on this row");
     }
@@ -269,6 +269,7 @@ export class RowConverter {
     if (sold !== undefined) record.sold = sold;
     if (returned !== undefined) record.returned = returned;
     if (onHand !== undefined) record.onHand = onHand;
+    if (customerReturns !== undefined) record.customerReturns = customerReturns;
     const description = this.text(row, "description");
     if (description) record.description = description;
     return { t: "record", record };

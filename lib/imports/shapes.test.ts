@@ -57,7 +57,7 @@ describe("delimited shapes", () => {
   });
 
   it("UTF-16 BE tab file; a summary resolved by UPC when the distributor part is unknown; a repeated header skipped", async () => {
-    const tsv = `Dist Part #\tUPC\tOn Hand\tReturns\nNW-700000\t\t10\t1\nNW-NEW-1\t0${UPC_OF["LDO-330"]}\t20\t0\nDist Part #\tUPC\tOn Hand\tReturns\nNW-NEW-2\t\t3\t0\n`;
+    const tsv = `Dist Part #\tUPC\tOn Hand\tRTV\nNW-700000\t\t10\t1\nNW-NEW-1\t0${UPC_OF["LDO-330"]}\t20\t0\nDist Part #\tUPC\tOn Hand\tRTV\nNW-NEW-2\t\t3\t0\n`;
     const le = Buffer.from(tsv, "utf16le");
     const be = Buffer.alloc(le.length);
     for (let i = 0; i < le.length; i += 2) [be[i], be[i + 1]] = [le[i + 1], le[i]];
@@ -112,7 +112,9 @@ describe("asking instead of guessing", () => {
   it("headers nobody knows: the suggestion, the headers and a 5-row preview; then the confirmed mapping", async () => {
     const csv = "Col A;Col B;Col C\n" + Array.from({ length: 7 }, (_, i) => `MCU-1000;x${i};${i}`).join("\n");
     const r = await upload(utf8(csv));
-    expect(r.needs).toMatchObject({ mapping: true, headers: ["Col A", "Col B", "Col C"], suggested: { 0: null, 1: null, 2: null } });
+    expect(r.needs).toMatchObject({ mapping: true, headers: ["Col A", "Col B", "Col C"], suggested: { 0: "sku", 1: null, 2: null } });
+    // Column A's values are our SKUs (so it is suggested as the part column); nothing says which column holds figures.
+    expect(r.needs!.reasons).toEqual(["Which column holds the quantities?"]);
     expect(r.needs!.preview).toHaveLength(5);
     expect(r.needs!.preview![0]).toEqual(["MCU-1000", "x0", "0"]);
     expect(r.rowsRead).toBe(0);

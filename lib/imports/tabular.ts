@@ -4,6 +4,7 @@
  * every row through {@link convertRow} into the {@link Aggregator}.
  */
 import { Aggregator, type AggregateOptions } from "./aggregate";
+import { profileColumns, refineMapping } from "./column-values";
 import { ImportError } from "./errors";
 import { DateOrderEvidence } from "./dates";
 import { findHeaderRow } from "./header-row";
@@ -45,7 +46,12 @@ export interface TabularOutcome {
 }
 
 const SAMPLE_ROWS = 2000;
-const QUANTITY_FIELDS: Field[] = ["quantity", "sold", "returned", "onHand"];
+const QUANTITY_FIELDS: Field[] = ["quantity", "sold", "returned", "onHand", "customerReturns"];
+/** How a question names a field. */
+const FIELD_WORDS: Partial<Record<Field, string>> = {
+  quantity: "the quantity per line", sold: "units sold", returned: "units returned to the manufacturer", onHand: "units on hand",
+  customerReturns: "customer returns", date: "the date",
+};
 
 export async function readTable(batches: AsyncIterable<RawRow[]>, opts: TabularOptions): Promise<TabularOutcome> {
   const it = batches[Symbol.asyncIterator]();
@@ -74,8 +80,11 @@ export async function readTable(batches: AsyncIterable<RawRow[]>, opts: TabularO
   if (h < 0) throw new ImportError("empty", opts.format === "xlsx" ? "The sheet has no rows" : "The file has no rows");
   const headers = trimEnd(sample[h].cells.map(cellText));
   const data = sample.slice(h + 1);
-  const suggested = suggestMapping(headers);
+  // The header words suggest, the sampled values correct (part numbers, dates, amounts).
+  const profiles = profileColumns(headers.length, data.map((r) => r.cells), opts.resolvePart);
+  const suggested = refineMapping(suggestMapping(headers), headers, profiles);
   const mapping = opts.mapping ? normaliseMapping(opts.mapping) : suggested.mapping;
+  const notes = opts.mapping ? [] : suggested.notes.map((message) => ({ message }));
   const score = new Set(Object.entries(suggested.mapping).filter(([i, f]) => f && suggested.confidence[+i] >= CONFIDENT).map(([, f]) => f)).size;
   const decision = decideKind(mapping, opts.kind);
   const cols = { ...columnsOf(mapping) };
@@ -84,6 +93,8 @@ export async function readTable(batches: AsyncIterable<RawRow[]>, opts: TabularO
     delete cols.sold;
     delete cols.onHand;
     delete cols.returned;
+    delete cols.customerReturns;
+    delete cols.location;
   } else if (decision.soldColumn !== undefined) {
     cols.sold = decision.soldColumn;
     delete cols.quantity;
@@ -92,15 +103,19 @@ export async function readTable(batches: AsyncIterable<RawRow[]>, opts: TabularO
   const agg = new Aggregator(opts.format, decision.kind, opts);
   const confident = (f: Field[]) => f.some((k) => cols[k] !== undefined && (opts.mapping || (suggested.confidence[cols[k]!] ?? 0) >= CONFIDENT));
   const usable = hasIdentifier(mapping) && hasFigure(mapping) && (decision.kind === "summary" || cols.quantity !== undefined);
-  if (!usable || !confident(["sku", "distributorPart", "upc"]) || !confident(QUANTITY_FIELDS)) {
+  const reasons = opts.mapping ? [] : questions(mapping, suggested.confidence, headers, decision.kind);
+  if (!usable || !confident(["sku", "distributorPart", "upc"]) || !confident(QUANTITY_FIELDS) || reasons.length > 0) {
     const result = await agg.finish();
     const preview = data.filter((r) => r.cells.some((c) => cellText(c) !== "")).slice(0, 5).map((r) => r.cells.map(cellText));
+    if (!hasIdentifier(mapping) || !confident(["sku", "distributorPart", "upc"])) reasons.unshift("Which column holds the part number?");
+    if (!usable || !confident(QUANTITY_FIELDS)) reasons.push("Which column holds the quantities?");
     return {
-      result: { ...result, rowsRead: 0, headers, headerLine: sample[h].line, headerSignature: headerSignature(headers) },
-      needs: { mapping: true, suggested: suggested.mapping, confidence: suggested.confidence, headers, preview },
+      result: { ...result, rowsRead: 0, headers, headerLine: sample[h].line, headerSignature: headerSignature(headers), warnings: notes },
+      needs: { mapping: true, suggested: suggested.mapping, confidence: suggested.confidence, headers, preview, reasons: [...new Set(reasons)] },
       score,
     };
   }
+  if (decision.kind === "summary") agg.sumRows(cols.location !== undefined);
 
   // Number convention per numeric column, from the sample; columns without evidence follow the file.
   const styles: Record<number, NumberStyle> = {};
@@ -115,7 +130,7 @@ export async function readTable(batches: AsyncIterable<RawRow[]>, opts: TabularO
   if (cols.unitPrice !== undefined) styles[cols.unitPrice] = inferNumberStyle(values(cols.unitPrice), { integer: false, fallback: fileStyle }).style;
 
   // Day/month order: given, or decided by the sample, or assumed MDY until a later row decides.
-  const evidence = new DateOrderEvidence();
+  const evidence = new DateOrderEvidence(opts.period);
   if (cols.date !== undefined) for (const r of data) evidence.add(r.cells[cols.date] ?? null);
   const sampled = evidence.result();
   const dateOrder: DateOrder = opts.dateOrder ?? sampled.order ?? "MDY";
@@ -137,9 +152,14 @@ export async function readTable(batches: AsyncIterable<RawRow[]>, opts: TabularO
   if (!exhausted) for (let r = await it.next(); !r.done; r = await it.next()) await consumeAll(r.value, true);
   await opts.split?.join(agg, evidence);
 
-  const final = evidence.result();
+  const final = evidence.result(true);
+  const finished = await agg.finish();
+  if (decision.kind === "pos_lines" && cols.date === undefined) {
+    finished.warnings.unshift({ message: `No date column: every line was counted in ${opts.period} without a date check` });
+  }
+  finished.warnings.unshift(...notes);
   const result: UploadResult = {
-    ...(await agg.finish()),
+    ...finished,
     headerLine: sample[h].line,
     headers,
     mapping,
@@ -147,10 +167,31 @@ export async function readTable(batches: AsyncIterable<RawRow[]>, opts: TabularO
   };
   if (cols.date !== undefined && (opts.dateOrder || final.order || final.ambiguous)) result.dateOrder = dateOrder;
   if (opts.delimiter) result.delimiter = opts.delimiter;
+  if (final.byPeriod && final.order === dateOrder) {
+    const order = dateOrder === "DMY" ? "day/month" : "month/day";
+    result.warnings.push({ message: `Dates like ${final.example ?? "03/04"} fit both day/month orders: read as ${order}, the only order that puts them in ${opts.period}` });
+  }
   if (final.conflict) result.warnings.push({ message: "Dates in this file fit both day/month orders on different rows; rows that do not fit the majority are listed as errors" });
   if (assumed && final.order && final.order !== dateOrder) return { result, score, restartWith: final.order };
   const needs: Needs | undefined = assumed && final.ambiguous ? { dateOrder: true, assumed: dateOrder } : undefined;
   return { result, needs, score };
+}
+
+/**
+ * What must be asked before summing with a suggested mapping: a figure or date column matched
+ * without confidence, or a line-level file (a quantity per invoice line) with no date column.
+ */
+function questions(mapping: Mapping, confidence: Record<number, number>, headers: string[], kind: Kind): string[] {
+  const out: string[] = [];
+  for (const [k, f] of Object.entries(mapping)) {
+    const c = Number(k);
+    if (!f || !(QUANTITY_FIELDS.includes(f) || f === "date") || (confidence[c] ?? 0) >= CONFIDENT) continue;
+    out.push(`Does “${headers[c] || `column ${c + 1}`}” hold ${FIELD_WORDS[f]}? It was matched by its name alone, without certainty`);
+  }
+  if (kind === "pos_lines" && columnsOf(mapping).date === undefined) {
+    out.push("This file has a quantity per invoice line but no date column was found: which column holds the date?");
+  }
+  return out;
 }
 
 /** One data row into the aggregator; returns a promise only when accepted lines are being handed to the sink. */

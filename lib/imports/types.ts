@@ -23,6 +23,10 @@ export const FIELDS = [
   "shipToState",
   "shipToCountry",
   "description",
+  /** Summary files: customer returns (subtracted from sold: net sell-through). */
+  "customerReturns",
+  /** Summary files: one row per location; a SKU's rows are added up. */
+  "location",
 ] as const;
 /** A canonical column a distributor's header can map to. */
 export type Field = (typeof FIELDS)[number];
@@ -89,6 +93,8 @@ export interface SummaryRow {
   returned?: number | null;
   onHand?: number | null;
   received?: number | null;
+  /** Spreadsheet summaries: returns from end customers (net sold = sold − these). */
+  customerReturns?: number | null;
   description?: string;
   /** Unit of measure per figure as the file gives it (X12 ZA03); absent = units. */
   units?: { sold?: string; returned?: string; onHand?: string; received?: string };
@@ -135,6 +141,8 @@ export interface SkuTotals {
   onHand: number | null;
   /** Only X12 852 `ZA*QR`: informational (sell-in comes from the manufacturer's ERP). */
   received?: number | null;
+  /** Customer returns the file gives per SKU, already subtracted from `sold` (informational). */
+  customerReturns?: number | null;
 }
 
 /** The answer of `POST /api/v1/uploads` (without `uploadId`, which the caller adds). */
@@ -178,6 +186,10 @@ export interface UploadResult {
   sender?: { isa: string[]; gs: string[]; duns: string[]; gln: string[] };
   /** Quantities in cases/boxes/packs of SKUs whose pack size is not known (rows in `errors`): `needs.packSizes` asks. */
   packSizesNeeded?: { sku: string; unit: string; rows: number }[];
+  /** First and last date of the accepted dated lines (POS files). */
+  dateRange?: { first: string; last: string };
+  /** The days of the period the file covers (declared, else its lines' dates); `partial` also warns. */
+  coverage?: { start: string; end: string; days: number; periodDays: number; source: "file" | "lines"; partial: boolean };
 }
 
 /** What the caller must ask the user before the result can be trusted. */
@@ -197,6 +209,8 @@ export interface Needs {
   duplicates?: { lines: number[]; count: number };
   /** Quantities in cases/boxes/packs whose pack size is not known were not counted: ask the units per pack. Answer: `packSizes: { SKU: n }`. */
   packSizes?: { sku: string; unit: string; rows: number }[];
+  /** Why the mapping is asked (a low-confidence column, a required field missing), in words. */
+  reasons?: string[];
 }
 
 export type ParseOutcome = UploadResult & { needs?: Needs };

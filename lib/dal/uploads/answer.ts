@@ -80,6 +80,7 @@ export function toAnswer(r: ParseOutcome, ctx: AnswerContext): { response: Uploa
     ...(r.codes ? { codes: r.codes } : {}),
     ...(r.sender ? { sender: r.sender } : {}),
     ...(r.packSizesNeeded ? { packSizesNeeded: r.packSizesNeeded } : {}),
+    ...(r.coverage ? { coverage: r.coverage } : {}),
     totals: { skus: lines.length, sold: sum(lines, "sold"), returned: sum(lines, "returned"), onHand: sum(lines, "onHand") },
     counts: {
       errors: r.errors.length, outOfPeriod: r.outOfPeriod.length, duplicates: r.duplicates.length, skipped: r.skipped.length,

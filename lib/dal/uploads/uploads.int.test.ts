@@ -171,11 +171,11 @@ describe(`uploads through the data layer (${label})`, () => {
   it("asks for a mapping once, remembers the confirmed one by header signature, and applies it with zero clicks", async () => {
     const d = await makeDistributor(tdb.db);
     const v = await makeViewer(tdb.db, "distributor", d);
-    const file = Buffer.from("Ref;Units;When;Who\nMCU-1000;5;2026-10-03;Acme\nLDO-330;7;2026-10-04;Acme\nMCU-1000;1;2026-10-05;Beta\n");
+    const file = Buffer.from("Ref;Figure;When;Who\nMCU-1000;5;2026-10-03;Acme\nLDO-330;7;2026-10-04;Acme\nMCU-1000;1;2026-10-05;Beta\n");
     const first = await ingestUpload(tdb.db, v, { options: { period: "2026-10" }, source: file });
     expect(first.needs?.mapping).toBe(true);
     // The mapping step shows the header and the first rows.
-    expect(first.layout).toMatchObject({ headers: ["Ref", "Units", "When", "Who"], preview: [["MCU-1000", "5", "2026-10-03", "Acme"], ["LDO-330", "7", "2026-10-04", "Acme"], ["MCU-1000", "1", "2026-10-05", "Beta"]] });
+    expect(first.layout).toMatchObject({ headers: ["Ref", "Figure", "When", "Who"], preview: [["MCU-1000", "5", "2026-10-03", "Acme"], ["LDO-330", "7", "2026-10-04", "Acme"], ["MCU-1000", "1", "2026-10-05", "Beta"]] });
     const mapping = { 0: "sku", 1: "quantity", 2: "date", 3: "endCustomer" };
     const confirmed = await ingestUpload(tdb.db, v, { options: { period: "2026-10", mapping: JSON.stringify(mapping), kind: "pos_lines", replaces: first.uploadId }, source: file });
     expect(confirmed.needs?.mapping).toBeUndefined();
@@ -183,7 +183,7 @@ describe(`uploads through the data layer (${label})`, () => {
     expect(totalsOf(confirmed, "sold")).toEqual({ "LDO-330": 7, "MCU-1000": 6 });
     expect((await countRows(first.uploadId)).uploads).toBe(0); // replaced
     // Next month's file from the same system: other rows, same header → remembered, no question.
-    const next = await ingestUpload(tdb.db, v, { options: { period: "2026-10" }, source: Buffer.from("Ref;Units;When;Who\nLDO-330;2;2026-10-09;Gamma\n") });
+    const next = await ingestUpload(tdb.db, v, { options: { period: "2026-10" }, source: Buffer.from("Ref;Figure;When;Who\nLDO-330;2;2026-10-09;Gamma\n") });
     expect(next.mappingSource).toBe("remembered");
     expect(next.needs?.mapping).toBeUndefined();
     expect(totalsOf(next, "sold")).toEqual({ "LDO-330": 2 });
