@@ -14,6 +14,8 @@ export default defineConfig({
           include: ["lib/**/*.test.ts", "db/*.test.ts", "components/**/*.test.{ts,tsx}", "app/**/*.test.ts"],
           exclude: ["**/*.int.test.ts", "node_modules/**"],
           environment: "node",
+          // Some unit tests parse generated files of several MB (the split reader against one pass): room for a loaded machine.
+          testTimeout: 30_000,
         },
       },
       {
