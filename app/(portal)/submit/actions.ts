@@ -67,7 +67,6 @@ export async function submitReportAction(input: SubmitActionInput): Promise<Subm
   }
 
   let revision: number;
-  let exceptionsOpened = 0;
   try {
     const ip = clientIp(await headers());
     const r = await withViewerDb(viewer, (db) =>
@@ -81,7 +80,6 @@ export async function submitReportAction(input: SubmitActionInput): Promise<Subm
       }),
     );
     revision = r.revision;
-    exceptionsOpened = r.exceptionsOpened ?? 0;
   } catch (e) {
     if (isDatabaseUnavailable(e)) {
       console.error("submitReportAction: database unavailable", e);
@@ -123,7 +121,7 @@ export async function submitReportAction(input: SubmitActionInput): Promise<Subm
         return fail("error", "The report could not be stored; nothing was saved. Try again in a moment.");
     }
   }
-  redirect(`/history/${period}/${revision}?receipt=1&questioned=${exceptionsOpened}`);
+  redirect(`/history/${period}/${revision}?receipt=1`);
 }
 
 /** What differs between a colleague's revision and the grid that was about to be submitted. */
