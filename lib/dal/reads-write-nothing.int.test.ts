@@ -15,6 +15,7 @@ import { submitPeriod } from "./submissions/submit-period";
 import { proposeCorrection } from "./corrections/corrections";
 import { listExceptions } from "./exceptions/list-exceptions";
 import { getException } from "./exceptions/get-exception";
+import { countQuestionedRows } from "./exceptions/sync-automatic";
 import { listGaps } from "./gaps/list-gaps";
 import { getGapDetail } from "./gaps/gap-detail";
 import { getGapFacets } from "./gaps/gap-facets";
@@ -152,6 +153,7 @@ describe(`reads write nothing (${label})`, () => {
     await listCompliance(tdb.db, partner, complianceQuerySchema.parse({}));
     await listStanding(tdb.db, partner);
     await getRebateStanding(tdb.db, partner);
+    await countQuestionedRows(tdb.db, partner, "2026-08");
     await searchProducts(tdb.db, partner, { query: sku.slice(0, 6) });
 
     expect(await fingerprint()).toEqual(before);

@@ -70,7 +70,6 @@ export async function submitReportAction(input: SubmitActionInput): Promise<Subm
   }
 
   let revision: number;
-  let exceptionsOpened = 0;
   try {
     const ip = clientIp(await headers());
     const r = await withViewerDb(viewer, (db) =>
@@ -85,7 +84,6 @@ export async function submitReportAction(input: SubmitActionInput): Promise<Subm
       }),
     );
     revision = r.revision;
-    exceptionsOpened = r.exceptionsOpened ?? 0;
   } catch (e) {
     if (e instanceof ReviewRequired) {
       return {
@@ -137,7 +135,7 @@ export async function submitReportAction(input: SubmitActionInput): Promise<Subm
         return fail("error", "The report could not be stored; nothing was saved. Try again in a moment.");
     }
   }
-  redirect(`/history/${period}/${revision}?receipt=1&questioned=${exceptionsOpened}`);
+  redirect(`/history/${period}/${revision}?receipt=1`);
 }
 
 const rowsText = (n: number) => (n === 1 ? "1 line needs" : `${n} lines need`);

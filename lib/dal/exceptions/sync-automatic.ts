@@ -1,6 +1,9 @@
 import { sql } from "drizzle-orm";
 import type { Queryable } from "@/db/open";
 import { getSettings } from "../settings/get-settings";
+import type { Viewer } from "@/lib/auth/viewer";
+import { periodToDate } from "@/lib/domain/periods";
+import { requireRole } from "../authorize";
 import { asRows } from "../sql-rows";
 
 /** What brought a row back within tolerance, in the words the exception's history shows. */
@@ -82,4 +85,19 @@ export async function syncAutomaticExceptions(
       returning exception_id`),
   );
   return { opened: opened.length, resolved: resolved.length };
+}
+
+/**
+ * The rows of the viewer's own `period` ("YYYY-MM") that are questioned: automatic exceptions still
+ * open or being investigated. What the receipt of a submission states. A distributor only.
+ */
+export async function countQuestionedRows(db: Queryable, viewer: Viewer, period: string): Promise<number> {
+  requireRole(viewer, ["distributor"]);
+  const [r] = asRows<{ n: number }>(
+    await db.execute(sql`
+      select count(*)::int as n from exceptions
+       where distributor_id = ${viewer.distributorId ?? -1} and period = ${periodToDate(period)}::date
+         and automatic is not null and status in ('open', 'investigating')`),
+  );
+  return Number(r?.n ?? 0);
 }

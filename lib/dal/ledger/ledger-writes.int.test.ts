@@ -9,6 +9,7 @@ import { submitPeriod } from "../submissions/submit-period";
 import { loadSellIn } from "../sell-in/load-sell-in";
 import { approveCorrection, proposeCorrection } from "../corrections/corrections";
 import { listGaps } from "../gaps/list-gaps";
+import { countQuestionedRows } from "../exceptions/sync-automatic";
 import { ledgerSelect } from "./ledger-sql";
 import { LEDGER_COLUMNS } from "./refresh-ledger";
 import { rollLedger } from "./roll-ledger";
@@ -138,6 +139,7 @@ describe(`the ledger kept by writes and the month roll (${label})`, () => {
       body: { baseRevision: null, lines: [{ sku: p.sku, sold: 700, returned: 0, onHand: 240 }, { sku: q.sku, sold: 50, returned: 0, onHand: 50 }] },
     });
     expect(first.exceptionsOpened).toBe(1);
+    expect(await countQuestionedRows(tdb.db, v, "2026-10")).toBe(1);
     type ExRow = { id: string; product_id: number; status: string; automatic: string; gap_at_open: number; same_tx: boolean };
     const ex = async () =>
       asRows<ExRow>(
@@ -158,6 +160,7 @@ describe(`the ledger kept by writes and the month roll (${label})`, () => {
       body: { baseRevision: 1, lines: [{ sku: p.sku, sold: 700, returned: 0, onHand: 298 }, { sku: q.sku, sold: 50, returned: 0, onHand: 50 }] },
     });
     expect(second.exceptionsOpened).toBe(0);
+    expect(await countQuestionedRows(tdb.db, v, "2026-10")).toBe(0);
     rows = await ex();
     expect(rows[0]).toMatchObject({ status: "resolved", same_tx: true });
     const events = asRows<{ kind: string; body: string | null; resolution: string | null }>(

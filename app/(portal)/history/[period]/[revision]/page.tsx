@@ -9,6 +9,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { buttonClasses } from "@/components/ui/button";
 import { DiffCounts, DiffTable } from "@/components/history/diff-table";
 import { ReceiptBanner } from "@/components/receipt/receipt-banner";
+import { countQuestionedRows } from "@/lib/dal/exceptions/sync-automatic";
 import { RevisionSummary } from "@/components/receipt/revision-summary";
 import { LinesTable } from "@/components/receipt/lines-table";
 import { changesOfRevision, type RevisionChanges } from "../../_lib/changes";
@@ -48,9 +49,9 @@ export default async function RevisionPage({ params, searchParams }: { params: P
   const viewer = await requirePageViewer(`/history/${period}/${revision}`);
   const sp = await searchParams;
   const receipt = firstParam(sp.receipt) === "1";
-  // Set by the submit action from the submission's own transaction: the rows it left out of tolerance.
-  const questionedRaw = Number(firstParam(sp.questioned));
-  const questioned = receipt && Number.isInteger(questionedRaw) && questionedRaw >= 0 ? questionedRaw : null;
+  // The rows of this period the submission left out of tolerance: the automatic exceptions its own
+  // transaction opened (or kept open), read — the receipt writes nothing.
+  const questioned = receipt ? await withViewerDb(viewer, (db) => countQuestionedRows(db, viewer, period)) : null;
   const detail = await loadRevision(period, revision);
   const [changes, revisions] = await Promise.all([orNotFound(withViewerDb(viewer, (db) => changesOfRevision(db, viewer, detail))), loadRevisions(period)]);
   const latestRevision = revisions[0]?.revision ?? null;
