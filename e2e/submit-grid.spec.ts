@@ -49,6 +49,8 @@ async function paste(page: Page, text: string) {
  * stored, and "Confirm all as reported and submit" is the one action that stores them.
  */
 async function submitThroughReview(page: Page, click: () => Promise<void>, receipt: RegExp) {
+  // Up to two round trips (the check, then the confirmation) on a loaded machine.
+  test.slow();
   await click();
   const review = page.getByTestId("review-panel");
   await expect(review.or(page.getByTestId("receipt-quality"))).toBeVisible({ timeout: 30_000 });

@@ -61,7 +61,7 @@ export function GridHead({
         <Th numeric editable title="Units you counted in stock at the end of the period">On hand</Th>
         <Th numeric title="Opening + Received − Sold − Returned">Expected</Th>
         <Th numeric title={`Gap = Expected − On hand (ours − yours), the same gap the manufacturer sees; highlighted beyond ${differenceTolerance} unit${differenceTolerance === 1 ? "" : "s"}`}>
-          Gap <span className="font-normal text-slate-500">ours − yours</span>
+          Gap <span className="font-normal text-slate-700">(ours − yours)</span>
         </Th>
         <Th className="text-left">Note</Th>
         {showForecast

@@ -78,7 +78,7 @@ export function ReviewPanel({ review, confirms, onConfirm, onGoTo, onConfirmAll,
             Check again and submit{confirmed ? ` (${confirmed} confirmed)` : ""}
           </Button>
           <Button size="sm" onClick={onConfirmAll} pending={submitting} data-testid="review-confirm-all">
-            Confirm all {total} as reported and submit
+            Confirm all as reported and submit
           </Button>
         </div>
       </div>

@@ -27,6 +27,14 @@ export function useGridSubmit({ input, actions, store, saver }: { input: GridInp
   const submitGuard = useRef(false);
   const [review, setReview] = useState<ReviewState | null>(null);
   const [confirms, setConfirms] = useState<ReadonlyMap<string, Confirmation>>(new Map());
+  /** The flagged rows' numbers when the review came back: a row changed since is a fix, not a confirmation. */
+  const reviewed = useRef<Map<string, string>>(new Map());
+  const rowKey = (sku: string) => {
+    const i = store.indexOf(sku);
+    if (i === undefined) return "";
+    const s = store.rowState(i);
+    return `${s.sold}|${s.returned}|${s.onHand}`;
+  };
 
   const confirm = useCallback((sku: string, c: Confirmation | null) => {
     setConfirms((prev) => {
@@ -68,7 +76,11 @@ export function useGridSubmit({ input, actions, store, saver }: { input: GridInp
     let sending = confirms;
     if (opts.confirmAll && review) {
       const all = new Map(confirms);
-      for (const f of review.flags) if (!all.has(f.sku.toUpperCase())) all.set(f.sku.toUpperCase(), { reason: "other", note: null });
+      for (const f of review.flags) {
+        const key = f.sku.toUpperCase();
+        // Rows fixed in the grid since the review are checked again, not confirmed.
+        if (!all.has(key) && reviewed.current.get(key) === rowKey(f.sku)) all.set(key, { reason: "other", note: null });
+      }
       sending = all;
       setConfirms(all);
     }
@@ -113,6 +125,7 @@ export function useGridSubmit({ input, actions, store, saver }: { input: GridInp
         // Nothing stored: the flagged rows are marked in the grid and listed for a fix or a confirmation.
         setFormError(null);
         setReview({ flags: res.flags, quality: res.quality });
+        reviewed.current = new Map(res.flags.map((f) => [f.sku.toUpperCase(), rowKey(f.sku)]));
         store.setFlags(res.flags);
         requestAnimationFrame(() => document.getElementById("review-title")?.scrollIntoView({ block: "nearest" }));
       } else if (res.kind === "conflict") {

@@ -58,10 +58,13 @@ export default async function SubmitPage({ searchParams }: { searchParams: Searc
   if (periodParam !== undefined && (!isPeriod(periodParam) || periodParam > latestEndedPeriod(new Date(requestTime()), settings.timeZone))) notFound();
 
   const reportable = periods.filter((p) => p.state !== "future");
-  // Never ask for a period already submitted: the newest open period without a revision, else the newest open one.
+  // Never ask for a period already submitted: the newest open period without a revision since the
+  // distributor first reported (periods before it had nothing to report), else the newest open one.
   const submitted = new Set(history.filter((h) => h.revisions > 0).map((h) => h.period));
+  const firstReported = [...submitted].sort()[0];
   const open = reportable.filter((p) => p.state === "open");
-  const period = periodParam ?? (open.find((p) => !submitted.has(p.period)) ?? open[0] ?? reportable[0])?.period;
+  const unsubmitted = open.find((p) => !submitted.has(p.period) && (firstReported === undefined || p.period > firstReported));
+  const period = periodParam ?? (unsubmitted ?? open[0] ?? reportable[0])?.period;
   if (!period) {
     return (
       <>
