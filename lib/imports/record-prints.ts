@@ -37,6 +37,15 @@ export function contentPrint(p: PosLine): number {
   return (h ^ (h >>> 15)) | 0;
 }
 
+/** murmur3's finaliser: every bit of the key reaches the low bits the table indexes by. */
+function slot(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return h ^ (h >>> 16);
+}
+
 export class RecordPrints {
   private keys = new Int32Array(1 << 12);
   private values = new Int32Array(1 << 12);
@@ -46,7 +55,7 @@ export class RecordPrints {
   /** True when (key, content) was added before; adds it otherwise. */
   seenOrAdd(key: number, content: number): boolean {
     let mask = this.keys.length - 1;
-    let i = (key ^ (key >>> 16)) & mask;
+    let i = slot(key) & mask;
     while (this.used[i]) {
       if (this.keys[i] === key && this.values[i] === content) return true;
       i = (i + 1) & mask;

@@ -204,7 +204,9 @@ export class Reader867 {
     if (!record.date) {
       const known = invoice ? this.invoiceDates.get(invoice) : undefined;
       if (known) record.date = known;
-      else return void this.undated.push(record);
+      // Held until SE only when a later line of its invoice may still give the date.
+      else if (invoice) return void this.undated.push(record);
+      else this.emit({ t: "warn", line, message: "This line has no date (no DTM on the line, its PTD or another line of its invoice): counted in the period uploaded" });
     }
     this.emit({ t: "pos", record });
   }
