@@ -62,6 +62,8 @@ export class SplitAbandoned extends Error {
 let jobs = 0;
 
 /** Where the main reader hands over: the first line start at or after this share of the file. */
+/** How long the first part waits at the middle for a body still arriving to end (then: one pass). */
+const GROWING_WAIT_MS = 120_000;
 const SPLIT_AT = 0.5;
 const PROBE = 64 * 1024;
 
@@ -240,13 +242,23 @@ export class CsvSplit implements TableSplit {
     return outcome;
   }
 
+  private finalSize(): number | undefined {
+    return typeof this.input.size === "number" ? this.input.size : this.input.size();
+  }
+
   async join(agg: Aggregator, evidence: DateOrderEvidence): Promise<void> {
     if (this.state === "waiting") this.off("the plan was never decided");
     if (Number.isNaN(this.at)) this.off("the file's size was known only after its end");
     if (this.state === "off") return;
     if (this.state !== "stopped") throw new SplitAbandoned("the first part did not stop at the middle of the file");
     if (this.range.growing) {
-      const final = typeof this.input.size === "number" ? this.input.size : this.input.size();
+      // The first part reached the middle while the rest may still be arriving: the body's final
+      // size is known once all of it is in (the part reader follows the file there meanwhile).
+      let final = this.finalSize();
+      for (let waited = 0; final === undefined && waited < GROWING_WAIT_MS; waited += 25) {
+        await new Promise((r) => setTimeout(r, 25));
+        final = this.finalSize();
+      }
       if (final !== this.range.end) {
         this.letGo(false);
         throw new SplitAbandoned(`the body was ${final ?? "not"} bytes, not the ${this.range.end} it declared`);

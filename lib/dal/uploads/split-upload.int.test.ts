@@ -86,14 +86,14 @@ describe(`a large CSV read in two parts (${process.env.TEST_DATABASE_URL ? "post
     const v = await makeViewer(tdb.db, "distributor", d);
     const whole = fs.readFileSync(file);
     const onePass = await ingestUpload(tdb.db, v, { options: { period: "2026-10" }, source: whole, fileName: "pos.csv" });
-    // The first 60 % at once, the rest 300 ms later: the split is placed while the file grows.
+    // The first 60 % at once, the rest 2 s later: the split is placed while the file grows.
     const cut = Math.floor(bytes * 0.6);
     let step = 0;
     const body = new ReadableStream<Uint8Array>({
       async pull(c) {
         if (step === 0) c.enqueue(new Uint8Array(whole.subarray(0, cut)));
         else if (step === 1) {
-          await new Promise((r) => setTimeout(r, 300));
+          await new Promise((r) => setTimeout(r, 2_000));
           c.enqueue(new Uint8Array(whole.subarray(cut)));
         } else c.close();
         step++;
@@ -104,9 +104,10 @@ describe(`a large CSV read in two parts (${process.env.TEST_DATABASE_URL ? "post
     try {
       expect(reception.declared?.size).toBe(bytes);
       // The reader starts once the first 60 % is on disk, as when a fast link delivers it before the
-      // server gets to it: the middle is placed while the rest (300 ms later) has not arrived. Without
-      // this wait a loaded machine's reader can keep pace with the spool and pass the middle first —
-      // then one pass is the right answer, but not what this test is about.
+      // server gets to it: the middle is placed while the rest (2 s later) has not arrived. Without
+      // this wait a loaded machine's reader can keep pace with the spool and pass the middle first;
+      // with a shorter delay an idle one may see the whole body before it starts. Either way one pass
+      // is the right answer, but not what this test is about.
       for (let i = 0; i < 200 && reception.declared!.available() < cut; i++) await new Promise((r) => setTimeout(r, 25));
       expect(reception.declared!.available()).toBeGreaterThanOrEqual(cut);
       const prepared = await prepareUpload(tdb.db, v, {});
