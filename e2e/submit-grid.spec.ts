@@ -2,6 +2,7 @@ import { test, expect, type APIRequestContext, type Page } from "@playwright/tes
 import AxeBuilder from "@axe-core/playwright";
 import { DEMO_PASSWORD, storageStateOf } from "./accounts";
 import { baseURL } from "./env";
+import { submitThroughReview } from "./through-review";
 
 /**
  * The distributor's report screen. Each distributor account is used by one describe block, so the
@@ -42,20 +43,6 @@ async function paste(page: Page, text: string) {
     dt.setData("text/plain", t);
     document.activeElement!.dispatchEvent(new ClipboardEvent("paste", { clipboardData: dt, bubbles: true, cancelable: true }));
   }, text);
-}
-
-/**
- * Submits; when the submission check flags rows (issue 14) the review panel opens with nothing
- * stored, and "Confirm all as reported and submit" is the one action that stores them.
- */
-async function submitThroughReview(page: Page, click: () => Promise<void>, receipt: RegExp) {
-  // Up to two round trips (the check, then the confirmation) on a loaded machine.
-  test.slow();
-  await click();
-  const review = page.getByTestId("review-panel");
-  await expect(review.or(page.getByTestId("receipt-quality"))).toBeVisible({ timeout: 30_000 });
-  if (await review.isVisible()) await page.getByTestId("review-confirm-all").click();
-  await expect(page).toHaveURL(receipt, { timeout: 30_000 });
 }
 
 const cell = (page: Page, field: "Sold" | "Returned" | "On hand", sku: string) => page.getByLabel(`${field}, ${sku}`, { exact: true });

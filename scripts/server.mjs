@@ -6,6 +6,8 @@
  *  - headersTimeout 20 s (Node: 60 s): a client trickling its headers is cut off early;
  *  - requestTimeout = SELLTHRU_UPLOAD_TIMEOUT_S + 60 s: the outer bound on receiving a request (the
  *    routes enforce their own, tighter, limits and minimum rate on bodies: lib/http/read-body.ts);
+ *  - keepAliveTimeout 65 s (Node: 5 s): an idle keep-alive connection is not closed under a client
+ *    that is about to reuse it;
  *  - Strict-Transport-Security on every answer served over HTTPS (TLS in front: X-Forwarded-Proto).
  */
 import fs from "node:fs";
@@ -60,6 +62,9 @@ const server = http.createServer((req, res) => {
 });
 server.headersTimeout = 20_000;
 server.requestTimeout = (seconds("SELLTHRU_UPLOAD_TIMEOUT_S", 900) + 60) * 1000;
-server.keepAliveTimeout = 5_000;
+// Longer than a client's idle gap between requests on one connection: with Node's 5 s a client
+// reusing a socket just as the server closes it gets "socket hang up" (seen in e2e on a loaded
+// machine); 65 s is the usual choice behind a load balancer whose idle timeout is 60 s.
+server.keepAliveTimeout = 65_000;
 server.listen(port, hostname, () => console.log(`[sellthru] ready on http://${hostname ?? "localhost"}:${port}`));
 for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => server.close(() => process.exit(0)));
