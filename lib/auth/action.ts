@@ -64,6 +64,22 @@ export async function runAction<TValues = Record<string, unknown>, TData = undef
   });
 }
 
+/**
+ * `runAction` for an action whose work is the system's, in its own transactions (running the jobs):
+ * the viewer and the role are checked, but no viewer transaction is held around the body — on the
+ * embedded database, which has one connection, the job's own transactions would wait for it forever.
+ */
+export async function runSystemAction<TValues = Record<string, unknown>, TData = undefined>(
+  spec: Omit<ActionSpec<undefined, TValues>, "schema" | "input">,
+  body: (viewer: Viewer) => Promise<ActionOutcome<TData>>,
+): Promise<ActionState<TValues, TData>> {
+  return settle(spec, async () => {
+    const viewer = await requireViewer();
+    if (spec.roles) requireRole(viewer, spec.roles);
+    return body(viewer);
+  });
+}
+
 /** `runAction` for the few actions that have no signed-in caller (signing in and out). */
 export async function runPublicAction<TValues = Record<string, unknown>, TData = undefined, S extends z.ZodType | undefined = undefined>(
   spec: Omit<ActionSpec<S, TValues>, "roles">,
