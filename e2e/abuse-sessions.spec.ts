@@ -3,30 +3,12 @@
  * deactivation end the user's sessions — replaying an old cookie gets 401 (API) or the sign-in page —
  * deactivation also ends API tokens, and reactivating brings none of them back.
  */
-import { test, expect, request as pwRequest, type APIRequestContext } from "@playwright/test";
+import { test, expect } from "@playwright/test";
 import { baseURL } from "./env";
-import { storageStateOf } from "./accounts";
 import { RawClient } from "./raw-client";
+import { asAdmin, newUser, NEW_USER_PASSWORD } from "./new-user";
 
-const PASSWORD = "correct horse battery staple";
-
-async function asAdmin<T>(fn: (admin: APIRequestContext) => Promise<T>): Promise<T> {
-  const admin = await pwRequest.newContext({ baseURL, storageState: storageStateOf("admin") });
-  try {
-    return await fn(admin);
-  } finally {
-    await admin.dispose();
-  }
-}
-
-async function newUser(label: string, role = "channel_manager"): Promise<string> {
-  const email = `${label}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@halcyon.test`;
-  await asAdmin(async (admin) => {
-    const res = await admin.post("/api/v1/admin/users", { data: { email, name: label, role, password: PASSWORD } });
-    expect(res.status(), await res.text()).toBe(201);
-  });
-  return email;
-}
+const PASSWORD = NEW_USER_PASSWORD;
 
 /** A second client replaying the cookies `from` had (an old cookie kept by whoever copied it). */
 function replay(from: RawClient): RawClient {

@@ -1,3 +1,4 @@
+import { expect, type Page } from "@playwright/test";
 import { port } from "./env";
 /** The demo accounts (seeded on the embedded database); all share one password. */
 export const DEMO_PASSWORD = "sellthru-demo";
@@ -19,3 +20,13 @@ export type AccountName = keyof typeof ACCOUNTS;
 
 /** Per port, so parallel runs against different servers never share (or overwrite) sessions. */
 export const storageStateOf = (name: AccountName) => `e2e/.auth/${port}/${name}.json`;
+
+/** Signs `page` in as `name` through the sign-in form and waits for the landing page. */
+export async function signIn(page: Page, name: AccountName): Promise<void> {
+  const account = ACCOUNTS[name];
+  await page.goto("/sign-in");
+  await page.getByLabel("E-mail").fill(account.email);
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(new RegExp(account.landing + "$"));
+}

@@ -1,5 +1,6 @@
 import { test, expect } from "@playwright/test";
 import { ACCOUNTS, DEMO_PASSWORD, storageStateOf, type AccountName } from "./accounts";
+import { newUser, NEW_USER_PASSWORD } from "./new-user";
 
 test.describe("signing in", () => {
   test("a wrong password shows an error and keeps the e-mail", async ({ page }) => {
@@ -50,9 +51,14 @@ for (const name of Object.keys(ACCOUNTS) as AccountName[]) {
 }
 
 test.describe("signing out", () => {
-  test.use({ storageState: storageStateOf("manager2") });
+  // A user of its own: signing out ends every session of the user, and other specs reuse the demo accounts' saved ones.
   test("ends the session", async ({ page }) => {
-    await page.goto("/gaps");
+    const email = await newUser("sign-out");
+    await page.goto("/sign-in");
+    await page.getByLabel("E-mail").fill(email);
+    await page.getByLabel("Password").fill(NEW_USER_PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page).toHaveURL(/\/gaps$/);
     await page.getByRole("button", { name: "Sign out" }).click();
     await expect(page).toHaveURL(/\/sign-in/);
     await page.goto("/gaps");
