@@ -8,7 +8,7 @@ import { recordAudit } from "../audit/record-audit";
 import { currentLedgerPeriod } from "../ledger/current-period";
 import { getSettings } from "../settings/get-settings";
 import { asRows } from "../sql-rows";
-import { appendEvent, ledgerNow, requireExceptionWorker, resolveOwner } from "./shared";
+import { appendEvent, automaticRule, ledgerNow, requireExceptionWorker, resolveOwner } from "./shared";
 
 export interface OpenedException {
   id: string;
@@ -81,17 +81,14 @@ export async function openAutomaticExceptions(db: Queryable, input: { period?: s
   const s = await getSettings(db);
   const units = s.gapUnitsThreshold;
   const pct = s.gapPctThreshold;
+  const rule = automaticRule(units, pct);
   const rows = asRows<{ exception_id: string }>(
     await db.execute(sql`
       with ins as (
         insert into exceptions (distributor_id, product_id, period, status, gap_at_open, automatic)
-        select l.distributor_id, l.product_id, l.period, 'open', l.gap,
-               concat_ws('; ',
-                 case when abs(l.gap) >= ${units}::int then '|gap| ' || abs(l.gap) || ' ≥ ' || ${units}::int || ' units' end,
-                 case when abs(l.gap_pct) >= ${pct}::int then '|gap %| ' || abs(l.gap_pct) || ' ≥ ' || ${pct}::int end)
+        select l.distributor_id, l.product_id, l.period, 'open', l.gap, ${rule.reason}
           from ledger_balances l
-         where l.period = ${periodToDate(period)}::date and l.gap is not null and l.gap <> 0
-           and (abs(l.gap) >= ${units}::int or abs(l.gap_pct) >= ${pct}::int)
+         where l.period = ${periodToDate(period)}::date and ${rule.outOfTolerance}
         on conflict (distributor_id, product_id, period) do nothing
         returning id, gap_at_open, automatic
       )

@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { Queryable } from "@/db/open";
 import { exceptionEvents } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/viewer";
@@ -136,5 +136,19 @@ export async function ledgerNow(db: Queryable, distributorId: number, productId:
   return {
     opening: Number(r.opening), sellIn: Number(r.sell_in), sellThrough: Number(r.sell_through), returns: Number(r.returns),
     adjustments: Number(r.adjustments), calculated: Number(r.calculated), reported: num(r.reported), gap: num(r.gap), gapPct: num(r.gap_pct),
+  };
+}
+
+/**
+ * The automatic-exception rule over a `ledger_balances l` row, one place for both writers (the
+ * write-time sync and the explicit sweep): out of tolerance when |gap| or |gap %| reaches the
+ * settings' thresholds, and the reason text stored in `exceptions.automatic`.
+ */
+export function automaticRule(units: number, pct: number): { outOfTolerance: SQL; reason: SQL } {
+  return {
+    outOfTolerance: sql`(l.gap is not null and l.gap <> 0 and (abs(l.gap) >= ${units}::int or abs(l.gap_pct) >= ${pct}::int))`,
+    reason: sql`concat_ws('; ',
+      case when abs(l.gap) >= ${units}::int then '|gap| ' || abs(l.gap) || ' ≥ ' || ${units}::int || ' units' end,
+      case when abs(l.gap_pct) >= ${pct}::int then '|gap %| ' || abs(l.gap_pct) || ' ≥ ' || ${pct}::int end)`,
   };
 }

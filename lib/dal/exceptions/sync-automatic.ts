@@ -5,6 +5,7 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { periodToDate } from "@/lib/domain/periods";
 import { requireRole } from "../authorize";
 import { asRows } from "../sql-rows";
+import { automaticRule } from "./shared";
 
 /** What brought a row back within tolerance, in the words the exception's history shows. */
 export type AutoResolution = "revision" | "correction" | "sell_in";
@@ -40,6 +41,7 @@ export async function syncAutomaticExceptions(
   const s = await getSettings(tx);
   const units = s.gapUnitsThreshold;
   const pct = s.gapPctThreshold;
+  const rule = automaticRule(units, pct);
   const d = change.distributorId;
   const products = sql.param(productIds);
   // Two statements, not one: under row-level security a distributor's event must name an exception the
@@ -47,14 +49,10 @@ export async function syncAutomaticExceptions(
   const opened = asRows<{ id: string; gap_at_open: number; automatic: string }>(
     await tx.execute(sql`
       insert into exceptions (distributor_id, product_id, period, status, gap_at_open, automatic)
-      select l.distributor_id, l.product_id, l.period, 'open', l.gap,
-             concat_ws('; ',
-               case when abs(l.gap) >= ${units}::int then '|gap| ' || abs(l.gap) || ' ≥ ' || ${units}::int || ' units' end,
-               case when abs(l.gap_pct) >= ${pct}::int then '|gap %| ' || abs(l.gap_pct) || ' ≥ ' || ${pct}::int end)
+      select l.distributor_id, l.product_id, l.period, 'open', l.gap, ${rule.reason}
         from ledger_balances l
        where l.distributor_id = ${d} and l.product_id = any(${products}::int[]) and l.period >= ${change.from}::date
-         and l.gap is not null and l.gap <> 0
-         and (abs(l.gap) >= ${units}::int or abs(l.gap_pct) >= ${pct}::int)
+         and ${rule.outOfTolerance}
       on conflict (distributor_id, product_id, period) do nothing
       returning id, gap_at_open, automatic`),
   );
