@@ -20,6 +20,7 @@ import { getRevision, type RevisionLine } from "@/lib/dal/submissions/get-revisi
 import { submitPeriod } from "@/lib/dal/submissions/submit-period";
 import { ReviewRequired } from "@/lib/dal/submissions/check-submission";
 import { periodSchema } from "@/lib/validation/common";
+import { diffLines } from "@/lib/domain/revision-diff";
 import { parseSubmissionBody, type SubmissionLine } from "@/lib/validation/submission";
 import type {
   DiscardDraftActionState,
@@ -154,21 +155,17 @@ async function differences(
   } catch {
     return { list: [], count: 0 };
   }
-  const byKey = new Map(theirs.map((l) => [l.sku.toUpperCase(), l]));
-  const seen = new Set<string>();
+  // A blank note and no note are the same to the distributor.
+  const plain = (l: { sku: string; sold: number; returned: number; onHand: number; note?: string | null }) => ({ ...l, note: l.note || null });
   const out: RevisionDifference[] = [];
-  for (const y of yours) {
-    const key = y.sku.toUpperCase();
-    seen.add(key);
-    const t = byKey.get(key);
-    if (!t) {
-      out.push({ sku: y.sku, field: "line", theirs: null, yours: "listed" });
+  for (const c of diffLines(theirs.map(plain), yours.map(plain)).changes) {
+    if (c.change !== "changed") {
+      out.push(c.change === "added" ? { sku: c.sku, field: "line", theirs: null, yours: "listed" } : { sku: c.sku, field: "line", theirs: "listed", yours: null });
       continue;
     }
-    for (const f of ["sold", "returned", "onHand"] as const) if (t[f] !== y[f]) out.push({ sku: t.sku, field: f, theirs: t[f], yours: y[f] });
-    if ((t.note ?? "") !== (y.note ?? "")) out.push({ sku: t.sku, field: "note", theirs: t.note ?? "", yours: y.note ?? "" });
+    for (const f of ["sold", "returned", "onHand"] as const) if (c.fields[f]) out.push({ sku: c.sku, field: f, theirs: c.fields[f].from, yours: c.fields[f].to });
+    if (c.fields.note) out.push({ sku: c.sku, field: "note", theirs: c.fields.note.from ?? "", yours: c.fields.note.to ?? "" });
   }
-  for (const t of theirs) if (!seen.has(t.sku.toUpperCase())) out.push({ sku: t.sku, field: "line", theirs: "listed", yours: null });
   return { list: out.slice(0, MAX_DIFFERENCES), count: out.length };
 }
 
