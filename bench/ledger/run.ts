@@ -13,7 +13,9 @@
  *    indexes, alternating which goes first; the new period is deleted and the table vacuumed between runs
  *    (not timed). Prints medians and the ratio.
  * 4. During one job run, a gap-view read (listGaps, first page + totals) of the previous period is timed:
- *    reads never wait for the roll.
+ *    reads never wait for the roll. During every job run, ledger writes (updateLedger for 200 SKUs of
+ *    one distributor from LAST on, as a submission makes; rolled back) run one after another, round
+ *    the distributors, until the roll ends: the slowest is what a submission may wait for the roll.
  */
 import postgres from "postgres";
 import { sql } from "drizzle-orm";
@@ -23,6 +25,7 @@ import * as t from "../../db/schema";
 import type { Viewer } from "../../lib/auth/viewer";
 import { addPeriods, periodToDate } from "../../lib/domain/periods";
 import { rollLedger } from "../../lib/dal/ledger/roll-ledger";
+import { updateLedger } from "../../lib/dal/ledger/update-ledger";
 import { LEDGER_COLUMNS } from "../../lib/dal/ledger/refresh-ledger";
 import { listGaps } from "../../lib/dal/gaps/list-gaps";
 import { gapQuerySchema } from "../../lib/validation/gaps";
@@ -46,6 +49,8 @@ const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
 };
+
+class RolledBack extends Error {}
 
 function assertLocal(url: string) {
   const host = new URL(url).hostname;
@@ -151,6 +156,25 @@ async function main() {
     const job: { stmt: number; call: number }[] = [];
     const bare: number[] = [];
     let readDuring: number | null = null;
+    const writes: number[] = [];
+    const distributorIds = (await client<{ id: number }[]>`select id from distributors order by id`).map((r) => Number(r.id));
+    const productIds = (await client<{ id: number }[]>`select id from products order by id limit 200`).map((r) => Number(r.id));
+    /** Ledger writes one after another until `until` settles; each is timed and rolled back. */
+    const writeWhile = async (until: Promise<unknown>) => {
+      let over = false;
+      void until.finally(() => (over = true));
+      await new Promise((r) => setTimeout(r, 50));
+      for (let k = 0; !over; k++) {
+        const t0 = now();
+        await withDbContext(db, SYSTEM, async (tx) => {
+          await updateLedger(tx, { distributorId: distributorIds[(k * 7) % distributorIds.length]!, productIds, from: periodToDate(LAST) });
+          throw new RolledBack();
+        }).catch((e) => {
+          if (!(e instanceof RolledBack)) throw e;
+        });
+        writes.push(now() - t0);
+      }
+    };
     for (let run = 0; run < RUNS; run++) {
       const order = run % 2 === 0 ? (["job", "bare"] as const) : (["bare", "job"] as const);
       for (const which of order) {
@@ -167,8 +191,10 @@ async function main() {
               return now() - r0;
             })();
           }
+          const writing = writeWhile(rolling);
           const r = await rolling;
           const call = now() - t0;
+          await writing;
           if (read) readDuring = await read;
           const built = r.built.find((b) => b.period === NEXT);
           if (!built || built.rows !== D * P) throw new Error(`The job built ${JSON.stringify(r.built)}; expected ${D * P} rows for ${NEXT}`);
@@ -194,6 +220,10 @@ async function main() {
     console.log(`  bare INSERT … SELECT, same rows:   ${bareMs.toFixed(0)} ms`);
     console.log(`  ratio job / bare:                  ${(jobStmt / bareMs).toFixed(2)}× (statement), ${(jobCall / bareMs).toFixed(2)}× (whole call)`);
     if (readDuring !== null) console.log(`  gap view read of ${LAST} during the roll: ${readDuring.toFixed(0)} ms`);
+    if (writes.length) {
+      const sorted = [...writes].sort((a, b) => a - b);
+      console.log(`  ledger writes during the rolls (200 SKUs each): ${writes.length}, median ${median(writes).toFixed(0)} ms, p95 ${sorted[Math.floor(0.95 * (sorted.length - 1))]!.toFixed(0)} ms, slowest ${sorted.at(-1)!.toFixed(0)} ms`);
+    }
   } finally {
     await client.end();
     await database.close();

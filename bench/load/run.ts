@@ -6,8 +6,16 @@
  *   npm run build                      (or NEXT_DIST_DIR=.next-bench npx next build, and the same NEXT_DIST_DIR below)
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/sellthru_bench_load npx tsx bench/load/run.ts
  *
- * Options (env): LOAD_DISTRIBUTORS (500), LOAD_LINES (200), LOAD_CONNECTIONS (50), LOAD_PORT (3300).
+ * Options (env): LOAD_DISTRIBUTORS (500), LOAD_LINES (200), LOAD_CONNECTIONS (50), LOAD_PORT (3300),
+ * LOAD_HISTORY (100000): submission lines already stored before the run — whole earlier months of the
+ * same distributors and SKUs (history ÷ (distributors × lines) months), with the ledger built over them,
+ * so a submission's cost can be compared across history sizes (e.g. LOAD_HISTORY=2000000).
  * The database named in DATABASE_URL is dropped and re-created: point it at a scratch database.
+ *
+ * In the same run, on the same database, the baseline: the same 500 submissions as bare Postgres
+ * transactions (a header row and its lines in one multi-row INSERT, with foreign keys to distributors
+ * and products) over as many connections, no application in between. Printed side by side, with the
+ * ratios the issue sets (throughput ≥ 0.5× the database's, p95 ≤ 2× its p95).
  */
 import { spawn } from "node:child_process";
 import path from "node:path";
@@ -18,12 +26,14 @@ import autocannon from "autocannon";
 import { asLocalAppLogin, openAsLocalApp } from "../../db/local-app-login";
 import * as t from "../../db/schema";
 import { newApiToken } from "../../lib/auth/api-token";
-import { latestEndedPeriod } from "../../lib/domain/periods";
+import { addPeriods, latestEndedPeriod } from "../../lib/domain/periods";
+import { rollLedger } from "../../lib/dal/ledger/roll-ledger";
 
 const DISTRIBUTORS = Number(process.env.LOAD_DISTRIBUTORS ?? 500);
 const LINES = Number(process.env.LOAD_LINES ?? 200);
 const CONNECTIONS = Number(process.env.LOAD_CONNECTIONS ?? 50);
 const PORT = Number(process.env.LOAD_PORT ?? 3300);
+const HISTORY = Number(process.env.LOAD_HISTORY ?? 100_000);
 const root = path.resolve(__dirname, "../..");
 
 function pct(sorted: number[], p: number) {
@@ -72,6 +82,77 @@ async function seed(url: string, period: string) {
   return { tokens, skus: products.map((p) => p.sku) };
 }
 
+/**
+ * Stores `HISTORY` submission lines of earlier months (one revision per distributor and month, every
+ * SKU) in SQL as the owner, then builds the ledger over them with the job (rollLedger), as the app
+ * would find a database in its second year. Returns the lines stored.
+ */
+async function history(url: string, period: string): Promise<number> {
+  const months = Math.ceil(HISTORY / (DISTRIBUTORS * LINES));
+  if (months === 0) return 0;
+  const owner = postgres(url, { max: 1, onnotice: () => {} });
+  await owner.unsafe(`set synchronous_commit = off`);
+  await owner.unsafe(`
+    with s as (
+      insert into submissions (distributor_id, period, first_submitted_at, timeliness, latest_revision, latest_revision_id)
+      select d.id, (date '${addPeriods(period, -months)}-01' + make_interval(months => k))::date, now(), 'on_time', 1, gen_random_uuid()
+        from distributors d cross join generate_series(0, ${months - 1}) k
+      returning id, distributor_id, latest_revision_id)
+    insert into submission_revisions (id, submission_id, revision, submitted_at, submitted_by, source, total_sold, total_returned, total_on_hand, line_count)
+    select s.latest_revision_id, s.id, 1, now(), u.id, 'api', 0, 0, 0, ${LINES}
+      from s join users u on u.distributor_id = s.distributor_id`);
+  await owner.unsafe(`
+    insert into submission_lines (revision_id, product_id, sold, returned, on_hand)
+    select r.id, p.id, abs(hashtext(r.id::text || p.id)) % 90, 0, 50 + abs(hashtext(p.id || r.id::text)) % 40
+      from submission_revisions r cross join products p`);
+  await owner.unsafe(`vacuum analyze submissions, submission_revisions, submission_lines`);
+  const [{ n }] = await owner<{ n: number }[]>`select count(*)::int as n from submission_lines`;
+  await owner.end();
+  const database = await openAsLocalApp(url, 2);
+  const t0 = Date.now();
+  // The job builds the months through the last ended one: the ledger over the whole history.
+  await rollLedger(database.db);
+  console.log(`ledger built over the history in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  await database.close();
+  return Number(n);
+}
+
+interface Figures {
+  seconds: number;
+  latencies: number[];
+}
+
+/** The baseline: the same submissions as bare Postgres transactions over CONNECTIONS connections. */
+async function bare(url: string, period: string, bodies: { sold: number; returned: number; onHand: number }[][]): Promise<Figures> {
+  const owner = postgres(url, { max: CONNECTIONS, onnotice: () => {} });
+  await owner.unsafe(`
+    create table bare_revisions (id uuid primary key default gen_random_uuid(), distributor_id int not null references distributors(id),
+      period date not null, submitted_at timestamptz not null default now(), line_count int not null);
+    create table bare_lines (revision_id uuid not null references bare_revisions(id), product_id int not null references products(id),
+      sold int not null, returned int not null, on_hand int not null, primary key (revision_id, product_id))`);
+  const distributorIds = (await owner<{ id: number }[]>`select id from distributors order by id`).map((r) => r.id);
+  const productIds = (await owner<{ id: number }[]>`select id from products order by id`).map((r) => r.id);
+  const latencies: number[] = [];
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: CONNECTIONS }, async () => {
+      for (let i = next++; i < bodies.length; i = next++) {
+        const t0 = performance.now();
+        await owner.begin(async (tx) => {
+          const [rev] = await tx<{ id: string }[]>`insert into bare_revisions (distributor_id, period, line_count) values (${distributorIds[i]!}, ${`${period}-01`}, ${LINES}) returning id`;
+          await tx`insert into bare_lines ${tx(bodies[i]!.map((l, j) => ({ revision_id: rev!.id, product_id: productIds[j]!, sold: l.sold, returned: l.returned, on_hand: l.onHand })))}`;
+        });
+        latencies.push(performance.now() - t0);
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  await owner.unsafe(`drop table bare_lines; drop table bare_revisions`);
+  await owner.end();
+  return { seconds, latencies: latencies.sort((a, b) => a - b) };
+}
+
 async function waitForHealth(base: string, ms: number) {
   const until = Date.now() + ms;
   while (Date.now() < until) {
@@ -94,7 +175,10 @@ async function main() {
   await recreate(url);
   const seeded = Date.now();
   const { tokens, skus } = await seed(url, period);
-  console.log(`seeded in ${((Date.now() - seeded) / 1000).toFixed(1)} s`);
+  const stored = await history(url, period);
+  console.log(`seeded in ${((Date.now() - seeded) / 1000).toFixed(1)} s; ${stored.toLocaleString("en-US")} submission lines stored before the run`);
+  const lines = tokens.map((_, i) => skus.map((_, j) => ({ sold: (i + j) % 90, returned: j % 7 === 0 ? 1 : 0, onHand: 50 + ((i * j) % 40) })));
+  const baseline = await bare(url, period, lines);
 
   const server = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(PORT)], {
     cwd: root,
@@ -105,9 +189,7 @@ async function main() {
   const base = `http://127.0.0.1:${PORT}`;
   try {
     await waitForHealth(base, 60_000);
-    const bodies = tokens.map((_, i) =>
-      JSON.stringify({ baseRevision: null, lines: skus.map((sku, j) => ({ sku, sold: (i + j) % 90, returned: j % 7 === 0 ? 1 : 0, onHand: 50 + ((i * j) % 40) })) }),
-    );
+    const bodies = lines.map((ls) => JSON.stringify({ baseRevision: null, lines: ls.map((l, j) => ({ sku: skus[j], ...l })) }));
     let next = 0;
     const latencies: number[] = [];
     const statuses = new Map<number, number>();
@@ -142,7 +224,9 @@ async function main() {
     latencies.sort((a, b) => a - b);
     const ok = statuses.get(201) ?? 0;
     const check = postgres(url, { max: 1, onnotice: () => {} });
-    const [{ revisions, lines }] = await check`select (select count(*)::int from submission_revisions) as revisions, (select count(*)::int from submission_lines) as lines`;
+    const [{ revisions, lines: storedLines }] = await check`
+      select (select count(*)::int from submission_revisions r join submissions s on s.id = r.submission_id where s.period = ${`${period}-01`}::date) as revisions,
+             (select count(*)::int from submission_lines l join submission_revisions r on r.id = l.revision_id join submissions s on s.id = r.submission_id where s.period = ${`${period}-01`}::date) as lines`;
     await check.end();
     const seconds = result.duration;
     console.log("\nresult");
@@ -152,10 +236,17 @@ async function main() {
     console.log(`  duration              ${seconds.toFixed(2)} s`);
     console.log(`  throughput            ${(latencies.length / seconds).toFixed(1)} submissions/s (${((latencies.length * LINES) / seconds).toFixed(0)} lines/s)`);
     console.log(`  latency p50/p95/p99   ${Math.round(pct(latencies, 50))} / ${Math.round(pct(latencies, 95))} / ${Math.round(pct(latencies, 99))} ms (max ${Math.round(latencies.at(-1) ?? 0)} ms)`);
-    console.log(`  stored revisions      ${revisions} (expected ${DISTRIBUTORS}), lines ${lines} (expected ${DISTRIBUTORS * LINES})`);
+    console.log(`  stored revisions      ${revisions} (expected ${DISTRIBUTORS}), lines ${storedLines} (expected ${DISTRIBUTORS * LINES})`);
     const lost = DISTRIBUTORS - Number(revisions);
     console.log(`  lost submissions      ${lost}`);
-    if (ok !== DISTRIBUTORS || lost !== 0 || Number(lines) !== DISTRIBUTORS * LINES) process.exitCode = 1;
+    const bareRate = baseline.latencies.length / baseline.seconds;
+    const bareP95 = pct(baseline.latencies, 95);
+    console.log(`\nbaseline: bare Postgres, the same ${baseline.latencies.length} submissions (header + ${LINES} lines per transaction, foreign keys), ${CONNECTIONS} connections`);
+    console.log(`  duration              ${baseline.seconds.toFixed(2)} s`);
+    console.log(`  throughput            ${bareRate.toFixed(1)} submissions/s`);
+    console.log(`  latency p50/p95/p99   ${Math.round(pct(baseline.latencies, 50))} / ${Math.round(bareP95)} / ${Math.round(pct(baseline.latencies, 99))} ms`);
+    console.log(`\nwith ${stored.toLocaleString("en-US")} lines stored before: throughput ${(latencies.length / seconds / bareRate).toFixed(2)}× the database's (target ≥ 0.5×), p95 ${(pct(latencies, 95) / bareP95).toFixed(2)}× its p95 (target ≤ 2×)`);
+    if (ok !== DISTRIBUTORS || lost !== 0 || Number(storedLines) !== DISTRIBUTORS * LINES) process.exitCode = 1;
   } finally {
     server.kill("SIGTERM");
   }

@@ -13,6 +13,8 @@ import { countQuestionedRows } from "../exceptions/sync-automatic";
 import { ledgerSelect } from "./ledger-sql";
 import { LEDGER_COLUMNS } from "./refresh-ledger";
 import { rollLedger } from "./roll-ledger";
+import { LEDGER_DISTRIBUTOR_LOCK, updateLedger } from "./update-ledger";
+import { SYSTEM, withDbContext } from "@/db/rls";
 
 const label = process.env.TEST_DATABASE_URL ? "postgres" : "pglite";
 let tdb: TestDatabase;
@@ -211,5 +213,39 @@ describe(`the ledger kept by writes and the month roll (${label})`, () => {
       { period: "2026-09", opening: 600, calculated: 500, gap: 300 },
       { period: "2026-10", opening: 500, calculated: 400, gap: 300 },
     ]);
+  });
+
+  // Concurrency needs a second connection: Postgres only (the embedded database has one).
+  it.skipIf(label !== "postgres")("a write waits for the roll of its own distributor only, never for the whole month", async () => {
+    const [a, b] = jobDistributors as [number, number];
+    const products = (id: number) =>
+      tdb.db.execute(sql`select distinct product_id as p from ledger_balances where distributor_id = ${id}`).then((r) => asRows<{ p: number }>(r));
+    const productsOf = async (id: number) => (await products(id)).map((r) => Number(r.p));
+    const [pa, pb] = [await productsOf(a), await productsOf(b)];
+    let releaseRoll!: () => void;
+    const rollHeld = new Promise<void>((r) => (releaseRoll = r));
+    let locked!: () => void;
+    const lockTaken = new Promise<void>((r) => (locked = r));
+    // The roll of distributor A, held open: its lock taken exclusively as rollLedger takes it.
+    const roll = withDbContext(tdb.db, SYSTEM, async (tx) => {
+      await tx.execute(sql`select pg_advisory_xact_lock(${LEDGER_DISTRIBUTOR_LOCK}, ${a})`);
+      locked();
+      await rollHeld;
+    });
+    await lockTaken;
+    const write = (id: number, productIds: number[]) =>
+      withDbContext(tdb.db, SYSTEM, (tx) => updateLedger(tx, { distributorId: id, productIds, from: "2026-09-01" }));
+    // B's write goes through while A is being rolled.
+    const t0 = performance.now();
+    expect(await write(b, pb)).toBeGreaterThan(0);
+    expect(performance.now() - t0).toBeLessThan(5_000);
+    // A's write waits for A's roll, then goes through.
+    let aDone = false;
+    const writeA = write(a, pa).then((n) => ((aDone = true), n));
+    await new Promise((r) => setTimeout(r, 300));
+    expect(aDone).toBe(false);
+    releaseRoll();
+    await roll;
+    expect(await writeA).toBeGreaterThan(0);
   });
 });

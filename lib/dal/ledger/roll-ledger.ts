@@ -8,18 +8,18 @@ import { earliestPeriod, ensurePeriods } from "../periods/ensure-periods";
 import { getSettings } from "../settings/get-settings";
 import { currentLedgerPeriod } from "./current-period";
 import { LEDGER_COLUMNS, refreshLedger } from "./refresh-ledger";
-import { LEDGER_ROLL_LOCK, lastBuiltPeriod } from "./update-ledger";
+import { LEDGER_DISTRIBUTOR_LOCK, LEDGER_ROLL_LOCK, lastBuiltPeriod } from "./update-ledger";
 
 /**
- * The month roll as ONE set-based statement: period `period`'s balances from the previous period's
- * rows. Every distributor × product with activity in `period` already has its row there — the write
+ * The month roll of one distributor as ONE set-based statement: period `period`'s balances from the
+ * previous period's rows. Every distributor × product with activity in `period` already has its row there — the write
  * that stored the activity (submission, correction, sell-in load) wrote the ledger through its own
  * period — so what is left is the carry-forward of the others: opening = calculated = the previous
  * calculated, no movement, nothing reported, the trailing sums moved on by one period using the stored
  * rows three and six periods back (st3(t) = st3(t−1) − st(t−3); prior3(t) = prior3(t−1) + st(t−3) − st(t−6)).
  * Rows already there are left alone. Returns the rows inserted.
  */
-export function rollStatement(period: string, t = DEFAULT_THRESHOLDS) {
+export function rollStatement(period: string, distributorId: number, t = DEFAULT_THRESHOLDS) {
   const p = periodToDate(period);
   const prev = periodToDate(addPeriods(period, -1));
   const back3 = periodToDate(addPeriods(period, -3));
@@ -41,7 +41,7 @@ export function rollStatement(period: string, t = DEFAULT_THRESHOLDS) {
                c.sell_through_3 - coalesce(b3.sell_through, 0) as st3,
                c.sell_in_3 - coalesce(b3.sell_in, 0) as si3,
                c.sell_through_prior_3 + coalesce(b3.sell_through, 0) - coalesce(b6.sell_through, 0) as prior3) x
-       where c.period = ${prev}::date
+       where c.period = ${prev}::date and c.distributor_id = ${distributorId}
       on conflict (distributor_id, product_id, period) do nothing
       returning 1)
     select count(*)::int as n from ins`;
@@ -57,10 +57,16 @@ export interface RollResult {
 }
 
 /**
- * Stores the period rows through the current month, then builds every ended period the ledger does not have yet, one transaction and one statement each
- * (the scheduled job and start-up; never a request). Before the first roll ever — a new database —
- * the ledger is computed once from the whole history instead. Runs as the system; the exclusive roll
- * lock waits for writes in flight and makes a second instance find the work done.
+ * Stores the period rows through the current month, then builds every ended period the ledger does
+ * not have yet (the scheduled job and start-up; never a request). A period is built distributor by
+ * distributor, one short transaction and one statement each, under that distributor's ledger lock
+ * taken exclusively: a write of that distributor in flight is waited for, and a write arriving
+ * meanwhile waits for one distributor's statement (milliseconds), never for the whole month. The
+ * period is recorded as built (`ledger_periods`) once every distributor has been carried; until then
+ * reads say it is being prepared. Before the first roll ever — a new database — the ledger is
+ * computed once from the whole history instead, under the global lock every write takes shared.
+ * Runs as the system. Two instances running it at once do no harm: each statement inserts only
+ * the rows still missing.
  */
 export async function rollLedger(db: Queryable, now = new Date()): Promise<RollResult> {
   const result: RollResult = { built: [], bootstrapped: false, through: null };
@@ -73,35 +79,48 @@ export async function rollLedger(db: Queryable, now = new Date()): Promise<RollR
   });
   for (;;) {
     const step = await withDbContext(db, SYSTEM, async (tx) => {
-      await tx.execute(sql`select pg_advisory_xact_lock(${LEDGER_ROLL_LOCK})`);
       const last = await lastBuiltPeriod(tx);
-      const started = performance.now();
-      if (last === null) {
-        await refreshLedger(tx, {}, periodToDate(target));
-        const [r] = asRows<{ first: string | null; n: number }>(
-          await tx.execute(sql`select to_char(min(period), 'YYYY-MM') as first, count(*)::int as n from ledger_balances`),
-        );
-        const ms = Math.round(performance.now() - started);
-        await tx.execute(sql`
-          insert into ledger_periods (period, rows_written, ms)
-          select g::date, 0, 0 from generate_series(${periodToDate(r?.first && r.first < target ? r.first : target)}::date, ${periodToDate(target)}::date, interval '1 month') g
-          on conflict do nothing`);
-        await tx.execute(sql`update ledger_periods set rows_written = ${Number(r?.n ?? 0)}, ms = ${ms} where period = ${periodToDate(target)}::date`);
-        return { kind: "bootstrap" as const };
+      if (last !== null) {
+        const next = addPeriods(dateToPeriod(last), 1);
+        if (next > target) return { kind: "done" as const, through: dateToPeriod(last) };
+        const ids = asRows<{ id: number }>(await tx.execute(sql`select id from distributors order by id`)).map((r) => Number(r.id));
+        return { kind: "roll" as const, period: next, ids };
       }
-      const next = addPeriods(dateToPeriod(last), 1);
-      if (next > target) return { kind: "done" as const, through: dateToPeriod(last) };
-      const [r] = asRows<{ n: number }>(await tx.execute(rollStatement(next)));
+      await tx.execute(sql`select pg_advisory_xact_lock(${LEDGER_ROLL_LOCK})`);
+      if ((await lastBuiltPeriod(tx)) !== null) return { kind: "again" as const }; // another instance bootstrapped
+      const started = performance.now();
+      await refreshLedger(tx, {}, periodToDate(target));
+      const [r] = asRows<{ first: string | null; n: number }>(
+        await tx.execute(sql`select to_char(min(period), 'YYYY-MM') as first, count(*)::int as n from ledger_balances`),
+      );
       const ms = Math.round(performance.now() - started);
-      await tx.execute(sql`insert into ledger_periods (period, rows_written, ms) values (${periodToDate(next)}::date, ${Number(r?.n ?? 0)}, ${ms})`);
-      return { kind: "built" as const, period: next, rows: Number(r?.n ?? 0), ms };
+      await tx.execute(sql`
+        insert into ledger_periods (period, rows_written, ms)
+        select g::date, 0, 0 from generate_series(${periodToDate(r?.first && r.first < target ? r.first : target)}::date, ${periodToDate(target)}::date, interval '1 month') g
+        on conflict do nothing`);
+      await tx.execute(sql`update ledger_periods set rows_written = ${Number(r?.n ?? 0)}, ms = ${ms} where period = ${periodToDate(target)}::date`);
+      return { kind: "bootstrap" as const };
     });
     if (step.kind === "done") {
       result.through = step.through;
       return result;
     }
     if (step.kind === "bootstrap") result.bootstrapped = true;
-    else result.built.push({ period: step.period, rows: step.rows, ms: step.ms });
+    if (step.kind !== "roll") continue;
+    const started = performance.now();
+    let rows = 0;
+    for (const distributorId of step.ids) {
+      rows += await withDbContext(db, SYSTEM, async (tx) => {
+        await tx.execute(sql`select pg_advisory_xact_lock(${LEDGER_DISTRIBUTOR_LOCK}, ${distributorId})`);
+        const [r] = asRows<{ n: number }>(await tx.execute(rollStatement(step.period, distributorId)));
+        return Number(r?.n ?? 0);
+      });
+    }
+    const ms = Math.round(performance.now() - started);
+    await withDbContext(db, SYSTEM, (tx) =>
+      tx.execute(sql`insert into ledger_periods (period, rows_written, ms) values (${periodToDate(step.period)}::date, ${rows}, ${ms}) on conflict do nothing`),
+    );
+    result.built.push({ period: step.period, rows, ms });
   }
 }
 

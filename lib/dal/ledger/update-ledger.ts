@@ -4,8 +4,14 @@ import { asRows } from "../sql-rows";
 import { ledgerSelectFrom } from "./ledger-sql";
 import { LEDGER_COLUMNS } from "./refresh-ledger";
 
-/** The advisory lock between writes (shared) and the month roll (exclusive): see roll-ledger.ts. */
+/**
+ * The advisory locks between writes and the month roll (roll-ledger.ts). Every write takes both
+ * shared: the global one (taken exclusively only by the first roll ever, which computes the whole
+ * ledger) and its distributor's (the two-key lock `LEDGER_DISTRIBUTOR_LOCK, distributor id`, taken
+ * exclusively while the roll carries that one distributor into the new month).
+ */
 export const LEDGER_ROLL_LOCK = 727002;
+export const LEDGER_DISTRIBUTOR_LOCK = 727003;
 
 /** The last period the month roll has built ("YYYY-MM-01"), null before the first roll. */
 export async function lastBuiltPeriod(db: Queryable): Promise<string | null> {
@@ -26,13 +32,15 @@ export interface LedgerChange {
  * rows from `from` onward — through the last period the month roll has built, or further when the
  * write's own facts are later. Call it inside the write's transaction. Returns the rows written.
  *
- * Takes the roll lock shared: writes never wait for each other here, and the roll (exclusive)
- * never builds a new month from balances a write is still changing.
+ * Takes the roll locks shared: writes never wait for each other here, and the roll never builds a
+ * distributor's new month from balances a write is still changing; a write waits at most for the roll
+ * of its own distributor's rows (one statement).
  */
 export async function updateLedger(tx: Queryable, change: LedgerChange): Promise<number> {
   const productIds = [...new Set(change.productIds)];
   if (!productIds.length) return 0;
   await tx.execute(sql`select pg_advisory_xact_lock_shared(${LEDGER_ROLL_LOCK})`);
+  await tx.execute(sql`select pg_advisory_xact_lock_shared(${LEDGER_DISTRIBUTOR_LOCK}, ${change.distributorId})`);
   const built = await lastBuiltPeriod(tx);
   const existing = asRows<{ product_id: number; last: string }>(
     await tx.execute(sql`
