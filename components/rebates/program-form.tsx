@@ -20,6 +20,7 @@ const FIELDS: { name: keyof RebateProgramFormValues; label: string; hint?: strin
   { name: "minCompletenessPct", label: "Minimum completeness %", hint: "Of SKUs with stock or sell-in, in every reported period", type: "number", step: "0.01", width: "w-28" },
   { name: "maxAccuracyPct", label: "Maximum accuracy gap %", hint: "|Σ gap| / Σ calculated after approved corrections", type: "number", step: "0.01", width: "w-28" },
   { name: "ratePct", label: "Rate %", hint: "Of sell-through value at list price", type: "number", step: "0.01", width: "w-28" },
+  { name: "minQualityScore", label: "Minimum quality score", hint: "0–100, in every reported period (the receipt's score); empty for no quality rule", type: "number", step: "1", width: "w-28" },
 ];
 
 /** Create or edit a rebate programme: react-hook-form with the same zod schema the server parses with. */

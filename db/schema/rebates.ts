@@ -1,4 +1,4 @@
-import { boolean, date, integer, jsonb, numeric, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, date, integer, jsonb, numeric, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { distributors, users } from "./organisation";
 
 export const rebatePrograms = pgTable("rebate_programs", {
@@ -11,6 +11,8 @@ export const rebatePrograms = pgTable("rebate_programs", {
   minCompletenessPct: numeric("min_completeness_pct", { precision: 5, scale: 2 }).notNull().default("95"),
   maxAccuracyPct: numeric("max_accuracy_pct", { precision: 5, scale: 2 }).notNull().default("2"),
   ratePct: numeric("rate_pct", { precision: 5, scale: 2 }).notNull().default("1"),
+  /** The quality rule: every reported period's latest revision scores at least this (0–100); null = no such rule. */
+  minQualityScore: smallint("min_quality_score"),
   active: boolean("active").notNull().default(true),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   createdBy: uuid("created_by").references(() => users.id),

@@ -170,3 +170,48 @@ describe("frozen inputs comparison", () => {
     expect(canonicalJson({ b: 1, a: [1, { d: 2, c: null }] })).toBe('{"a":[1,{"c":null,"d":2}],"b":1}');
   });
 });
+
+describe("evaluateRebate — quality (an optional rule)", () => {
+  const scored = (scores: (number | null)[]) => {
+    const i = inputs({}, { minQualityScore: 90 });
+    return { ...i, periods: i.periods.map((p, k) => ({ ...p, qualityScore: scores[k] ?? null })) };
+  };
+
+  it("no quality rule: three rules, and inputs without scores (results frozen before the rule compare equal)", () => {
+    const e = evaluateRebate(inputs());
+    expect(e.rules.map((r) => r.rule)).toEqual(["timeliness", "completeness", "accuracy"]);
+    expect(canonicalJson(inputs())).not.toContain("quality");
+  });
+
+  it("every reported period at or above the minimum passes; the lowest score is named", () => {
+    const e = evaluateRebate(scored([95, 90, 100]));
+    expect(e.eligible).toBe(true);
+    expect(e.rules.find((r) => r.rule === "quality")).toMatchObject({ pass: true, detail: "quality 90 at least 90 in every period" });
+  });
+
+  it("one period below the minimum fails the rule with that period's score, and the rebate with it", () => {
+    const e = evaluateRebate(scored([95, 89, 100]));
+    expect(e.eligible).toBe(false);
+    expect(e.amount).toBe("0.00");
+    expect(e.reasons).toEqual(["2026-08 quality 89 below 90"]);
+    expect(standingLine(e)).toBe("3 of 3 periods on time, error 0.0 % (limit 2 %), quality below the minimum");
+  });
+
+  it("a revision stored before scores existed does not meet the rule, and says why", () => {
+    const e = evaluateRebate(scored([95, null, 100]));
+    expect(e.eligible).toBe(false);
+    expect(e.reasons[0]).toMatch(/^2026-08 has no quality score/);
+  });
+
+  it("a period not reported is the timeliness rule's, not counted twice", () => {
+    const i = withPeriod(scored([95, 95, 95]), "2026-09", { firstSubmittedAt: null, qualityScore: null });
+    const e = evaluateRebate(i);
+    expect(e.rules.find((r) => r.rule === "quality")!.pass).toBe(true);
+    expect(e.rules.find((r) => r.rule === "timeliness")!.pass).toBe(false);
+  });
+
+  it("a programme still running says what keeps the rule", () => {
+    const i = { ...scored([95, 95, 95]), pendingPeriods: [{ period: "2026-10", dueAt: iso(DUE_SEP + 31 * DAY) }] };
+    expect(evaluateRebate(i).todo.join("\n")).toContain("quality score at 90 or more");
+  });
+});

@@ -15,6 +15,12 @@ export interface RebateRules {
   maxAccuracyPct: string;
   /** Decimal text: the rebate as a % of sell-through value at list price. */
   ratePct: string;
+  /**
+   * The quality rule: every reported period's latest revision has a data-quality score (0–100,
+   * lib/domain/quality.ts) of at least this. Absent or null: the programme has no quality rule (and
+   * its inputs carry no scores, so results frozen before the rule existed still compare equal).
+   */
+  minQualityScore?: number | null;
 }
 
 export interface RebatePeriodInput {
@@ -27,6 +33,8 @@ export interface RebatePeriodInput {
   required: number;
   /** Of those, how many the latest revision has a line for. */
   submitted: number;
+  /** The latest revision's quality score; only gathered for a programme with a quality rule (null: stored before scores existed). */
+  qualityScore?: number | null;
 }
 
 /** Everything a result depends on; frozen with the result and compared later ("changed since frozen"). */
@@ -43,7 +51,7 @@ export interface RebateInputs {
   sellThroughValue: string;
 }
 
-export type RebateRule = "timeliness" | "completeness" | "accuracy";
+export type RebateRule = "timeliness" | "completeness" | "accuracy" | "quality";
 
 export interface RuleResult {
   rule: RebateRule;
@@ -213,15 +221,45 @@ function accuracyRule(inputs: RebateInputs): RuleResult & { pct: number | null }
   };
 }
 
+/**
+ * "Quality ≥ N in every period": each reported period's latest revision scores at least N. A
+ * revision stored before scores existed has none and does not meet the rule (said so in the reason);
+ * a period not reported is the timeliness rule's to count, not this one's.
+ */
+function qualityRule(inputs: RebateInputs, min: number): RuleResult & { worst: number | null } {
+  const reasons: string[] = [];
+  let worst: number | null = null;
+  for (const p of inputs.periods) {
+    if (p.firstSubmittedAt === null) continue;
+    const score = p.qualityScore ?? null;
+    if (score === null) {
+      reasons.push(`${p.period} has no quality score (its latest revision was stored before scores existed; a new revision gets one)`);
+      continue;
+    }
+    worst = worst === null ? score : Math.min(worst, score);
+    if (score < min) reasons.push(`${p.period} quality ${score} below ${min}`);
+  }
+  const pass = reasons.length === 0;
+  const detail = pass
+    ? worst === null
+      ? `quality: nothing reported yet (at least ${min} in every period)`
+      : `quality ${worst} at least ${min} in every period`
+    : reasons.join("; ");
+  return { rule: "quality", pass, detail, reasons, worst };
+}
+
 /** Evaluates one distributor against a programme's rules. */
 export function evaluateRebate(inputs: RebateInputs): RebateEvaluation {
   const t = timelinessRule(inputs);
   const c = completenessRule(inputs);
   const a = accuracyRule(inputs);
+  const minQuality = inputs.rules.minQualityScore ?? null;
+  const q = minQuality === null ? null : qualityRule(inputs, minQuality);
   const rules: RuleResult[] = [
     { rule: t.rule, pass: t.pass, detail: t.detail, reasons: t.reasons },
     { rule: c.rule, pass: c.pass, detail: c.detail, reasons: c.reasons },
     { rule: a.rule, pass: a.pass, detail: a.detail, reasons: a.reasons },
+    ...(q ? [{ rule: q.rule, pass: q.pass, detail: q.detail, reasons: q.reasons }] : []),
   ];
   const eligible = rules.every((r) => r.pass);
   const potentialAmount = rebateAmount(inputs.sellThroughValue, inputs.rules.ratePct);
@@ -239,6 +277,8 @@ export function evaluateRebate(inputs: RebateInputs): RebateEvaluation {
       if (inputs.rules.lateAllowed > 0) todo.push(left > 0 ? `${plural(left, "more late period")} allowed` : "No more late periods allowed");
     }
     if (!c.pass) todo.push(`Completeness already failed: ${c.reasons.join("; ")}`);
+    if (q && !q.pass) todo.push(`Quality already below ${minQuality} in a period: ${q.reasons.join("; ")}`);
+    else if (q) todo.push(`Keep every report's quality score at ${minQuality} or more: no flagged rows left unexplained, every SKU listed, on-hand counts that agree`);
     if (!a.pass) todo.push(`Bring the error to ${formatPctText(inputs.rules.maxAccuracyPct)} % or less (now ${a.pct} %): report on-hand counts that match, or raise the differences with your channel manager`);
   }
 
@@ -266,7 +306,20 @@ export function standingLine(e: RebateEvaluation): string {
   if (e.accuracyPct !== null) parts.push(acc.detail);
   const comp = e.rules.find((r) => r.rule === "completeness")!;
   if (!comp.pass) parts.push(`completeness below the minimum`);
+  const quality = e.rules.find((r) => r.rule === "quality");
+  if (quality && !quality.pass) parts.push(`quality below the minimum`);
   return parts.join(", ");
+}
+
+/** A programme's rules in one line (the programme list, the distributor's standing). */
+export function rulesSummary(r: RebateRules): string {
+  return [
+    `on time (+${plural(r.graceDays, "grace day")}, ${r.lateAllowed} late allowed)`,
+    `completeness ≥ ${formatPctText(r.minCompletenessPct)} %`,
+    `error ≤ ${formatPctText(r.maxAccuracyPct)} %`,
+    ...(r.minQualityScore != null ? [`quality ≥ ${r.minQualityScore}`] : []),
+    `rate ${formatPctText(r.ratePct)} % of sell-through value`,
+  ].join(" · ");
 }
 
 /** Stable JSON (sorted keys) for comparing recomputed inputs with frozen ones. */

@@ -10,6 +10,7 @@ import { updateMissingSkus } from "@/lib/dal/submissions/missing-skus";
 import { ensurePeriods } from "@/lib/dal/periods/ensure-periods";
 import { asRows } from "@/lib/dal/sql-rows";
 import { buildDemoData, type DemoData } from "./demo";
+import { scoreDemoRevisions } from "./score-demo";
 
 export const DEMO_PASSWORD = "sellthru-demo";
 const BATCH = 2000;
@@ -57,6 +58,7 @@ export async function seedDemo(db: Db, data: DemoData, today = new Date()) {
     // built), then the automatic exceptions of the latest ended period — what the submissions of that
     // month would have opened had they come in through the app.
     await rollLedger(tx, today);
+    await scoreDemoRevisions(tx, latestEndedPeriod(today, "UTC"));
     await openAutomaticExceptions(tx, { period: latestEndedPeriod(today, "UTC") });
     await updateMissingSkus(tx);
     await (await import("./seed-rebates")).seedRebates(tx, today);

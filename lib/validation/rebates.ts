@@ -26,6 +26,8 @@ export const rebateProgramSchema = z
     minCompletenessPct: pct("Minimum completeness"),
     maxAccuracyPct: pct("Maximum accuracy gap"),
     ratePct: pct("Rate", 50),
+    /** The quality rule (0–100); empty, null or left out = no quality rule. */
+    minQualityScore: z.preprocess((v) => (v === "" || v === undefined || v === null ? null : v), count("Minimum quality score", 100).nullable()).optional(),
   })
   .refine((p) => p.fromPeriod <= p.toPeriod, { message: "The last period must not be before the first", path: ["toPeriod"] })
   .refine(

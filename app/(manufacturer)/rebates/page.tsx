@@ -4,7 +4,7 @@ import { withViewerDb } from "@/lib/auth/viewer-db";
 import { requirePageViewer } from "@/lib/auth/current-viewer";
 import { listPrograms } from "@/lib/dal/rebates/programs";
 import { computeEligibility } from "@/lib/dal/rebates/get-eligibility";
-import { decimalToScaled, centsToDecimal, formatPctText, formatMoney as money } from "@/lib/domain/rebates";
+import { decimalToScaled, centsToDecimal, formatMoney as money, rulesSummary } from "@/lib/domain/rebates";
 import { PageHeader } from "@/components/ui/page-header";
 import { buttonClasses } from "@/components/ui/button";
 import { Badge } from "@/components/ui/badge";
@@ -56,7 +56,7 @@ export default async function RebatesPage() {
                 <TD><Link className="font-medium text-indigo-700 hover:underline" href={`/rebates/${p.id}`}>{p.name}</Link></TD>
                 <TD className="whitespace-nowrap">{p.fromPeriod} – {p.toPeriod}</TD>
                 <TD className="text-xs text-slate-700">
-                  on time (+{p.rules.graceDays} grace days, {p.rules.lateAllowed} late allowed) · completeness ≥ {formatPctText(p.rules.minCompletenessPct)} % · accuracy ≤ {formatPctText(p.rules.maxAccuracyPct)} % · rate {formatPctText(p.rules.ratePct)} %
+                  {rulesSummary(p.rules)}
                 </TD>
                 <TD numeric>{eligible} of {count}</TD>
                 <TD numeric>{money(total)}</TD>

@@ -4,7 +4,7 @@ import { requirePageViewer } from "@/lib/auth/current-viewer";
 import { listCompliance } from "@/lib/dal/compliance/list-compliance";
 import { listStanding } from "@/lib/dal/rebates/get-rebate-standing";
 import { formatPeriodLabel } from "@/lib/domain/periods";
-import { formatPctText, formatMoney as money } from "@/lib/domain/rebates";
+import { formatMoney as money, rulesSummary } from "@/lib/domain/rebates";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card, CardHeader, CardBody } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
@@ -36,7 +36,7 @@ export default async function StandingPage() {
           <Card key={program.id}>
             <CardHeader
               title={program.name}
-              description={`${program.fromPeriod} – ${program.toPeriod} · on time (${program.rules.graceDays} grace days, ${program.rules.lateAllowed} late allowed) · completeness ≥ ${formatPctText(program.rules.minCompletenessPct)} % · accuracy ≤ ${formatPctText(program.rules.maxAccuracyPct)} % · ${formatPctText(program.rules.ratePct)} % of sell-through value`}
+              description={`${program.fromPeriod} – ${program.toPeriod} · ${rulesSummary(program.rules)}`}
               actions={
                 r ? (
                   r.eligible ? <Badge tone="green" dot>{r.frozen ? "Earned" : r.complete ? "Eligible" : "On track"}</Badge> : <Badge tone="red" dot>Not eligible</Badge>

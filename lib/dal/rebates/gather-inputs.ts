@@ -2,8 +2,9 @@
  * The data behind rebate eligibility, gathered in SQL for a programme (and optionally one
  * distributor): per distributor × due period the FIRST submission time and, from the maintained
  * ledger (so after approved corrections), the SKUs with stock or sell-in vs those the latest
- * revision reports, Σ gap and Σ calculated over reported rows, and the sell-through value at list
- * price (numeric, summed exactly). Internal to lib/dal/rebates: no viewer check here.
+ * revision reports, Σ gap and Σ calculated over reported rows, the sell-through value at list
+ * price (numeric, summed exactly) and, for a programme with a quality rule, the latest revision's
+ * quality score. Internal to lib/dal/rebates: no viewer check here.
  */
 import { and, between, sql, type SQL } from "drizzle-orm";
 import type { Queryable } from "@/db/open";
@@ -67,6 +68,7 @@ export async function gatherRebateInputs(
   const raw = asRows<{
     id: number; code: string; name: string; period: string | null; first_submitted_at: string | Date | null;
     required: number | null; submitted: number | null; sum_gap: number | null; sum_calc: number | null; value: string | null;
+    quality_score: number | null;
   }>(
     await db.execute(sql`
       with pp as (select unnest(string_to_array(${dueDates.join(",")}::text, ',')::date[]) as period),
@@ -93,11 +95,12 @@ export async function gatherRebateInputs(
                             and l2.period between ${membershipFrom}::date and ${periodToDate(program.toPeriod)}::date))
       )
       select m.id, m.code, m.name, to_char(pp.period, 'YYYY-MM') as period, s.first_submitted_at,
-             f.required, f.submitted, f.sum_gap, f.sum_calc, f.value::text as value
+             f.required, f.submitted, f.sum_gap, f.sum_calc, f.value::text as value, r.quality_score
         from members m
         left join pp on true
         left join facts f on f.distributor_id = m.id and f.period = pp.period
         left join submissions s on s.distributor_id = m.id and s.period = pp.period
+        left join submission_revisions r on r.id = s.latest_revision_id
        order by m.code, pp.period`),
   );
 
@@ -118,6 +121,8 @@ export async function gatherRebateInputs(
       firstSubmittedAt: r.first_submitted_at === null ? null : new Date(r.first_submitted_at).toISOString(),
       required: Number(r.required ?? 0),
       submitted: Number(r.submitted ?? 0),
+      // Only a programme with a quality rule carries scores (frozen inputs of the others stay as they were).
+      ...(program.rules.minQualityScore != null ? { qualityScore: r.quality_score === null ? null : Number(r.quality_score) } : {}),
     });
     d.inputs.sumGap += Number(r.sum_gap ?? 0);
     d.inputs.sumCalculated += Number(r.sum_calc ?? 0);

@@ -34,6 +34,7 @@ export function toProgram(r: typeof rebatePrograms.$inferSelect): RebateProgram 
       minCompletenessPct: String(r.minCompletenessPct),
       maxAccuracyPct: String(r.maxAccuracyPct),
       ratePct: String(r.ratePct),
+      ...(r.minQualityScore !== null ? { minQualityScore: r.minQualityScore } : {}),
     },
     active: r.active,
     createdAt: r.createdAt.toISOString(),

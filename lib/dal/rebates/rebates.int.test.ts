@@ -84,6 +84,29 @@ describe(`rebate eligibility (${label})`, () => {
     expect(csv).toContain("2026-09 submitted 3 days late");
   });
 
+  it("a quality rule reads each period's latest revision score; without one, inputs carry no scores", async () => {
+    const good = await partner();
+    const inaccurate = await partner({ onHandOff: 10 });
+    const scores = asRows<{ period: string; score: number }>(
+      await tdb.db.execute(sql`select to_char(s.period, 'YYYY-MM') as period, r.quality_score as score from submissions s
+        join submission_revisions r on r.id = s.latest_revision_id where s.distributor_id = ${inaccurate.d.id} order by 1`),
+    );
+    expect(scores.map((r) => Number(r.score)).every((n) => n < 90)).toBe(true);
+    const p = await createProgram(tdb.db, analyst, { ...programInput, name: "quality", minQualityScore: 90 });
+    expect(p.rules.minQualityScore).toBe(90);
+    const e = await getEligibility(tdb.db, analyst, p.id, NOW);
+    const row = (code: string) => e.rows.find((r) => r.distributor === code)!;
+    expect(row(good.d.code).eligible).toBe(true);
+    expect(row(inaccurate.d.code).reasons).toEqual(
+      expect.arrayContaining(scores.map((r) => `${r.period} quality ${Number(r.score)} below 90`)),
+    );
+    // An empty field is no rule.
+    const off = await updateProgram(tdb.db, analyst, p.id, { ...programInput, name: "quality", minQualityScore: "" });
+    expect(off.rules.minQualityScore).toBeUndefined();
+    const e2 = await getEligibility(tdb.db, analyst, p.id, NOW);
+    expect(e2.rows.find((r) => r.distributor === inaccurate.d.code)!.reasons.some((x) => x.includes("quality"))).toBe(false);
+  });
+
   it("grace days and late periods allowed are applied", async () => {
     const late = await partner({ late: true });
     const p = await createProgram(tdb.db, analyst, { ...programInput, name: "lenient", lateAllowed: 1 });

@@ -24,6 +24,7 @@ function columns(p: RebateProgramInput) {
     minCompletenessPct: p.minCompletenessPct.toFixed(2),
     maxAccuracyPct: p.maxAccuracyPct.toFixed(2),
     ratePct: p.ratePct.toFixed(2),
+    minQualityScore: p.minQualityScore ?? null,
   };
 }
 

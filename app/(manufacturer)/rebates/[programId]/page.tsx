@@ -32,7 +32,7 @@ export default async function ProgramPage({ params }: { params: Promise<{ progra
       <p className="mb-2 text-sm"><Link href="/rebates" className="text-indigo-700 hover:underline">← Rebates</Link></p>
       <PageHeader
         title={p.name}
-        description={`Periods ${p.fromPeriod} – ${p.toPeriod}. Every period on time (${p.rules.graceDays} grace day${p.rules.graceDays === 1 ? "" : "s"}, ${p.rules.lateAllowed} late period${p.rules.lateAllowed === 1 ? "" : "s"} allowed), completeness at least ${formatPctText(p.rules.minCompletenessPct)} %, accuracy |Σ gap| / Σ calculated at most ${formatPctText(p.rules.maxAccuracyPct)} %; rebate ${formatPctText(p.rules.ratePct)} % of sell-through value at list price.`}
+        description={`Periods ${p.fromPeriod} – ${p.toPeriod}. Every period on time (${p.rules.graceDays} grace day${p.rules.graceDays === 1 ? "" : "s"}, ${p.rules.lateAllowed} late period${p.rules.lateAllowed === 1 ? "" : "s"} allowed), completeness at least ${formatPctText(p.rules.minCompletenessPct)} %, error |Σ gap| / Σ calculated at most ${formatPctText(p.rules.maxAccuracyPct)} %${p.rules.minQualityScore != null ? `, quality score at least ${p.rules.minQualityScore} in every reported period` : ""}; rebate ${formatPctText(p.rules.ratePct)} % of sell-through value at list price.`}
         actions={
           <>
             <a className={buttonClasses({ variant: "secondary" })} href={`/api/v1/rebates/${p.id}/eligibility?format=csv`} download>Export CSV</a>

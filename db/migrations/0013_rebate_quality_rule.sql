@@ -1,0 +1,1 @@
+ALTER TABLE "rebate_programs" ADD COLUMN "min_quality_score" smallint;
