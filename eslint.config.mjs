@@ -27,7 +27,7 @@ const config = [
   },
   // The walls the README draws (Architecture), checked over the import graph by eslint-plugin-import
   // (registered by eslint-config-next): no circle anywhere; db never reaches into the data layer (it
-  // may use the domain's constant lists); lib never into app; the domain is pure.
+  // may use the domain's constant lists); lib and components never into app; the domain is pure.
   {
     files: ["app/**", "components/**", "lib/**", "db/**", "instrumentation.ts", "proxy.ts"],
     settings: IMPORT_SETTINGS,
@@ -35,6 +35,7 @@ const config = [
   },
   wall(["db/**"], [{ target: "./db", from: "./lib/dal", message: "db/ sits below the data layer (the demo is seeded by lib/seed at start-up)" }], ["**/*.test.ts"]),
   wall(["lib/**"], [{ target: "./lib", from: "./app", message: "lib/ never imports app/" }], ["**/*.test.ts"]),
+  wall(["components/**"], [{ target: "./components", from: "./app", message: "components never import app/: the page passes its server actions as props" }]),
   wall(["lib/domain/**"], [{ target: "./lib/domain", from: ["./db", "./lib/dal", "./lib/http", "./lib/auth", "./app", "./components"], message: "lib/domain is pure" }]),
 ];
 

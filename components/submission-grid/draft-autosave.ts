@@ -11,6 +11,11 @@
 import type { DraftValue } from "@/lib/validation/submission";
 import type { DraftPatch, GridStore } from "./grid-store";
 import { cellKey, type EditField } from "./grid-store";
+
+/** Failures that stop the autosave: signed out, or the period closed (`conflict`). */
+const STOPPED = new Set<string>(["unauthenticated", "conflict"]);
+/** Failures retried with back-off, keeping the edits, like a lost connection. */
+const RETRIED = new Set<string>(["database_unavailable", "internal"]);
 import type { CatalogueProduct, DraftViewState, SaveDraftActionInput, SaveDraftActionState } from "./types";
 
 export type SaveStatus =
@@ -152,6 +157,8 @@ export class DraftAutosave {
     let res: SaveDraftActionState;
     try {
       res = await this.opts.save({ period: this.opts.period, version: this.version, baseRevision: this.opts.baseRevision, cells: patch });
+      // The database restarting or an error on our side: kept and retried like a lost connection.
+      if (res.ok === false && RETRIED.has(res.code)) throw new Error(res.formError);
     } catch {
       // Network down, server restarting…: keep the edits and try again.
       this.inflight = null;
@@ -171,17 +178,19 @@ export class DraftAutosave {
     if (!this.stopped && this.store.hasDirty() && !this.timer) this.schedule(150);
   }
 
-  private handle(res: SaveDraftActionState, patch: DraftPatch) {
-    if (!res.ok) {
+  private handle(state: SaveDraftActionState, patch: DraftPatch) {
+    if (state.ok !== true || !state.data) {
       this.store.restorePatch(patch);
-      if (res.code === "closed" || res.code === "signed_out") {
+      const message = state.ok === false ? state.formError : "The draft could not be saved.";
+      if (state.ok === false && STOPPED.has(state.code)) {
         this.stopped = true;
-        this.setStatus({ kind: "stopped", message: res.formError });
+        this.setStatus({ kind: "stopped", message });
       } else {
-        this.setStatus({ kind: "error", message: res.formError });
+        this.setStatus({ kind: "error", message });
       }
       return;
     }
+    const res = state.data;
     if (!res.conflict) {
       this.version = res.draft.version;
       if (res.merged) {

@@ -36,10 +36,11 @@ export function ProductPicker({ search, has, onPick, autoFocus, className }: Pro
         const r = await search({ query: q });
         if (n !== seq.current) return;
         if (r.ok) {
-          setResults(r.products);
+          const products = r.data ?? [];
+          setResults(products);
           setActive(0);
-          setMessage(r.products.length ? null : `No active product matches “${q}”`);
-        } else {
+          setMessage(products.length ? null : `No active product matches “${q}”`);
+        } else if (r.ok === false) {
           setResults([]);
           setMessage(r.formError);
         }

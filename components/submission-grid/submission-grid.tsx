@@ -114,7 +114,7 @@ export function SubmissionGrid({ input, actions }: SubmissionGridProps) {
       <section ref={sectionRef} aria-label={`Report for ${input.periodLabel}`} data-testid="submission-grid" className="space-y-3" data-bench={input.bench ? "1" : undefined}>
         {/* Issue 4: upload a POS / inventory file and apply its figures as changes to review. */}
         {!readOnly ? (
-          <UploadPanel period={input.period} periodLabel={input.periodLabel} onApply={applyUpload} />
+          <UploadPanel period={input.period} periodLabel={input.periodLabel} onApply={applyUpload} actions={actions} />
         ) : null}
         <GridToolbar
           store={store}

@@ -110,26 +110,28 @@ export function useGridSubmit({ input, actions, store, saver }: { input: GridInp
       try {
         res = await actions.submit({ period: input.period, idempotencyKey: key, body });
       } catch {
-        res = { ok: false, kind: "error", fieldErrors: {}, formError: "The report could not be sent; check your connection and submit again. Your edits are kept." };
+        res = { ok: false, code: "internal", fieldErrors: {}, formError: "The report could not be sent; check your connection and submit again. Your edits are kept." };
       }
-      if (!res) return; // redirected to the receipt
+      if (!res || res.ok !== false) return; // redirected to the receipt
       submitGuard.current = false;
       saver.resume();
       saver.writeSession();
-      if (res.kind === "invalid") {
-        const issues = Object.entries(res.fieldErrors).flatMap(([path, msgs]) => msgs.map((message) => ({ path, message })));
+      const review = res.details?.review;
+      const newer = res.details?.conflict;
+      if (res.code === "validation_failed") {
+        const issues = Object.entries(res.fieldErrors).flatMap(([path, msgs]) => (msgs ?? []).map((message) => ({ path, message })));
         const other = applyIssues(issues);
         setFormError(other ?? res.formError);
         setErrorFocus((n) => n + 1);
-      } else if (res.kind === "review") {
+      } else if (review) {
         // Nothing stored: the flagged rows are marked in the grid and listed for a fix or a confirmation.
         setFormError(null);
-        setReview({ flags: res.flags, quality: res.quality });
-        reviewed.current = new Map(res.flags.map((f) => [f.sku.toUpperCase(), rowKey(f.sku)]));
-        store.setFlags(res.flags);
+        setReview(review);
+        reviewed.current = new Map(review.flags.map((f) => [f.sku.toUpperCase(), rowKey(f.sku)]));
+        store.setFlags(review.flags);
         requestAnimationFrame(() => document.getElementById("review-title")?.scrollIntoView({ block: "nearest" }));
-      } else if (res.kind === "conflict") {
-        setConflict({ ...res.conflict, fromDraft: false });
+      } else if (newer) {
+        setConflict({ ...newer, fromDraft: false });
       } else {
         // Nothing was stored under this key (or, after "already submitted with other numbers", a new
         // submission is meant): the next attempt gets a fresh key.
@@ -149,7 +151,7 @@ export function useGridSubmit({ input, actions, store, saver }: { input: GridInp
     saver.writeSession(latestRevision);
     try {
       const res = await actions.saveDraft({ period: input.period, version: 0, baseRevision: latestRevision, cells });
-      if (res.ok && !res.conflict) saver.clearSession();
+      if (res.ok && res.data && !res.data.conflict) saver.clearSession();
     } catch {
       // Offline: the edits stay in sessionStorage and are restored after the reload.
     }
@@ -168,7 +170,7 @@ export function useGridSubmit({ input, actions, store, saver }: { input: GridInp
     const res = await actions.discardDraft({ period: input.period }).catch(() => null);
     if (!res || !res.ok) {
       saver.resume();
-      setFormError(res && !res.ok ? res.formError : "The draft could not be discarded; check your connection.");
+      setFormError(res && res.ok === false ? res.formError : "The draft could not be discarded; check your connection.");
       setErrorFocus((k) => k + 1);
       return;
     }

@@ -4,7 +4,7 @@
 import { useRef, useState, useTransition } from "react";
 import type { UploadAnswer } from "@/lib/dal/uploads/answer";
 import { Button } from "@/components/ui/button";
-import { searchSkusAction, type MapPartsActionState } from "@/app/(portal)/submit/upload-actions";
+import type { GridActions, MapPartsActionState } from "@/lib/validation/submit-actions";
 import { plural } from "./labels";
 
 const n = (v: number | null | undefined) => (v === null || v === undefined ? "—" : v.toLocaleString("en-US"));
@@ -62,9 +62,11 @@ export function TotalsTable({ answer }: { answer: UploadAnswer }) {
 export function UnknownParts({
   parts,
   onMap,
+  searchSkus,
 }: {
   parts: { part: string; rows: number }[];
   onMap: (m: { part: string; sku: string }[]) => Promise<MapPartsActionState>;
+  searchSkus: GridActions["searchSkus"];
 }) {
   const [values, setValues] = useState<Record<string, string>>({});
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -78,16 +80,17 @@ export function UnknownParts({
     if (timer.current) clearTimeout(timer.current);
     if (q.trim().length < 2) return;
     timer.current = setTimeout(async () => {
-      const r = await searchSkusAction({ query: q }).catch(() => null);
-      if (r?.ok) setOptions(r.products);
+      const r = await searchSkus({ query: q }).catch(() => null);
+      if (r?.ok) setOptions(r.data ?? []);
     }, 200);
   };
   const map = (list: { part: string; sku: string }[]) =>
     start(async () => {
       setFormError(null);
       const r = await onMap(list);
-      if (!r.ok) {
-        setErrors(r.fieldErrors ?? {});
+      if (r.ok === false) {
+        // By part number: the first message for each.
+        setErrors(Object.fromEntries(Object.entries(r.fieldErrors).flatMap(([part, msgs]) => (msgs?.[0] ? [[part, msgs[0]]] : []))));
         setFormError(r.formError);
       } else setErrors({});
     });

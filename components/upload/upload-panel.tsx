@@ -18,7 +18,7 @@ import type { UploadAnswer } from "@/lib/dal/uploads/answer";
 import type { DateOrder, Kind, Mapping } from "@/lib/imports/types";
 import { dayRange } from "@/lib/imports/coverage";
 import { Button } from "@/components/ui/button";
-import { mapUnknownPartsAction } from "@/app/(portal)/submit/upload-actions";
+import type { GridActions, MapPartsActionState } from "@/lib/validation/submit-actions";
 import { formatLabel, plural } from "./labels";
 import { MappingStep } from "./mapping-step";
 import { RowsSetAside, TotalsTable, UnknownParts } from "./review-parts";
@@ -45,6 +45,8 @@ export interface UploadPanelProps {
   periodLabel: string;
   onApply: (upload: ApplyUpload) => ApplyOutcome;
   disabled?: boolean;
+  /** The screen's server actions (the page passes them; components never import app/). */
+  actions: Pick<GridActions, "mapUnknownParts" | "searchSkus">;
 }
 
 type Phase =
@@ -58,7 +60,7 @@ const ACCEPT = ".csv,.tsv,.txt,.xlsx,.edi,.x12,.852,.867,.dat,text/csv,text/tab-
 
 const fmtBytes = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`);
 
-export function UploadPanel({ period, periodLabel, onApply, disabled }: UploadPanelProps) {
+export function UploadPanel({ period, periodLabel, onApply, disabled, actions }: UploadPanelProps) {
   const inputId = useId();
   const fileInput = useRef<HTMLInputElement>(null);
   const abortRef = useRef<(() => void) | null>(null);
@@ -119,10 +121,11 @@ export function UploadPanel({ period, periodLabel, onApply, disabled }: UploadPa
     });
   }
 
-  async function mapParts(mappings: { part: string; sku: string }[]) {
-    if (!answer) return { ok: false as const, formError: "Upload the file first." };
-    const res = await mapUnknownPartsAction({ uploadId: answer.uploadId, mappings });
-    if (res.ok) reread({}, `${plural(res.mapped.length, "part")} mapped and remembered: ${res.mapped.map((m) => `${m.part} → ${m.sku}`).join(", ")}.`);
+  async function mapParts(mappings: { part: string; sku: string }[]): Promise<MapPartsActionState> {
+    if (!answer) return { ok: false, code: "validation_failed", fieldErrors: {}, formError: "Upload the file first." };
+    const res = await actions.mapUnknownParts({ uploadId: answer.uploadId, mappings });
+    const mapped = res.ok ? (res.data?.mapped ?? []) : [];
+    if (res.ok) reread({}, `${plural(mapped.length, "part")} mapped and remembered: ${mapped.map((m) => `${m.part} → ${m.sku}`).join(", ")}.`);
     return res;
   }
 
@@ -244,7 +247,7 @@ export function UploadPanel({ period, periodLabel, onApply, disabled }: UploadPa
               {!blocking ? (
                 <>
                   <TotalsTable answer={answer} />
-                  <UnknownParts key={`u-${answer.uploadId}`} parts={answer.unknownParts} onMap={mapParts} />
+                  <UnknownParts key={`u-${answer.uploadId}`} parts={answer.unknownParts} onMap={mapParts} searchSkus={actions.searchSkus} />
                   <RowsSetAside answer={answer} />
                 </>
               ) : null}

@@ -45,6 +45,8 @@ export interface ActionContext<I> {
 }
 
 type Input<S> = S extends z.ZodType ? z.infer<S> : undefined;
+/** A failure whose `details` are the ones this action's errors carry (the data layer attaches them). */
+type ActionFailureOf<TDetails> = Extract<ActionState<Record<string, unknown>, undefined, TDetails>, { ok: false }>;
 
 /**
  * The one way a server action runs: resolve the viewer from the session, check the role, parse the
@@ -52,10 +54,10 @@ type Input<S> = S extends z.ZodType ? z.infer<S> : undefined;
  * wrong to one `ActionState` (lib/validation/action-state.ts). Next's own control flow (redirect,
  * notFound) passes through.
  */
-export async function runAction<TValues = Record<string, unknown>, TData = undefined, S extends z.ZodType | undefined = undefined>(
+export async function runAction<TValues = Record<string, unknown>, TData = undefined, S extends z.ZodType | undefined = undefined, TDetails = Record<string, unknown>>(
   spec: ActionSpec<S, TValues>,
   body: (ctx: ActionContext<Input<S>>) => Promise<ActionOutcome<TData>>,
-): Promise<ActionState<TValues, TData>> {
+): Promise<ActionState<TValues, TData, TDetails>> {
   return settle(spec, async () => {
     const viewer = await requireViewer();
     if (spec.roles) requireRole(viewer, spec.roles);
@@ -88,10 +90,10 @@ export async function runPublicAction<TValues = Record<string, unknown>, TData =
   return settle(spec, () => body((spec.schema ? spec.schema.parse(spec.input) : undefined) as Input<S>));
 }
 
-async function settle<TValues, TData>(
+async function settle<TValues, TData, TDetails = Record<string, unknown>>(
   spec: Omit<ActionSpec<z.ZodType | undefined, TValues>, "roles">,
   run: () => Promise<ActionOutcome<TData>>,
-): Promise<ActionState<TValues, TData>> {
+): Promise<ActionState<TValues, TData, TDetails>> {
   let outcome: ActionOutcome<TData>;
   try {
     outcome = await run();
@@ -99,9 +101,9 @@ async function settle<TValues, TData>(
     unstable_rethrow(error);
     const failure = failureOf(error, spec.messages);
     if (failure.code === "internal") console.error(`[action ${spec.name}] failed`, error);
-    return refreshed(spec, { ...failure, values: spec.values });
+    return refreshed(spec, { ...(failure as ActionFailureOf<TDetails>), values: spec.values });
   }
-  if (outcome instanceof AppError) return refreshed(spec, { ...failureOf(outcome, spec.messages), values: spec.values });
+  if (outcome instanceof AppError) return refreshed(spec, { ...(failureOf(outcome, spec.messages) as ActionFailureOf<TDetails>), values: spec.values });
   const o = typeof outcome === "string" ? { message: outcome } : (outcome ?? {});
   for (const path of [...(spec.revalidate ?? []), ...(o.revalidate ?? [])]) revalidatePath(path);
   if (o.redirectTo) redirect(o.redirectTo);

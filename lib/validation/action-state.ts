@@ -5,11 +5,13 @@ export type FieldErrors = Partial<Record<string, string[]>>;
 
 /**
  * What every server action returns (through `runAction`, lib/auth/action.ts): typed, never a raw
- * error message or stack trace. `ok: null` is the state before the first submit.
+ * error message or stack trace. `ok: null` is the state before the first submit. A failure may carry
+ * `details`: what the data layer attached to its `AppError` for the screen to show (the flags to
+ * review, a colleague's newer revision).
  */
-export type ActionState<TValues = Record<string, unknown>, TData = undefined> =
+export type ActionState<TValues = Record<string, unknown>, TData = undefined, TDetails = Record<string, unknown>> =
   | { ok: true; message?: string; data?: TData; values?: Partial<TValues> }
-  | { ok: false; code: AppErrorCode; fieldErrors: FieldErrors; formError: string; values?: Partial<TValues> }
+  | { ok: false; code: AppErrorCode; fieldErrors: FieldErrors; formError: string; values?: Partial<TValues>; details?: TDetails }
   | { ok: null; values?: Partial<TValues> };
 
 export type ActionFailure = Extract<ActionState, { ok: false }>;
@@ -44,7 +46,10 @@ export function failureOf(error: unknown, messages: ActionMessages = {}): Action
   if (error instanceof AppError) {
     const fieldErrors: Record<string, string[]> = {};
     for (const i of error.issues) (fieldErrors[i.path || "_form"] ??= []).push(i.message);
-    return { ok: false, code: error.code, fieldErrors, formError: messages[error.code] ?? error.message };
+    return {
+      ok: false, code: error.code, fieldErrors, formError: messages[error.code] ?? error.message,
+      ...(error.details ? { details: error.details } : {}),
+    };
   }
   if (error instanceof ZodError) {
     return { ok: false, code: "validation_failed", fieldErrors: fieldErrorsOf(error), formError: messages.validation_failed ?? CHECK_FIELDS };

@@ -23,6 +23,7 @@ import { SubmitSkeleton } from "@/components/submission-grid/submit-skeleton";
 import type { GridInput } from "@/components/submission-grid/types";
 import type { Viewer } from "@/lib/auth/viewer";
 import { discardDraftAction, saveDraftAction, searchCatalogueAction, submitReportAction } from "./actions";
+import { mapUnknownPartsAction, searchSkusAction } from "./upload-actions";
 
 export const metadata: Metadata = { title: "Submit" };
 
@@ -219,7 +220,10 @@ async function SubmitScreen({
 
       <SubmissionGrid
         input={input}
-        actions={{ saveDraft: saveDraftAction, discardDraft: discardDraftAction, submit: submitReportAction, searchCatalogue: searchCatalogueAction }}
+        actions={{
+          saveDraft: saveDraftAction, discardDraft: discardDraftAction, submit: submitReportAction, searchCatalogue: searchCatalogueAction,
+          mapUnknownParts: mapUnknownPartsAction, searchSkus: searchSkusAction,
+        }}
       />
     </div>
   );

@@ -2,67 +2,67 @@
 
 /**
  * Server actions of the upload panel on the distributor's screen (the file itself goes to
- * `POST /api/v1/uploads` with XMLHttpRequest, for its progress events). Each resolves the viewer from
- * the session, validates with the shared schemas, calls the data layer and answers with a typed
- * state — never a raw error.
+ * `POST /api/v1/uploads` with XMLHttpRequest, for its progress events), through the one action
+ * wrapper (`runAction`): viewer from the session, input parsed, data layer in the viewer's
+ * transaction, one `ActionState` back.
  */
 import { z } from "zod";
-import { withViewerDb } from "@/lib/auth/viewer-db";
-import { getViewer } from "@/lib/auth/current-viewer";
+import { runAction } from "@/lib/auth/action";
 import { AppError } from "@/lib/errors";
 import { searchProducts } from "@/lib/dal/catalogue/search-products";
 import { getUpload } from "@/lib/dal/uploads/get-upload";
 import { mapParts } from "@/lib/dal/xrefs/map-parts";
+import type { MapPartsActionState, SearchCatalogueActionState } from "@/lib/validation/submit-actions";
 
 const SIGNED_OUT = "Your session has ended. Sign in again (in another tab), then retry.";
 
-export type MapPartsActionState =
-  | { ok: true; mapped: { part: string; sku: string }[] }
-  | { ok: false; formError: string; fieldErrors?: Record<string, string> };
+const mapInputSchema = z.object({
+  uploadId: z.uuid(),
+  mappings: z.array(z.object({ part: z.string(), sku: z.string() })).max(5_000),
+});
 
-/** Maps unknown parts of an upload to SKUs; remembered in the distributor's cross-reference. */
+/**
+ * Maps unknown parts of an upload to SKUs; remembered in the distributor's cross-reference. A refused
+ * mapping names the part: `fieldErrors` keyed by the distributor's part number.
+ */
 export async function mapUnknownPartsAction(input: { uploadId: string; mappings: { part: string; sku: string }[] }): Promise<MapPartsActionState> {
-  const viewer = await getViewer();
-  if (!viewer) return { ok: false, formError: SIGNED_OUT };
-  const id = z.uuid().safeParse(input?.uploadId);
-  if (!id.success) return { ok: false, formError: "This upload is out of date; upload the file again." };
-  try {
-    const r = await withViewerDb(viewer, async (db) => {
-      await getUpload(db, viewer, id.data);
-      return mapParts(db, viewer, { mappings: input.mappings });
-    });
-    return { ok: true, mapped: r.mapped };
-  } catch (e) {
-    if (e instanceof AppError) {
-      if (e.code === "validation_failed") {
-        const fieldErrors: Record<string, string> = {};
-        for (const i of e.issues) {
+  return runAction<Record<string, unknown>, { mapped: { part: string; sku: string }[] }, typeof mapInputSchema>(
+    {
+      name: "mapUnknownParts", schema: mapInputSchema, input,
+      messages: {
+        unauthenticated: SIGNED_OUT,
+        not_found: "This upload is no longer there; upload the file again.",
+        forbidden: "Only distributor users can map their part numbers.",
+        internal: "The mapping could not be saved; try again in a moment.",
+      },
+    },
+    async ({ viewer, db, input: { uploadId, mappings } }) => {
+      await getUpload(db, viewer, uploadId);
+      try {
+        const r = await mapParts(db, viewer, { mappings });
+        return { data: { mapped: r.mapped } };
+      } catch (e) {
+        if (!(e instanceof AppError) || e.code !== "validation_failed") throw e;
+        // "mappings.3.sku" → the part of mapping 3, the field the panel shows the message under.
+        const issues = e.issues.map((i) => {
           const m = /^mappings\.(\d+)\./.exec(i.path);
-          const part = m ? input.mappings[Number(m[1])]?.part : undefined;
-          if (part) fieldErrors[part] = i.message;
-        }
-        return { ok: false, formError: e.message, fieldErrors };
+          return { path: (m && mappings[Number(m[1])]?.part) || "_form", message: i.message };
+        });
+        throw new AppError("validation_failed", e.message, issues);
       }
-      if (e.code === "not_found") return { ok: false, formError: "This upload is no longer there; upload the file again." };
-      if (e.code === "forbidden") return { ok: false, formError: "Only distributor users can map their part numbers." };
-      if (e.code === "unauthenticated") return { ok: false, formError: SIGNED_OUT };
-    }
-    console.error("mapUnknownPartsAction", e);
-    return { ok: false, formError: "The mapping could not be saved; try again in a moment." };
-  }
+    },
+  );
 }
 
-export type SearchSkusActionState = { ok: true; products: { sku: string; description: string; family: string }[] } | { ok: false; formError: string };
+const searchInputSchema = z.object({ query: z.string().max(200) });
 
 /** Catalogue SKUs matching a fragment, for the "map to SKU" combobox. */
-export async function searchSkusAction(input: { query: string }): Promise<SearchSkusActionState> {
-  const viewer = await getViewer();
-  if (!viewer) return { ok: false, formError: SIGNED_OUT };
-  const q = z.object({ query: z.string().max(200) }).safeParse(input);
-  if (!q.success) return { ok: false, formError: "Type part of a SKU or description." };
-  try {
-    return { ok: true, products: await withViewerDb(viewer, (db) => searchProducts(db, viewer, { query: q.data.query, limit: 10 })) };
-  } catch {
-    return { ok: false, formError: "The catalogue could not be searched; try again." };
-  }
+export async function searchSkusAction(input: { query: string }): Promise<SearchCatalogueActionState> {
+  return runAction<Record<string, unknown>, Awaited<ReturnType<typeof searchProducts>>, typeof searchInputSchema>(
+    {
+      name: "searchSkus", schema: searchInputSchema, input,
+      messages: { unauthenticated: SIGNED_OUT, validation_failed: "Type part of a SKU or description.", internal: "The catalogue could not be searched; try again." },
+    },
+    async ({ viewer, db, input: { query } }) => ({ data: await searchProducts(db, viewer, { query, limit: 10 }) }),
+  );
 }
