@@ -16,7 +16,11 @@ const int = (label: string, min: number, max: number) =>
     .min(min, `${label} is at least ${min}`)
     .max(max, `${label} is at most ${max}`);
 
-/** The manufacturer's deadline and reminder settings (admin). */
+/** A whole number, or absent (undefined, or an empty form field) for "leave as it is". */
+const optionalInt = (label: string, min: number, max: number) =>
+  z.preprocess((v) => (v === "" || v === null ? undefined : v), int(label, min, max).optional());
+
+/** The manufacturer's deadline, reminder and submission-check settings (admin). */
 export const settingsSchema = z.object({
   dueDay: int("Due day", 1, 28),
   timeZone: z
@@ -32,6 +36,15 @@ export const settingsSchema = z.object({
     (v) => (v === true || v === "on" || v === "true" ? true : v === false || v === "off" || v === "false" ? false : v === undefined || v === "" ? undefined : v),
     z.boolean({ error: "Refuse other senders is on or off" }).optional(),
   ),
+  // The submission check's limits (lib/domain/submission-checks.ts). Absent = unchanged.
+  /** "Differs from our calculation": |gap| from this many units … */
+  gapUnitsThreshold: optionalInt("Mismatch units", 1, 100_000),
+  /** … or from this % of the calculated stock. */
+  gapPctThreshold: optionalInt("Mismatch %", 1, 100),
+  /** "Far from your usual sales": more than this many times the median of the last 6 periods … */
+  outlierFactor: optionalInt("Outlier factor", 2, 20),
+  /** … and at least this many units above it. */
+  outlierMinUnits: optionalInt("Outlier minimum units", 1, 100_000),
 });
 
 export type SettingsInput = z.infer<typeof settingsSchema>;

@@ -49,6 +49,18 @@ export interface PartnerExceptionDetail {
   ledger: LedgerNow | null;
   /** The conversation: shared staff notes and the distributor's answers. */
   events: ExceptionEvent[];
+  /**
+   * The row as the latest revision reported it: the submission check's flags when it was stored and
+   * the distributor's "confirm as reported" (reason and note). Null when the period has no revision
+   * with this SKU.
+   */
+  reportedLine: ReportedLine | null;
+}
+
+export interface ReportedLine {
+  revision: number;
+  flags: { kind: string; message: string }[];
+  confirm: { reason: string; note: string | null } | null;
 }
 
 export interface StaffExceptionDetail extends PartnerExceptionDetail {
@@ -94,10 +106,25 @@ export async function getException(db: Queryable, viewer: Viewer, id: string): P
     };
   });
   const ledger = await ledgerNow(db, core.distributorId, core.productId, core.period);
+  const [line] = asRows<{ revision: number; flags: unknown; confirm_reason: string | null; confirm_note: string | null }>(
+    await db.execute(sql`
+      select r.revision, l.flags, l.confirm_reason, l.confirm_note
+        from submissions s join submission_revisions r on r.id = s.latest_revision_id
+        join submission_lines l on l.revision_id = r.id and l.product_id = ${core.productId}
+       where s.distributor_id = ${core.distributorId} and s.period = ${`${core.period}-01`}::date`),
+  );
+  const flags = (typeof line?.flags === "string" ? JSON.parse(line.flags) : line?.flags) as { kind: string; message: string }[] | null | undefined;
+  const reportedLine: ReportedLine | null = line
+    ? {
+        revision: Number(line.revision), flags: flags ?? [],
+        confirm: line.confirm_reason ? { reason: line.confirm_reason, note: line.confirm_note ?? null } : null,
+      }
+    : null;
   const base: PartnerExceptionDetail = {
     id: core.id, distributor: core.distributorCode, distributorName: core.distributorName, sku: core.sku, description: core.description,
     period: core.period, status: core.status, openedAt: String(meta?.opened_at), version: Number(meta?.version ?? 0), ledger,
     events: partner ? events.filter((e) => (e.kind === "note" && !e.internal) || e.kind === "answer").map(forPartner) : events,
+    reportedLine,
   };
   if (partner) return base;
 

@@ -10,8 +10,11 @@ import { currentLedgerPeriod } from "./current-period";
 import { LEDGER_COLUMNS, refreshLedger } from "./refresh-ledger";
 import { LEDGER_DISTRIBUTOR_LOCK, LEDGER_ROLL_LOCK, lastBuiltPeriod } from "./update-ledger";
 
+/** Distributors carried together, in one transaction and statement, hold about this many rows at most. */
+export const ROLL_CHUNK_ROWS = 20_000;
+
 /**
- * The month roll of one distributor as ONE set-based statement: period `period`'s balances from the
+ * The month roll of some distributors as ONE set-based statement: period `period`'s balances from the
  * previous period's rows. Every distributor × product with activity in `period` already has its row there — the write
  * that stored the activity (submission, correction, sell-in load) wrote the ledger through its own
  * period — so what is left is the carry-forward of the others: opening = calculated = the previous
@@ -19,7 +22,7 @@ import { LEDGER_DISTRIBUTOR_LOCK, LEDGER_ROLL_LOCK, lastBuiltPeriod } from "./up
  * rows three and six periods back (st3(t) = st3(t−1) − st(t−3); prior3(t) = prior3(t−1) + st(t−3) − st(t−6)).
  * Rows already there are left alone. Returns the rows inserted.
  */
-export function rollStatement(period: string, distributorId: number, t = DEFAULT_THRESHOLDS) {
+export function rollStatement(period: string, distributorIds: readonly number[], t = DEFAULT_THRESHOLDS) {
   const p = periodToDate(period);
   const prev = periodToDate(addPeriods(period, -1));
   const back3 = periodToDate(addPeriods(period, -3));
@@ -41,7 +44,7 @@ export function rollStatement(period: string, distributorId: number, t = DEFAULT
                c.sell_through_3 - coalesce(b3.sell_through, 0) as st3,
                c.sell_in_3 - coalesce(b3.sell_in, 0) as si3,
                c.sell_through_prior_3 + coalesce(b3.sell_through, 0) - coalesce(b6.sell_through, 0) as prior3) x
-       where c.period = ${prev}::date and c.distributor_id = ${distributorId}
+       where c.period = ${prev}::date and c.distributor_id = any(${sql.param([...distributorIds])}::int[])
       on conflict (distributor_id, product_id, period) do nothing
       returning 1)
     select count(*)::int as n from ins`;
@@ -58,10 +61,10 @@ export interface RollResult {
 
 /**
  * Stores the period rows through the current month, then builds every ended period the ledger does
- * not have yet (the scheduled job and start-up; never a request). A period is built distributor by
- * distributor, one short transaction and one statement each, under that distributor's ledger lock
- * taken exclusively: a write of that distributor in flight is waited for, and a write arriving
- * meanwhile waits for one distributor's statement (milliseconds), never for the whole month. The
+ * not have yet (the scheduled job and start-up; never a request). A period is built in chunks of whole
+ * distributors (about ROLL_CHUNK_ROWS rows), one short transaction and one statement each, under
+ * those distributors' ledger locks taken exclusively: a write of theirs in flight is waited for, and
+ * a write arriving meanwhile waits for one chunk's statement, never for the whole month. The
  * period is recorded as built (`ledger_periods`) once every distributor has been carried; until then
  * reads say it is being prepared. Before the first roll ever — a new database — the ledger is
  * computed once from the whole history instead, under the global lock every write takes shared.
@@ -83,8 +86,18 @@ export async function rollLedger(db: Queryable, now = new Date()): Promise<RollR
       if (last !== null) {
         const next = addPeriods(dateToPeriod(last), 1);
         if (next > target) return { kind: "done" as const, through: dateToPeriod(last) };
-        const ids = asRows<{ id: number }>(await tx.execute(sql`select id from distributors order by id`)).map((r) => Number(r.id));
-        return { kind: "roll" as const, period: next, ids };
+        // The distributors with rows to carry, in chunks of about ROLL_CHUNK_ROWS rows (whole distributors).
+        const counts = asRows<{ d: number; n: number }>(
+          await tx.execute(sql`select distributor_id as d, count(*)::int as n from ledger_balances where period = ${periodToDate(dateToPeriod(last))}::date group by 1 order by 1`),
+        );
+        const chunks: number[][] = [];
+        let rows = Infinity;
+        for (const c of counts) {
+          if (rows + Number(c.n) > ROLL_CHUNK_ROWS) (chunks.push([]), (rows = 0));
+          chunks.at(-1)!.push(Number(c.d));
+          rows += Number(c.n);
+        }
+        return { kind: "roll" as const, period: next, chunks };
       }
       await tx.execute(sql`select pg_advisory_xact_lock(${LEDGER_ROLL_LOCK})`);
       if ((await lastBuiltPeriod(tx)) !== null) return { kind: "again" as const }; // another instance bootstrapped
@@ -109,10 +122,11 @@ export async function rollLedger(db: Queryable, now = new Date()): Promise<RollR
     if (step.kind !== "roll") continue;
     const started = performance.now();
     let rows = 0;
-    for (const distributorId of step.ids) {
+    for (const ids of step.chunks) {
       rows += await withDbContext(db, SYSTEM, async (tx) => {
-        await tx.execute(sql`select pg_advisory_xact_lock(${LEDGER_DISTRIBUTOR_LOCK}, ${distributorId})`);
-        const [r] = asRows<{ n: number }>(await tx.execute(rollStatement(step.period, distributorId)));
+        // In id order, as every roll takes them: two instances rolling at once never deadlock.
+        for (const id of ids) await tx.execute(sql`select pg_advisory_xact_lock(${LEDGER_DISTRIBUTOR_LOCK}, ${id})`);
+        const [r] = asRows<{ n: number }>(await tx.execute(rollStatement(step.period, ids)));
         return Number(r?.n ?? 0);
       });
     }

@@ -1,6 +1,7 @@
 /**
  * `updateSettings(db, viewer, input, now?)` — the admin changes the due day, time zone, grace days,
- * reminder lead time and whether X12 files naming another distributor as sender are refused. Deadlines of periods that have not ended yet follow the new rule; periods that
+ * reminder lead time, whether X12 files naming another distributor as sender are refused, and the
+ * submission check's limits (mismatch units and %, outlier factor and minimum units). Deadlines of periods that have not ended yet follow the new rule; periods that
  * have ended keep the deadline they were published with. Audited with the before and after values.
  * With `expectedVersion` (the version the form showed) a save made since is not overwritten (412).
  */
@@ -24,6 +25,10 @@ export async function updateSettings(db: Queryable, viewer: Viewer, raw: unknown
     .set({
       dueDay: input.dueDay, timeZone: input.timeZone, graceDays: input.graceDays, reminderDaysBefore: input.reminderDaysBefore,
       ...(input.refuseOtherSender !== undefined ? { refuseOtherSender: input.refuseOtherSender } : {}),
+      ...(input.gapUnitsThreshold !== undefined ? { gapUnitsThreshold: input.gapUnitsThreshold } : {}),
+      ...(input.gapPctThreshold !== undefined ? { gapPctThreshold: input.gapPctThreshold } : {}),
+      ...(input.outlierFactor !== undefined ? { outlierFactor: input.outlierFactor } : {}),
+      ...(input.outlierMinUnits !== undefined ? { outlierMinUnits: input.outlierMinUnits } : {}),
       updatedAt: sql`now()`, version: sql`${settings.version} + 1`,
     })
     .where(expectedVersion === undefined ? sql`${settings.id} = 1` : sql`${settings.id} = 1 and ${settings.version} = ${expectedVersion}`)
@@ -38,7 +43,10 @@ export async function updateSettings(db: Queryable, viewer: Viewer, raw: unknown
   }
   await recordAudit(db, viewer, "settings.update", {
     data: {
-      before: { dueDay: before.dueDay, timeZone: before.timeZone, graceDays: before.graceDays, reminderDaysBefore: before.reminderDaysBefore, refuseOtherSender: before.refuseOtherSender },
+      before: {
+        dueDay: before.dueDay, timeZone: before.timeZone, graceDays: before.graceDays, reminderDaysBefore: before.reminderDaysBefore, refuseOtherSender: before.refuseOtherSender,
+        gapUnitsThreshold: before.gapUnitsThreshold, gapPctThreshold: before.gapPctThreshold, outlierFactor: before.outlierFactor, outlierMinUnits: before.outlierMinUnits,
+      },
       after: input,
     },
   });

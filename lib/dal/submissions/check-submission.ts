@@ -82,18 +82,23 @@ export async function checkLines(
     await db.execute(sql`
 with p as (select unnest(${sql.param(ids)}::int[]) as product_id),
 hist as (
-  select l.product_id, s.period, l.sold, l.on_hand
+  -- The latest revisions of the last periods, their lines by primary key; one row per product.
+  select l.product_id,
+         max(l.on_hand) filter (where s.period = ${prev}::date) as last_on_hand,
+         array_agg(l.sold order by s.period) as history
     from submissions s join submission_lines l on l.revision_id = s.latest_revision_id
    where s.distributor_id = ${d} and s.period between ${since}::date and ${prev}::date
      and l.product_id = any(${sql.param(ids)}::int[])
+   group by l.product_id
 )
 select p.product_id,
        case when lb.period = ${t}::date then lb.opening else lb.calculated end as opening,
        case when lb.period = ${t}::date then lb.sell_in end as sell_in,
        case when lb.period = ${t}::date then lb.adjustments end as adjustments,
-       (select h.on_hand from hist h where h.product_id = p.product_id and h.period = ${prev}::date) as last_on_hand,
-       (select array_agg(h.sold) from hist h where h.product_id = p.product_id) as history
+       h.last_on_hand,
+       h.history
   from p
+  left join hist h on h.product_id = p.product_id
   left join lateral (
     select b.period, b.opening, b.sell_in, b.adjustments, b.calculated from ledger_balances b
      where b.distributor_id = ${d} and b.product_id = p.product_id and b.period <= ${t}::date

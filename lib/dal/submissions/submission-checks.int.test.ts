@@ -14,6 +14,8 @@ import { getRevision } from "./get-revision";
 import { listRevisions } from "./list-revisions";
 import { getSettings } from "../settings/get-settings";
 import { getGapDetail } from "../gaps/gap-detail";
+import { updateSettings } from "../settings/update-settings";
+import { getException } from "../exceptions/get-exception";
 
 const label = process.env.TEST_DATABASE_URL ? "postgres" : "pglite";
 let tdb: TestDatabase;
@@ -120,6 +122,12 @@ describe(`the submission check (${label})`, () => {
     const staff = await makeViewer(tdb.db, "channel_manager");
     const gap = await getGapDetail(tdb.db, staff, { distributor: d.code, sku: a.sku, period: "2026-10" });
     expect(gap.revisions[0]).toMatchObject({ quality: 75, confirm: { reason: "physical_count", note: "Counted twice" }, flags: [{ kind: "out_of_tolerance" }] });
+    // …and in the exception the submission opened for that row.
+    const [opened] = asRows<{ id: string }>(
+      await tdb.db.execute(sql`select id from exceptions where distributor_id = ${d.id} and product_id = ${a.id} and period = '2026-10-01'`),
+    );
+    const exception = await getException(tdb.db, staff, opened!.id);
+    expect(exception.reportedLine).toEqual({ revision: 1, flags: [expect.objectContaining({ kind: "out_of_tolerance" })], confirm: { reason: "physical_count", note: "Counted twice" } });
   });
 
   it("judges outliers and stale prefills against the distributor's own earlier periods", async () => {
@@ -164,6 +172,27 @@ describe(`the submission check (${label})`, () => {
     });
     expect(both.flags).toEqual([{ sku: b.sku, kind: "not_in_file", message: "Not in the file you uploaded: check that 0 sold and 10 on hand are right" }]);
     expect(both.quality.parts).toEqual({ completeness: 100, plausibility: 100, agreement: 100, freshness: 50 });
+  });
+
+  it("the limits are the admin's settings: the worked example within wider ones is not flagged; absent fields stay as they were", async () => {
+    const { d, v } = await tenant();
+    const p = await makeProduct(tdb.db);
+    await sellIn(d.id, p.id, "2026-10", 1000);
+    const body = { baseRevision: null, lines: [{ sku: p.sku, sold: 700, returned: 0, onHand: 240 }] };
+    const kinds = async () => (await previewSubmission(tdb.db, v, { period: "2026-10", body, now: ON_TIME })).flags.map((f) => f.kind);
+    expect(await kinds()).toEqual(["out_of_tolerance"]);
+    const admin = await makeViewer(tdb.db, "admin");
+    const s = await getSettings(tdb.db);
+    const base = { dueDay: s.dueDay, timeZone: s.timeZone, graceDays: s.graceDays, reminderDaysBefore: s.reminderDaysBefore };
+    try {
+      // Gap 60 on 300 is 20 %: below 100 units and below 25 %, no longer a mismatch (either limit flags).
+      const saved = await updateSettings(tdb.db, admin, { ...base, gapUnitsThreshold: 100, gapPctThreshold: "25", outlierFactor: 4, outlierMinUnits: "" });
+      expect(saved).toMatchObject({ gapPctThreshold: 25, gapUnitsThreshold: 100, outlierFactor: 4, outlierMinUnits: s.outlierMinUnits });
+      expect(await kinds()).toEqual([]);
+      await expect(updateSettings(tdb.db, admin, { ...base, outlierFactor: 1 })).rejects.toMatchObject({ name: "ZodError" });
+    } finally {
+      await updateSettings(tdb.db, admin, { ...base, gapUnitsThreshold: s.gapUnitsThreshold, gapPctThreshold: s.gapPctThreshold, outlierFactor: s.outlierFactor });
+    }
   });
 
   it("is for distributors only, validates like a submission, and refuses an unknown confirmation reason", async () => {

@@ -15,6 +15,7 @@
 import type { Writable } from "node:stream";
 import { sql } from "drizzle-orm";
 import type { Queryable } from "@/db/open";
+import { copyClient, type CopyClient } from "@/db/copy-client";
 import { forbidden } from "@/lib/errors";
 import type { ResolvedPosLine } from "@/lib/imports";
 import { BLOCK_FORMAT, PosBlockBuilder } from "@/lib/imports/pos-blocks";
@@ -88,7 +89,7 @@ export function createPosSink(ctx: SinkContext): PosSink {
     },
     attach(t) {
       tx = t;
-      const raw = rawClient(t);
+      const raw = copyClient(t);
       const s = raw ? copyStore(t, raw, ctx) : insertStore(t, ctx);
       attaching = (async () => {
         // Blocks that come while the held ones are sent are held too: drain until none is left.
@@ -130,18 +131,11 @@ export async function openPosSink(tx: Queryable, ctx: SinkContext): Promise<PosS
 
 // ---- COPY (FORMAT binary) on postgres.js --------------------------------------------------------
 
-interface PgJsLike {
-  unsafe(query: string): { writable(): Promise<Writable> };
-}
+type PgJsLike = CopyClient;
 
 /** True where blocks go through COPY (postgres.js): the store may take them while the parser runs. */
 export function streamsToStore(q: Queryable): boolean {
-  return rawClient(q) !== null;
-}
-
-function rawClient(tx: Queryable): PgJsLike | null {
-  const client = (tx as unknown as { session?: { client?: unknown } }).session?.client;
-  return typeof client === "function" && typeof (client as { unsafe?: unknown }).unsafe === "function" ? (client as unknown as PgJsLike) : null;
+  return copyClient(q) !== null;
 }
 
 const COPY_SIGNATURE = Buffer.from([0x50, 0x47, 0x43, 0x4f, 0x50, 0x59, 0x0a, 0xff, 0x0d, 0x0a, 0x00, 0, 0, 0, 0, 0, 0, 0, 0]);

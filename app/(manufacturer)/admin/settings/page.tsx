@@ -20,7 +20,8 @@ export default async function SettingsPage() {
         title="Periods and deadlines"
         description="When a period's report is due and when partners are reminded. Periods that have ended keep the deadline they were published with; close and reopen periods on the compliance board."
       />
-      <SettingsForm initial={{ dueDay: s.dueDay, timeZone: s.timeZone, graceDays: s.graceDays, reminderDaysBefore: s.reminderDaysBefore, refuseOtherSender: s.refuseOtherSender, version: s.version }} saveSettingsAction={saveSettingsAction} />
+      <SettingsForm initial={{ dueDay: s.dueDay, timeZone: s.timeZone, graceDays: s.graceDays, reminderDaysBefore: s.reminderDaysBefore, refuseOtherSender: s.refuseOtherSender,
+          gapUnitsThreshold: s.gapUnitsThreshold, gapPctThreshold: s.gapPctThreshold, outlierFactor: s.outlierFactor, outlierMinUnits: s.outlierMinUnits, version: s.version }} saveSettingsAction={saveSettingsAction} />
     </div>
   );
 }

@@ -17,6 +17,7 @@ import { CorrectionsPanel } from "@/components/exceptions/corrections-panel";
 import { ExceptionControls } from "@/components/exceptions/exception-controls";
 import { formatTime } from "@/components/exceptions/format";
 import { NoteForm } from "@/components/exceptions/note-form";
+import { ReportedLineNote } from "@/components/exceptions/reported-line";
 import { StatusBadge } from "@/components/exceptions/status-badge";
 import { Thread } from "@/components/exceptions/thread";
 import { addNoteAction, decideCorrectionAction, proposeCorrectionAction, updateExceptionAction } from "../actions";
@@ -97,6 +98,7 @@ export default async function ExceptionPage({ params, searchParams }: { params: 
               {l.returns.toLocaleString("en-US")} · adjustments <Num value={l.adjustments} signed align="inherit" />
             </p>
           ) : null}
+          <ReportedLineNote line={e.reportedLine} />
         </CardBody>
       </Card>
 
