@@ -1,16 +1,19 @@
-/**
- * Issue 15 items 5, 8 and 10 on the distributor's screen (Northwind, preview only — nothing is
- * applied or submitted): a file the reader cannot map with confidence asks in words and blocks
- * "Apply" until the mapping is confirmed; dates the file cannot order ask for the order; a file
- * covering one week of the month says so.
- */
 import { test, expect, type Page } from "@playwright/test";
 import { storageStateOf } from "./accounts";
 
-const PERIOD = "2026-10";
-const csv = (name: string, text: string) => ({ name, mimeType: "text/csv", buffer: Buffer.from(text, "utf8") });
+/**
+ * Issue 15 on the distributor's screen: the questions an upload asks are answered there. Lines
+ * identical in every field are counted until the distributor keeps or drops them; quantities in
+ * cases of a SKU whose pack size is unknown are not counted until the distributor says how many units
+ * a case holds (for this file). Northwind's screen, preview only: nothing is applied.
+ */
+test.use({ storageState: storageStateOf("northwind") });
 
-async function upload(page: Page, file: ReturnType<typeof csv>) {
+const PERIOD = "2026-10";
+const digits = (s: string) => Number(s.replace(/[^\d-−]/g, "").replace("−", "-"));
+
+async function upload(page: Page, file: { name: string; mimeType: string; buffer: Buffer }) {
+  await page.goto(`/submit?period=${PERIOD}`);
   const panel = page.getByTestId("upload-panel");
   const open = panel.getByRole("button", { name: "Upload a file" });
   if (await open.isVisible()) await open.click();
@@ -19,36 +22,40 @@ async function upload(page: Page, file: ReturnType<typeof csv>) {
   return panel;
 }
 
-test.describe("upload questions and coverage", () => {
-  test.use({ storageState: storageStateOf("northwind") });
+test("identical lines: counted until the distributor drops them as sent twice", async ({ page }) => {
+  const run = Date.now().toString(36).toUpperCase();
+  const csv = [
+    "Invoice Date,Invoice No,Line,Mfr Part #,Description,Qty Shipped,Unit Resale,End Customer",
+    `10/15/2026,DUP-${run},1,MCU-1000,Controller,4,1.00,Acme`,
+    `10/15/2026,DUP-${run},1,MCU-1000,Controller,4,1.00,Acme`,
+    `10/16/2026,DUP-${run},2,MCU-1000,Controller,1,1.00,Acme`,
+  ].join("\n");
+  const panel = await upload(page, { name: `dups-${run}.csv`, mimeType: "text/csv", buffer: Buffer.from(csv) });
+  const question = panel.getByTestId("upload-duplicates");
+  await expect(question).toContainText("1 line is identical in every field to an earlier line (line 3)");
+  expect(digits(await panel.getByTestId("upload-total-sold").innerText())).toBe(9);
+  await question.getByRole("button", { name: "Drop them (sent twice)" }).click();
+  await expect(panel.getByText("Identical lines dropped as sent twice.")).toBeVisible({ timeout: 30_000 });
+  await expect(panel.getByTestId("upload-duplicates")).toHaveCount(0);
+  expect(digits(await panel.getByTestId("upload-total-sold").innerText())).toBe(5);
+});
 
-  test("a line-level file without a date column asks which column holds the date, in words, before anything is summed", async ({ page }) => {
-    await page.goto(`/submit?period=${PERIOD}`);
-    const panel = await upload(page, csv("no-date-e2e.csv", "InvoiceNo,StockCode,ProdQt,Posted On\nI1,MCU-1000,5,x\nI2,LDO-330,3,y\n"));
-    const reasons = panel.getByTestId("upload-mapping-reasons");
-    await expect(reasons).toContainText("no date column was found: which column holds the date?");
-    await expect(panel.getByTestId("upload-apply")).toBeDisabled();
-    // The CamelCase and abbreviated headers were understood: the suggestion shows them mapped.
-    const selects = panel.getByTestId("upload-mapping").locator("select");
-    await expect(selects.nth(0)).toHaveValue("invoice");
-    await expect(selects.nth(1)).toHaveValue("sku");
-    await expect(selects.nth(2)).toHaveValue("quantity");
-  });
-
-  test("dates no value and no period can order ask for the order; the answer re-reads the file", async ({ page }) => {
-    await page.goto(`/submit?period=${PERIOD}`);
-    const panel = await upload(page, csv("ambiguous-dates-e2e.csv", "Sale Date,SKU,Units\n05/10/2026,MCU-1000,5\n10/05/2026,LDO-330,3\n"));
-    await expect(panel.getByText("could be either order")).toBeVisible();
-    await panel.getByRole("button", { name: /Day\/month/ }).click();
-    await expect(panel.getByText("Date order confirmed")).toBeVisible({ timeout: 30_000 });
-    await expect(panel.getByText("could be either order")).toHaveCount(0);
-  });
-
-  test("a file of one week says it covers part of the month", async ({ page }) => {
-    await page.goto(`/submit?period=${PERIOD}`);
-    const panel = await upload(page, csv("one-week-e2e.csv", "InvoiceDate,Invoice,Part,Qty\n2026-10-23,W1,MCU-1000,5\n2026-10-29,W2,LDO-330,2\n"));
-    await expect(panel.getByTestId("upload-coverage")).toHaveText("Covers 23–29 Oct only — 7 of 31 days of the period, by its lines’ dates");
-    await panel.getByTestId("upload-warnings").locator("summary").click();
-    await expect(panel.getByText("The file's lines are dated 23–29 Oct only, 7 of 31 days of the period")).toBeVisible();
-  });
+test("cases of a SKU without a pack size: not counted until the distributor gives units per case", async ({ page }) => {
+  const sender = `Q${Date.now().toString(36).toUpperCase()}`.slice(0, 15);
+  const isa = ["ISA", "00", "", "00", "", "ZZ", sender, "ZZ", "HALCYONSEMI", "261105", "0930", "U", "00401", "0000000043", "0", "P", ">"].join("*");
+  const body = ["ST*867*0001", "BPT*00*Q1*20261105*DR", "DTM*090*20261001", "DTM*091*20261031", "PTD*SS", "DTM*003*20261015", "REF*IV*Q1",
+    "QTY*39*2*CA", "LIN*1*VP*MCU-1000", "QTY*39*3*EA", "LIN*2*VP*LDO-330", "SE*12*0001"];
+  const edi = [isa, `GS*PT*${sender}*HALCYONSEMI*20261105*0930*8*X*004010`, ...body, "GE*1*8", "IEA*1*0000000043"].join("~\n") + "~\n";
+  const panel = await upload(page, { name: "cases.edi", mimeType: "application/edi-x12", buffer: Buffer.from(edi) });
+  const question = panel.getByTestId("upload-pack-sizes");
+  await expect(question).toContainText("MCU-1000 · 1 row in CA");
+  expect(digits(await panel.getByTestId("upload-total-sold").innerText())).toBe(3);
+  await question.getByLabel("Units per CA of MCU-1000").fill("0");
+  await question.getByRole("button", { name: "Read again with these pack sizes" }).click();
+  await expect(question.getByRole("alert")).toContainText("whole number from 1 to 100,000");
+  await question.getByLabel("Units per CA of MCU-1000").fill("100");
+  await question.getByRole("button", { name: "Read again with these pack sizes" }).click();
+  await expect(panel.getByText(/Read again with the pack sizes you gave/)).toBeVisible({ timeout: 30_000 });
+  await expect(panel.getByTestId("upload-pack-sizes")).toHaveCount(0);
+  expect(digits(await panel.getByTestId("upload-total-sold").innerText())).toBe(203);
 });

@@ -21,6 +21,7 @@ import { Button } from "@/components/ui/button";
 import type { GridActions, MapPartsActionState } from "@/lib/validation/submit-actions";
 import { formatLabel, plural } from "./labels";
 import { MappingStep } from "./mapping-step";
+import { DuplicatesChoice, PackSizesForm } from "./questions";
 import { RowsSetAside, TotalsTable, UnknownParts } from "./review-parts";
 import { sendUpload, type UploadAnswers } from "./xhr-upload";
 
@@ -236,6 +237,20 @@ export function UploadPanel({ period, periodLabel, onApply, disabled, actions }:
               ) : null}
               {answer.needs?.dateOrder ? (
                 <DateOrderChoice assumed={answer.needs.assumed ?? answer.dateOrder ?? "MDY"} onPick={(dateOrder) => reread({ dateOrder }, "Date order confirmed and remembered for this layout.")} />
+              ) : null}
+              {answer.needs?.duplicates ? (
+                <DuplicatesChoice
+                  lines={answer.needs.duplicates.lines}
+                  count={answer.needs.duplicates.count}
+                  onPick={(duplicates) => reread({ duplicates }, duplicates === "keep" ? "Identical lines kept and counted." : "Identical lines dropped as sent twice.")}
+                />
+              ) : null}
+              {answer.needs?.packSizes?.length ? (
+                <PackSizesForm
+                  key={`p-${answer.uploadId}`}
+                  needed={answer.needs.packSizes}
+                  onSubmit={(packSizes) => reread({ packSizes: { ...answers.packSizes, ...packSizes } }, "Read again with the pack sizes you gave (for this file; set them in the catalogue to keep them).")}
+                />
               ) : null}
               {answer.layout || answer.needs?.mapping ? (
                 <MappingStep

@@ -11,6 +11,10 @@ export interface UploadAnswers {
   kind?: Kind;
   dateOrder?: DateOrder;
   sheet?: string;
+  /** The answer to `needs.duplicates`. */
+  duplicates?: "keep" | "drop";
+  /** The answer to `needs.packSizes`: SKU → units per case/box/pack. */
+  packSizes?: Record<string, number>;
 }
 
 export class UploadFailure extends Error {
@@ -32,6 +36,8 @@ export function sendUpload(
   if (opts.answers.kind) q.set("kind", opts.answers.kind);
   if (opts.answers.dateOrder) q.set("dateOrder", opts.answers.dateOrder);
   if (opts.answers.sheet) q.set("sheet", opts.answers.sheet);
+  if (opts.answers.duplicates) q.set("duplicates", opts.answers.duplicates);
+  if (opts.answers.packSizes) q.set("packSizes", JSON.stringify(opts.answers.packSizes));
   if (opts.replaces) q.set("replaces", opts.replaces);
   const xhr = new XMLHttpRequest();
   const done = new Promise<UploadAnswer>((resolve, reject) => {
