@@ -31,12 +31,13 @@ test("identical lines: counted until the distributor drops them as sent twice", 
     `10/16/2026,DUP-${run},2,MCU-1000,Controller,1,1.00,Acme`,
   ].join("\n");
   const panel = await upload(page, { name: `dups-${run}.csv`, mimeType: "text/csv", buffer: Buffer.from(csv) });
-  const question = panel.getByTestId("upload-duplicates");
+  const question = panel.getByTestId("upload-duplicates-question");
   await expect(question).toContainText("1 line is identical in every field to an earlier line (line 3)");
   expect(digits(await panel.getByTestId("upload-total-sold").innerText())).toBe(9);
+  await question.screenshot({ path: "test-results/upload-duplicates-question.png" });
   await question.getByRole("button", { name: "Drop them (sent twice)" }).click();
   await expect(panel.getByText("Identical lines dropped as sent twice.")).toBeVisible({ timeout: 30_000 });
-  await expect(panel.getByTestId("upload-duplicates")).toHaveCount(0);
+  await expect(panel.getByTestId("upload-duplicates-question")).toHaveCount(0);
   expect(digits(await panel.getByTestId("upload-total-sold").innerText())).toBe(5);
 });
 
@@ -47,15 +48,19 @@ test("cases of a SKU without a pack size: not counted until the distributor give
     "QTY*39*2*CA", "LIN*1*VP*MCU-1000", "QTY*39*3*EA", "LIN*2*VP*LDO-330", "SE*12*0001"];
   const edi = [isa, `GS*PT*${sender}*HALCYONSEMI*20261105*0930*8*X*004010`, ...body, "GE*1*8", "IEA*1*0000000043"].join("~\n") + "~\n";
   const panel = await upload(page, { name: "cases.edi", mimeType: "application/edi-x12", buffer: Buffer.from(edi) });
-  const question = panel.getByTestId("upload-pack-sizes");
+  const question = panel.getByTestId("upload-pack-sizes-question");
   await expect(question).toContainText("MCU-1000 · 1 row in CA");
   expect(digits(await panel.getByTestId("upload-total-sold").innerText())).toBe(3);
+  await question.screenshot({ path: "test-results/upload-pack-sizes-question.png" });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await question.screenshot({ path: "test-results/upload-pack-sizes-question-phone.png" });
+  await page.setViewportSize({ width: 1280, height: 720 });
   await question.getByLabel("Units per CA of MCU-1000").fill("0");
   await question.getByRole("button", { name: "Read again with these pack sizes" }).click();
   await expect(question.getByRole("alert")).toContainText("whole number from 1 to 100,000");
   await question.getByLabel("Units per CA of MCU-1000").fill("100");
   await question.getByRole("button", { name: "Read again with these pack sizes" }).click();
   await expect(panel.getByText(/Read again with the pack sizes you gave/)).toBeVisible({ timeout: 30_000 });
-  await expect(panel.getByTestId("upload-pack-sizes")).toHaveCount(0);
+  await expect(panel.getByTestId("upload-pack-sizes-question")).toHaveCount(0);
   expect(digits(await panel.getByTestId("upload-total-sold").innerText())).toBe(203);
 });

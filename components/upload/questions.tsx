@@ -11,12 +11,12 @@ import { plural } from "./labels";
 export function DuplicatesChoice({ lines, count, onPick }: { lines: number[]; count: number; onPick: (d: "keep" | "drop") => void }) {
   const shown = lines.slice(0, 12);
   return (
-    <fieldset className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950" data-testid="upload-duplicates">
+    <fieldset className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950" data-testid="upload-duplicates-question">
       <legend className="sr-only">Identical lines</legend>
       <p>
         {plural(count, "line")} {count === 1 ? "is" : "are"} identical in every field to an earlier line (line
         {shown.length === 1 ? "" : "s"} {shown.join(", ")}
-        {lines.length > shown.length ? ", …" : ""}). They are counted now. Keep them, or drop them as sent twice?
+        {lines.length > shown.length ? ", …" : ""}). {count === 1 ? "It is" : "They are"} counted now. Keep, or drop as sent twice?
       </p>
       <div className="mt-1.5 flex gap-2">
         <Button size="sm" variant="secondary" onClick={() => onPick("keep")}>
@@ -51,7 +51,7 @@ export function PackSizesForm({ needed, onSubmit }: { needed: { sku: string; uni
     onSubmit(sizes);
   };
   return (
-    <fieldset className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950" data-testid="upload-pack-sizes">
+    <fieldset className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950" data-testid="upload-pack-sizes-question">
       <legend className="sr-only">Pack sizes</legend>
       <p>Some quantities are in packs whose size we do not know, so those rows were not counted. How many units does one hold?</p>
       <div className="mt-2 grid gap-2 sm:grid-cols-2">
@@ -69,6 +69,7 @@ export function PackSizesForm({ needed, onSubmit }: { needed: { sku: string; uni
               onChange={(e) => setValues((v) => ({ ...v, [n.sku]: e.target.value }))}
               className="w-24 rounded-md border border-slate-300 bg-white px-2 py-1 text-right tabular-nums"
             />
+            <span className="text-slate-600">units</span>
           </label>
         ))}
       </div>
