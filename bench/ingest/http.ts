@@ -21,7 +21,7 @@ import os from "node:os";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
 import postgres from "postgres";
-import { openDatabase } from "../../db/open";
+import { asLocalAppLogin, openAsLocalApp } from "../../db/local-app-login";
 import * as t from "../../db/schema";
 import { newApiToken } from "../../lib/auth/api-token";
 import { generatePosCsv } from "./generate";
@@ -61,7 +61,8 @@ async function main() {
   const distDir = process.env.NEXT_DIST_DIR || ".next";
   if (!fs.existsSync(path.join(root, distDir, "BUILD_ID"))) throw new Error(`Build first: NEXT_DIST_DIR=${distDir} npx next build`);
   await freshDatabase();
-  const database = await openDatabase({ kind: "postgres", url: URL_, pool: 2 }, { connectAs: "system" });
+  // As production connects (README, Configuration): migrated as the owner, then the app's own login role.
+  const database = await openAsLocalApp(URL_, 2);
   const db = database.db;
   const [d] = await db.insert(t.distributors).values({ code: "BENCH", name: "Bench Distribution" }).returning();
   const [u] = await db.insert(t.users).values({ email: "bench@http.test", name: "Bench", role: "distributor", passwordHash: "none", distributorId: d!.id }).returning();
@@ -74,7 +75,7 @@ async function main() {
   const { bytes } = await generatePosCsv(file, LINES);
   const server = spawn(process.execPath, [path.join(root, "scripts/server.mjs")], {
     cwd: root,
-    env: { ...process.env, PORT: String(PORT), NODE_ENV: "production", NEXT_DIST_DIR: distDir, AUTH_SECRET: "bench-secret-bench-secret-bench-secret", SELLTHRU_JOBS_EVERY_MINUTES: "0", SELLTHRU_MAX_UPLOAD_MB: "512" },
+    env: { ...process.env, DATABASE_URL: asLocalAppLogin(URL_), SELLTHRU_MIGRATION_URL: URL_, PORT: String(PORT), NODE_ENV: "production", NEXT_DIST_DIR: distDir, AUTH_SECRET: "bench-secret-bench-secret-bench-secret", SELLTHRU_JOBS_EVERY_MINUTES: "0", SELLTHRU_MAX_UPLOAD_MB: "512" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let log = "";

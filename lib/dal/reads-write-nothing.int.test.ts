@@ -20,6 +20,7 @@ import { listGaps } from "./gaps/list-gaps";
 import { getGapDetail } from "./gaps/gap-detail";
 import { getGapFacets } from "./gaps/gap-facets";
 import { getChannelHealth } from "./health/channel-health";
+import { getReportQuality } from "./gaps/report-quality";
 import { listCompliance } from "./compliance/list-compliance";
 import { listPeriods } from "./periods/list-periods";
 import { listSubmissionHistory } from "./submissions/list-submission-history";
@@ -115,6 +116,7 @@ describe(`reads write nothing (${label})`, () => {
       await getGapDetail(tdb.db, v, { distributor: code, sku });
       await getGapDetail(tdb.db, v, { distributor: code, sku, period: "2026-08" });
       await getGapFacets(tdb.db, v);
+      await getReportQuality(tdb.db, v, { distributor: code, period: "2026-08" });
       await getChannelHealth(tdb.db, v, healthQuerySchema.parse({}));
       await getChannelHealth(tdb.db, v, healthQuerySchema.parse({ distributor: code }));
       await listExceptions(tdb.db, v, exceptionQuerySchema.parse({}));

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { withViewerReadDb } from "@/lib/auth/viewer-db";
 import { requirePageViewer } from "@/lib/auth/current-viewer";
 import { listGaps } from "@/lib/dal/gaps/list-gaps";
+import { getReportQuality } from "@/lib/dal/gaps/report-quality";
+import { QUALITY_PARTS, QUALITY_PART_LABELS } from "@/lib/domain/quality";
 import { getGapFacets } from "@/lib/dal/gaps/gap-facets";
 import { DEFAULT_GAP_SORT, gapQuerySchema } from "@/lib/validation/gaps";
 import { formatPeriodLabel } from "@/lib/domain/periods";
@@ -25,6 +27,10 @@ export default async function GapsPage({ searchParams }: { searchParams: Promise
   const parsed = gapQuerySchema.safeParse({ ...raw, cursor: undefined, limit: undefined });
   const query = parsed.success ? parsed.data : gapQuerySchema.parse({});
   const [page, facets] = await withViewerReadDb(viewer, (db) => Promise.all([listGaps(db, viewer, { ...query, limit: 200 }), getGapFacets(db, viewer)]));
+  // Filtered to one distributor: the quality of its report for the period.
+  const quality = query.distributor
+    ? await withViewerReadDb(viewer, (db) => getReportQuality(db, viewer, { distributor: query.distributor!, period: page.period }))
+    : null;
   const values = parsed.success ? raw : {};
   const shared = viewQuery({ ...values, period: page.period });
   const sort = query.sort ?? DEFAULT_GAP_SORT;
@@ -56,6 +62,14 @@ export default async function GapsPage({ searchParams }: { searchParams: Promise
           Period being prepared: {formatPeriodLabel(page.period)} has ended and its balances are being carried forward by the
           scheduled job. The rows below are those written so far (submissions and loads of this period); the others appear when it
           has run.
+        </p>
+      ) : null}
+      {quality ? (
+        <p data-testid="report-quality" className="mb-3 rounded-md border border-slate-200 bg-white px-3 py-2 text-sm text-slate-700">
+          <span className="font-medium text-slate-900">
+            {quality.distributor}&rsquo;s {formatPeriodLabel(quality.period)} report (revision {quality.revision}): quality {quality.score}/100
+          </span>{" "}
+          — {QUALITY_PARTS.map((p) => `${QUALITY_PART_LABELS[p].toLowerCase()} ${quality.parts[p]}`).join(" · ")}
         </p>
       ) : null}
       <Card className="mb-3 grid grid-cols-2 gap-4 px-4 py-3 sm:grid-cols-3 lg:grid-cols-6">

@@ -149,7 +149,7 @@ export default async function HealthPage({ searchParams }: { searchParams: Promi
             <TR>
               <TH>Distributor</TH><TH numeric>SKUs</TH>
               <TH numeric>{FLAG_LABELS.excess!.label}</TH><TH numeric>{FLAG_LABELS.burning_down!.label}</TH><TH numeric>{FLAG_LABELS.slowing!.label}</TH>
-              <TH numeric>Unreported</TH><TH numeric>Σ gap</TH><TH>Σ |gap|</TH><TH numeric>|gap| %</TH><TH numeric>Late</TH><TH numeric>Missing</TH>
+              <TH numeric>Unreported</TH><TH numeric>Σ gap</TH><TH>Σ |gap|</TH><TH numeric>|gap| %</TH><TH numeric>Quality</TH><TH numeric>Late</TH><TH numeric>Missing</TH>
             </TR>
           </THead>
           <TBody>
@@ -169,6 +169,9 @@ export default async function HealthPage({ searchParams }: { searchParams: Promi
                   </span>
                 </TD>
                 <TD numeric>{d.absGapPct == null ? <Num value={null} /> : <span className="block text-right">{formatNum(d.absGapPct, { digits: 1 })} %</span>}</TD>
+                <TD numeric className={d.quality !== null && d.quality < 90 ? "text-amber-800" : undefined}>
+                  <span className="block text-right tabular-nums" title="Data-quality score of the period's latest revision (0–100)" data-testid={`quality-${d.code}`}>{d.quality ?? "—"}</span>
+                </TD>
                 <TD numeric className={d.late ? "text-amber-800" : undefined}><Num value={d.late} /></TD>
                 <TD numeric className={d.missing ? "font-semibold text-red-700" : undefined}><Num value={d.missing} /></TD>
               </TR>

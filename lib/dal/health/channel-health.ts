@@ -43,6 +43,8 @@ export interface DistributorHealth {
   missing: number;
   /** Σ|gap| ÷ Σ calculated, in % (null when nothing is calculated). */
   absGapPct: number | null;
+  /** The data-quality score (0–100) of the period's latest revision; null when not reported or stored before scores existed. */
+  quality: number | null;
   score: number;
   reasons: string[];
 }
@@ -146,6 +148,8 @@ export async function getChannelHealth(db: Queryable, viewer: Viewer, q: HealthQ
          group by d.id
       )
       select d.code, d.name, led.*, coalesce(rep.late, 0) as late, coalesce(rep.missing, 0) as missing,
+             (select r.quality_score from submissions s join submission_revisions r on r.id = s.latest_revision_id
+               where s.distributor_id = d.id and s.period = ${pd}::date) as quality,
              case when led.calculated > 0 then round((led.abs_gap * 100 / led.calculated)::numeric, 1)::float8 end as abs_gap_pct,
              round((
                4.0 * coalesce(rep.missing, 0) + 1.5 * coalesce(rep.late, 0)
@@ -181,6 +185,7 @@ export async function getChannelHealth(db: Queryable, viewer: Viewer, q: HealthQ
       code: String(r.code), name: String(r.name), rows: n(r.rows), calculated: n(r.calculated), reported: n(r.reported),
       gap: n(r.gap), absGap: n(r.abs_gap), excess: n(r.excess), burningDown: n(r.burning_down), slowing: n(r.slowing),
       newGap: n(r.new_gap), unreported: n(r.unreported), late: n(r.late), missing: n(r.missing), absGapPct: nn(r.abs_gap_pct),
+      quality: nn(r.quality),
       score: n(r.score), reasons: [],
     };
     d.reasons = riskReasons(d);
