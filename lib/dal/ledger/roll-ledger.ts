@@ -93,7 +93,10 @@ export async function rollLedger(db: Queryable, now = new Date()): Promise<RollR
         const chunks: number[][] = [];
         let rows = Infinity;
         for (const c of counts) {
-          if (rows + Number(c.n) > ROLL_CHUNK_ROWS) (chunks.push([]), (rows = 0));
+          if (rows + Number(c.n) > ROLL_CHUNK_ROWS) {
+            chunks.push([]);
+            rows = 0;
+          }
           chunks.at(-1)!.push(Number(c.d));
           rows += Number(c.n);
         }
