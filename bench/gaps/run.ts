@@ -26,6 +26,7 @@ import { refreshLedger } from "../../lib/dal/ledger/refresh-ledger";
 import { listGaps } from "../../lib/dal/gaps/list-gaps";
 import { gapQuerySchema, type GapFilterInput } from "../../lib/validation/gaps";
 import { asRows } from "../../lib/dal/sql-rows";
+import { scratchDatabase } from "../scratch-db";
 
 const URL_ = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/sellthru_bench_gaps";
 const D = Number(process.env.BENCH_DISTRIBUTORS ?? 200);
@@ -35,26 +36,8 @@ const BATCH = Number(process.env.BENCH_REFRESH_BATCH ?? 10);
 const args = new Set(process.argv.slice(2));
 const RUNS = Number([...args].find((a) => a.startsWith("--runs="))?.split("=")[1] ?? 20);
 
-function assertLocal(url: string) {
-  const host = new URL(url).hostname;
-  if (!["localhost", "127.0.0.1", "::1", "[::1]", ""].includes(host)) throw new Error(`Refusing to benchmark a non-local database (${host})`);
-}
-
 const now = () => Number(process.hrtime.bigint()) / 1e6;
 const log = (s: string) => process.stdout.write(`${new Date().toISOString().slice(11, 19)}  ${s}\n`);
-
-async function ensureDatabase(fresh: boolean) {
-  assertLocal(URL_);
-  const u = new URL(URL_);
-  const name = u.pathname.slice(1);
-  if (!/^[a-z0-9_]+$/.test(name)) throw new Error(`Unexpected database name ${name}`);
-  u.pathname = "/postgres";
-  const admin = postgres(u.toString(), { max: 1, onnotice: () => {} });
-  if (fresh) await admin.unsafe(`drop database if exists ${name} with (force)`);
-  const [exists] = await admin`select 1 from pg_database where datname = ${name}`;
-  if (!exists) await admin.unsafe(`create database ${name}`);
-  await admin.end();
-}
 
 async function generate(client: postgres.Sql, db: Awaited<ReturnType<typeof openAsLocalApp>>["db"], last: string, staffId: string) {
   const first = addPeriods(last, -(T - 1));
@@ -161,7 +144,7 @@ async function time(fn: () => Promise<unknown>) {
 }
 
 async function main() {
-  await ensureDatabase(args.has("--fresh"));
+  await scratchDatabase(URL_, { fresh: args.has("--fresh") });
   const database = await openAsLocalApp(URL_, 4);
   const client = postgres(URL_, { max: 1, onnotice: () => {} });
   const db = database.db;

@@ -25,6 +25,7 @@ import { asLocalAppLogin, openAsLocalApp } from "../../db/local-app-login";
 import * as t from "../../db/schema";
 import { newApiToken } from "../../lib/auth/api-token";
 import { generatePosCsv } from "./generate";
+import { scratchDatabase } from "../scratch-db";
 
 const URL_ = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/sellthru_bench_http";
 const LINES = Number(process.env.INGEST_LINES ?? 1_000_000);
@@ -36,22 +37,6 @@ const now = () => performance.now();
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
 
-function assertLocal(url: string) {
-  if (!["localhost", "127.0.0.1", "::1"].includes(new URL(url).hostname)) throw new Error("Refusing to benchmark a non-local database");
-}
-
-async function freshDatabase() {
-  assertLocal(URL_);
-  const u = new URL(URL_);
-  const name = u.pathname.slice(1);
-  if (!/^[a-z0-9_]+$/.test(name)) throw new Error(`Unexpected database name ${name}`);
-  u.pathname = "/postgres";
-  const admin = postgres(u.toString(), { max: 1, onnotice: () => {} });
-  await admin.unsafe(`drop database if exists ${name} with (force)`);
-  await admin.unsafe(`create database ${name}`);
-  await admin.end();
-}
-
 const rssMb = (pid: number) => {
   const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
   return m ? Number(m[1]) / 1024 : 0;
@@ -60,7 +45,7 @@ const rssMb = (pid: number) => {
 async function main() {
   const distDir = process.env.NEXT_DIST_DIR || ".next";
   if (!fs.existsSync(path.join(root, distDir, "BUILD_ID"))) throw new Error(`Build first: NEXT_DIST_DIR=${distDir} npx next build`);
-  await freshDatabase();
+  await scratchDatabase(URL_);
   // As production connects (README, Configuration): migrated as the owner, then the app's own login role.
   const database = await openAsLocalApp(URL_, 2);
   const db = database.db;

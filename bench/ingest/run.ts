@@ -32,6 +32,7 @@ import { ingestUpload } from "../../lib/dal/uploads/ingest-upload";
 import { createPartResolver, parseUpload } from "../../lib/imports";
 import { prewarmPartReaders } from "../../lib/imports/part-readers";
 import { generatePosCsv } from "./generate";
+import { scratchDatabase } from "../scratch-db";
 
 const URL_ = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/sellthru_bench_ingest";
 const LINES = Number(process.env.INGEST_LINES ?? 1_000_000);
@@ -39,23 +40,6 @@ const SKUS = ["MCU-1000", "MCU-1010", "MCU-2000", "PMIC-220", "LDO-330", "BUCK-5
 
 const now = () => Number(process.hrtime.bigint()) / 1e6;
 const log = (s: string) => process.stdout.write(`${new Date().toISOString().slice(11, 19)}  ${s}\n`);
-
-function assertLocal(url: string) {
-  const host = new URL(url).hostname;
-  if (!["localhost", "127.0.0.1", "::1", "[::1]", ""].includes(host)) throw new Error(`Refusing to benchmark a non-local database (${host})`);
-}
-
-async function freshDatabase() {
-  assertLocal(URL_);
-  const u = new URL(URL_);
-  const name = u.pathname.slice(1);
-  if (!/^[a-z0-9_]+$/.test(name)) throw new Error(`Unexpected database name ${name}`);
-  u.pathname = "/postgres";
-  const admin = postgres(u.toString(), { max: 1, onnotice: () => {} });
-  await admin.unsafe(`drop database if exists ${name} with (force)`);
-  await admin.unsafe(`create database ${name}`);
-  await admin.end();
-}
 
 /** CPU seconds (user + system, all of this process's threads: GC helpers included) since `start`. */
 function cpuSeconds(start: NodeJS.CpuUsage): number {
@@ -75,7 +59,7 @@ function memorySampler() {
 async function main() {
   // As the server does at start-up (instrumentation.ts): one part reader for large uploads, parked.
   prewarmPartReaders();
-  await freshDatabase();
+  await scratchDatabase(URL_);
   const database = await openAsLocalApp(URL_, 4);
   const db = database.db;
   const [d] = await db.insert(t.distributors).values({ code: "BENCH", name: "Bench Distribution" }).returning();

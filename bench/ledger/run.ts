@@ -31,6 +31,7 @@ import { LEDGER_COLUMNS } from "../../lib/dal/ledger/refresh-ledger";
 import { listGaps } from "../../lib/dal/gaps/list-gaps";
 import { gapQuerySchema } from "../../lib/validation/gaps";
 import { asRows } from "../../lib/dal/sql-rows";
+import { scratchDatabase } from "../scratch-db";
 
 const URL_ = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/sellthru_bench_ledger";
 const D = Number(process.env.BENCH_DISTRIBUTORS ?? 50);
@@ -52,24 +53,6 @@ const median = (xs: number[]) => {
 };
 
 class RolledBack extends Error {}
-
-function assertLocal(url: string) {
-  const host = new URL(url).hostname;
-  if (!["localhost", "127.0.0.1", "::1", "[::1]", ""].includes(host)) throw new Error(`Refusing to benchmark a non-local database (${host})`);
-}
-
-async function ensureDatabase(fresh: boolean) {
-  assertLocal(URL_);
-  const u = new URL(URL_);
-  const name = u.pathname.slice(1);
-  if (!/^[a-z0-9_]+$/.test(name)) throw new Error(`Unexpected database name ${name}`);
-  u.pathname = "/postgres";
-  const admin = postgres(u.toString(), { max: 1, onnotice: () => {} });
-  if (fresh) await admin.unsafe(`drop database if exists ${name} with (force)`);
-  const [exists] = await admin`select 1 from pg_database where datname = ${name}`;
-  if (!exists) await admin.unsafe(`create database ${name}`);
-  await admin.end();
-}
 
 async function generate(client: postgres.Sql) {
   const first = addPeriods(LAST, -(T - 1));
@@ -113,7 +96,7 @@ async function generate(client: postgres.Sql) {
 }
 
 async function main() {
-  await ensureDatabase(args.has("--fresh"));
+  await scratchDatabase(URL_, { fresh: args.has("--fresh") });
   const database = await openAsLocalApp(URL_, 4);
   const client = postgres(URL_, { max: 1, onnotice: () => {} });
   const db = database.db;

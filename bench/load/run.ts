@@ -28,6 +28,7 @@ import * as t from "../../db/schema";
 import { newApiToken } from "../../lib/auth/api-token";
 import { addPeriods, latestEndedPeriod } from "../../lib/domain/periods";
 import { rollLedger } from "../../lib/dal/ledger/roll-ledger";
+import { scratchDatabase } from "../scratch-db";
 
 const DISTRIBUTORS = Number(process.env.LOAD_DISTRIBUTORS ?? 500);
 const LINES = Number(process.env.LOAD_LINES ?? 200);
@@ -38,17 +39,6 @@ const root = path.resolve(__dirname, "../..");
 
 function pct(sorted: number[], p: number) {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
-}
-
-async function recreate(url: string) {
-  const u = new URL(url);
-  const name = u.pathname.slice(1);
-  if (!/^[a-z0-9_]+$/.test(name) || !["127.0.0.1", "localhost", "::1"].includes(u.hostname)) throw new Error("Use a local scratch database with a simple name");
-  u.pathname = "/postgres";
-  const admin = postgres(u.toString(), { max: 1, onnotice: () => {} });
-  await admin.unsafe(`drop database if exists ${name} with (force)`);
-  await admin.unsafe(`create database ${name}`);
-  await admin.end();
 }
 
 async function seed(url: string, period: string) {
@@ -172,7 +162,7 @@ async function main() {
   if (!fs.existsSync(path.join(root, distDir, "BUILD_ID"))) throw new Error(`Run \`npm run build\` first (build folder ${distDir})`);
   const period = latestEndedPeriod(new Date(), "UTC");
   console.log(`load: ${DISTRIBUTORS} distributors × ${LINES} lines, period ${period}, ${CONNECTIONS} connections`);
-  await recreate(url);
+  await scratchDatabase(url);
   const seeded = Date.now();
   const { tokens, skus } = await seed(url, period);
   const stored = await history(url, period);

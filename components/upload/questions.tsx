@@ -1,6 +1,8 @@
 "use client";
 
+/** The questions an upload's answer asks (`needs.*`), each answered in place; the panel reads the file again with the answer. */
 import { useState } from "react";
+import type { DateOrder } from "@/lib/imports/types";
 import { Button } from "@/components/ui/button";
 import { plural } from "./labels";
 
@@ -77,6 +79,50 @@ export function PackSizesForm({ needed, onSubmit }: { needed: { sku: string; uni
       <Button size="sm" className="mt-2" onClick={submit}>
         Read again with these pack sizes
       </Button>
+    </fieldset>
+  );
+}
+
+/** A workbook with several sheets that could hold the report: which one. */
+export function SheetChoice({ sheets, current, onPick }: { sheets: string[]; current?: string; onPick: (s: string) => void }) {
+  return (
+    <div className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">
+      <label className="flex flex-wrap items-center gap-2">
+        <span>Several sheets could hold the data; this was read from “{current}”. Which one is it?</span>
+        <select
+          defaultValue={current}
+          onChange={(e) => onPick(e.target.value)}
+          className="h-7 rounded-md border-0 bg-white px-2 text-sm ring-1 ring-amber-400 ring-inset"
+          aria-label="Sheet"
+        >
+          {sheets.map((s) => (
+            <option key={s} value={s}>
+              {s}
+            </option>
+          ))}
+        </select>
+      </label>
+    </div>
+  );
+}
+
+/** Dates that read both ways (03/04/2026) and nothing in the file settles the order: which one. */
+export function DateOrderChoice({ assumed, onPick }: { assumed: DateOrder; onPick: (d: DateOrder) => void }) {
+  return (
+    <fieldset className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">
+      <legend className="sr-only">Date order</legend>
+      <p>
+        Dates like 03/04/2026 could be either order, and no date in the file settles it. It was read as{" "}
+        <b>{assumed === "MDY" ? "month/day (US)" : "day/month"}</b>. Which is right?
+      </p>
+      <div className="mt-1.5 flex gap-2">
+        <Button size="sm" variant={assumed === "MDY" ? "primary" : "secondary"} onClick={() => onPick("MDY")}>
+          Month/day (03/04 = 4 March)
+        </Button>
+        <Button size="sm" variant={assumed === "DMY" ? "primary" : "secondary"} onClick={() => onPick("DMY")}>
+          Day/month (03/04 = 3 April)
+        </Button>
+      </div>
     </fieldset>
   );
 }

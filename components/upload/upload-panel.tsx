@@ -15,13 +15,13 @@
 import { useCallback, useId, useRef, useState, type DragEvent } from "react";
 import { clsx } from "clsx";
 import type { UploadAnswer } from "@/lib/dal/uploads/answer";
-import type { DateOrder, Kind, Mapping } from "@/lib/imports/types";
+import type { Kind, Mapping } from "@/lib/imports/types";
 import { dayRange } from "@/lib/imports/coverage";
 import { Button } from "@/components/ui/button";
 import type { GridActions, MapPartsActionState } from "@/lib/validation/submit-actions";
 import { formatLabel, plural } from "./labels";
 import { MappingStep } from "./mapping-step";
-import { DuplicatesChoice, PackSizesForm } from "./questions";
+import { DateOrderChoice, DuplicatesChoice, PackSizesForm, SheetChoice } from "./questions";
 import { RowsSetAside, TotalsTable, UnknownParts } from "./review-parts";
 import { sendUpload, type UploadAnswers } from "./xhr-upload";
 
@@ -368,47 +368,5 @@ function CoverageLine({ coverage: c }: { coverage: NonNullable<UploadAnswer["cov
         : `Covers ${range} (${c.days} of ${c.periodDays} days)`}
       {c.source === "lines" ? ", by its lines’ dates" : ""}
     </p>
-  );
-}
-
-function SheetChoice({ sheets, current, onPick }: { sheets: string[]; current?: string; onPick: (s: string) => void }) {
-  return (
-    <div className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">
-      <label className="flex flex-wrap items-center gap-2">
-        <span>Several sheets could hold the data; this was read from “{current}”. Which one is it?</span>
-        <select
-          defaultValue={current}
-          onChange={(e) => onPick(e.target.value)}
-          className="h-7 rounded-md border-0 bg-white px-2 text-sm ring-1 ring-amber-400 ring-inset"
-          aria-label="Sheet"
-        >
-          {sheets.map((s) => (
-            <option key={s} value={s}>
-              {s}
-            </option>
-          ))}
-        </select>
-      </label>
-    </div>
-  );
-}
-
-function DateOrderChoice({ assumed, onPick }: { assumed: DateOrder; onPick: (d: DateOrder) => void }) {
-  return (
-    <fieldset className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">
-      <legend className="sr-only">Date order</legend>
-      <p>
-        Dates like 03/04/2026 could be either order, and no date in the file settles it. It was read as{" "}
-        <b>{assumed === "MDY" ? "month/day (US)" : "day/month"}</b>. Which is right?
-      </p>
-      <div className="mt-1.5 flex gap-2">
-        <Button size="sm" variant={assumed === "MDY" ? "primary" : "secondary"} onClick={() => onPick("MDY")}>
-          Month/day (03/04 = 4 March)
-        </Button>
-        <Button size="sm" variant={assumed === "DMY" ? "primary" : "secondary"} onClick={() => onPick("DMY")}>
-          Day/month (03/04 = 3 April)
-        </Button>
-      </div>
-    </fieldset>
   );
 }

@@ -26,11 +26,12 @@ export default async function GapsPage({ searchParams }: { searchParams: Promise
   ) as Record<string, string>;
   const parsed = gapQuerySchema.safeParse({ ...raw, cursor: undefined, limit: undefined });
   const query = parsed.success ? parsed.data : gapQuerySchema.parse({});
-  const [page, facets] = await withViewerReadDb(viewer, (db) => Promise.all([listGaps(db, viewer, { ...query, limit: 200 }), getGapFacets(db, viewer)]));
-  // Filtered to one distributor: the quality of its report for the period.
-  const quality = query.distributor
-    ? await withViewerReadDb(viewer, (db) => getReportQuality(db, viewer, { distributor: query.distributor!, period: page.period }))
-    : null;
+  const [page, facets, quality] = await withViewerReadDb(viewer, async (db) => {
+    const [p, f] = await Promise.all([listGaps(db, viewer, { ...query, limit: 200 }), getGapFacets(db, viewer)]);
+    // Filtered to one distributor: the quality of its report for the period (in the same transaction).
+    const q = query.distributor ? await getReportQuality(db, viewer, { distributor: query.distributor, period: p.period }) : null;
+    return [p, f, q] as const;
+  });
   const values = parsed.success ? raw : {};
   const shared = viewQuery({ ...values, period: page.period });
   const sort = query.sort ?? DEFAULT_GAP_SORT;

@@ -13,6 +13,7 @@ import { countQuestionedRows } from "../exceptions/sync-automatic";
 import { ledgerSelect } from "./ledger-sql";
 import { LEDGER_COLUMNS } from "./refresh-ledger";
 import { rollLedger } from "./roll-ledger";
+import { mulberry32 } from "@/lib/seed/demo/prng";
 import { LEDGER_DISTRIBUTOR_LOCK, updateLedger } from "./update-ledger";
 import { SYSTEM, withDbContext } from "@/db/rls";
 
@@ -23,16 +24,6 @@ let manager: Viewer;
 let manager2: Viewer;
 /** The job's distributors: their history is January–April 2026, the ledger built through April at first. */
 const jobDistributors: number[] = [];
-
-function mulberry32(seed: number) {
-  return () => {
-    seed |= 0;
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 beforeAll(async () => {
   tdb = await createTestDatabase();

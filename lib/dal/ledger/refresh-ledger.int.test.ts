@@ -8,6 +8,7 @@ import { refreshLedger } from "./refresh-ledger";
 import { updateLedger } from "./update-ledger";
 import { rollLedger } from "./roll-ledger";
 import { asRows } from "../sql-rows";
+import { mulberry32 } from "@/lib/seed/demo/prng";
 
 let tdb: TestDatabase;
 beforeAll(async () => {
@@ -17,15 +18,6 @@ afterAll(async () => {
   await tdb?.close();
 });
 
-function mulberry32(seed: number) {
-  return () => {
-    seed |= 0;
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 async function ledgerRows(distributorId: number, productId: number) {
   return asRows<Record<string, unknown>>(
@@ -33,6 +25,33 @@ async function ledgerRows(distributorId: number, productId: number) {
       gap_pct::float8 as gap_pct, new_gap, weeks_of_supply::float8 as weeks_of_supply, flags
       from ledger_balances where distributor_id = ${distributorId} and product_id = ${productId} order by period`),
   );
+}
+
+/**
+ * Every stored row of each pair equals the TypeScript reference ledger (lib/domain/ledger.ts) over
+ * the pair's history, period by period. Returns the rows compared.
+ */
+async function compareWithReference(expected: { distributorId: number; productId: number; history: PeriodFacts[] }[]): Promise<number> {
+  let compared = 0;
+  for (const { distributorId, productId, history } of expected) {
+    const got = await ledgerRows(distributorId, productId);
+    const want = runLedger(history);
+    expect(got.length).toBe(want.length);
+    want.forEach((w, i) => {
+      const g = got[i]!;
+      expect({
+        opening: g.opening, sellIn: g.sell_in, sellThrough: g.sell_through, returns: g.returns, adjustments: g.adjustments,
+        calculated: g.calculated, reported: g.reported, gap: g.gap, gapPct: g.gap_pct, newGap: g.new_gap,
+        weeksOfSupply: g.weeks_of_supply, flags: g.flags,
+      }, `${distributorId}/${productId} ${String(g.period)}`).toEqual({
+        opening: w.opening, sellIn: w.sellIn, sellThrough: w.sellThrough, returns: w.returns, adjustments: w.adjustments,
+        calculated: w.calculated, reported: w.reported, gap: w.gap, gapPct: w.gapPct, newGap: w.newGap,
+        weeksOfSupply: w.weeksOfSupply, flags: w.flags,
+      });
+      compared++;
+    });
+  }
+  return compared;
 }
 
 describe(`the SQL ledger (${process.env.TEST_DATABASE_URL ? "postgres" : "pglite"})`, () => {
@@ -112,26 +131,7 @@ describe(`the SQL ledger (${process.env.TEST_DATABASE_URL ? "postgres" : "pglite
       expected.push({ distributorId: d.id, productId: p.id, history });
     }
     await refreshLedger(tdb.db, { distributorIds: ids }, periodToDate(addPeriods(periods.at(-1)!, 0)));
-    let compared = 0;
-    for (const { distributorId, productId, history } of expected) {
-      const got = await ledgerRows(distributorId, productId);
-      const want = runLedger(history);
-      expect(got.length).toBe(want.length);
-      want.forEach((w, i) => {
-        const g = got[i]!;
-        expect({
-          opening: g.opening, sellIn: g.sell_in, sellThrough: g.sell_through, returns: g.returns, adjustments: g.adjustments,
-          calculated: g.calculated, reported: g.reported, gap: g.gap, gapPct: g.gap_pct, newGap: g.new_gap,
-          weeksOfSupply: g.weeks_of_supply, flags: g.flags,
-        }).toEqual({
-          opening: w.opening, sellIn: w.sellIn, sellThrough: w.sellThrough, returns: w.returns, adjustments: w.adjustments,
-          calculated: w.calculated, reported: w.reported, gap: w.gap, gapPct: w.gapPct, newGap: w.newGap,
-          weeksOfSupply: w.weeksOfSupply, flags: w.flags,
-        });
-        compared++;
-      });
-    }
-    expect(compared).toBeGreaterThan(300);
+    expect(await compareWithReference(expected)).toBeGreaterThan(300);
   });
 
   it("keeps agreeing when the ledger is kept by writes in any order and built forward by the month roll", async () => {
@@ -223,25 +223,6 @@ describe(`the SQL ledger (${process.env.TEST_DATABASE_URL ? "postgres" : "pglite
     expect(next).toBe(events.length);
     expect(rolled).toBeGreaterThanOrEqual(periods.length - 1);
 
-    let compared = 0;
-    for (const { distributorId, productId, history } of expected) {
-      const got = await ledgerRows(distributorId, productId);
-      const want = runLedger(history);
-      expect(got.length).toBe(want.length);
-      want.forEach((w, i) => {
-        const g = got[i]!;
-        expect({
-          opening: g.opening, sellIn: g.sell_in, sellThrough: g.sell_through, returns: g.returns, adjustments: g.adjustments,
-          calculated: g.calculated, reported: g.reported, gap: g.gap, gapPct: g.gap_pct, newGap: g.new_gap,
-          weeksOfSupply: g.weeks_of_supply, flags: g.flags,
-        }, `${distributorId}/${productId} ${String(g.period)}`).toEqual({
-          opening: w.opening, sellIn: w.sellIn, sellThrough: w.sellThrough, returns: w.returns, adjustments: w.adjustments,
-          calculated: w.calculated, reported: w.reported, gap: w.gap, gapPct: w.gapPct, newGap: w.newGap,
-          weeksOfSupply: w.weeksOfSupply, flags: w.flags,
-        });
-        compared++;
-      });
-    }
-    expect(compared).toBeGreaterThan(200);
+    expect(await compareWithReference(expected)).toBeGreaterThan(200);
   });
 });
