@@ -10,6 +10,7 @@ export const FIELD_OPTIONS: { value: Field; label: string }[] = [
   { value: "onHand", label: "On hand" },
   { value: "customerReturns", label: "Customer returns (per SKU)" },
   { value: "location", label: "Location (rows added up per SKU)" },
+  { value: "unit", label: "Unit of measure (EA, CA, BX…)" },
   { value: "date", label: "Invoice date" },
   { value: "invoice", label: "Invoice number" },
   { value: "invoiceLine", label: "Invoice line" },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isPackSize, normalizeUnit, toUnits, unitKind, unitMeaning } from "./units";
+import { isPackSize, normalizeUnit, toUnits, unitKind, unitMeaning, unitPlural } from "./units";
 
 describe("units of measure → units", () => {
   it("eaches (and a missing unit) count as they are", () => {
@@ -32,6 +32,7 @@ describe("units of measure → units", () => {
     expect(unitKind("LB")).toBeNull();
     expect(unitMeaning("CA")).toBe("case");
     expect(unitMeaning("LB")).toMatch(/not a count unit/);
+    expect(["CA", "BX", "DZ", "PK", "EA", "LB"].map(unitPlural)).toEqual(["cases", "boxes", "dozens", "packages", "eaches", 'unit "LB"']);
     expect(isPackSize(12)).toBe(true);
     expect(isPackSize(0)).toBe(false);
     expect(isPackSize("12")).toBe(false);

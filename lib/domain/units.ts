@@ -11,13 +11,15 @@
 
 export type UnitKind = "each" | "fixed" | "pack";
 
-const EACH = new Set(["", "EA", "EACH", "PC", "PCS", "PCE", "UN", "UNIT", "UNITS", "STK"]);
+// Pieces in the words of ERP exports: Stück (STK), sztuk (SZT), pezzi (PZ), piezas (PZA), unidades (UND, UDS).
+const EACH = new Set(["", "EA", "EACH", "PC", "PCS", "PCE", "UN", "UNIT", "UNITS", "STK", "STCK", "STUECK", "SZT", "PZ", "PZA", "UND", "UNID", "UDS"]);
 const FIXED: Record<string, number> = { DZ: 12, DOZ: 12, GR: 144, GRO: 144 };
-const PACK = new Set(["CA", "CS", "CASE", "BX", "BOX", "PK", "PACK", "PKG", "CT", "CTN", "CARTON", "RL", "REEL", "TU", "TUBE", "TY", "TRAY"]);
+// Cartons and packs as German exports write them too (Karton: KAR, KRT, KTN; Packung: PAK).
+const PACK = new Set(["CA", "CS", "CASE", "BX", "BOX", "PK", "PACK", "PKG", "CT", "CTN", "CARTON", "KAR", "KRT", "KTN", "PAK", "RL", "REEL", "TU", "TUBE", "TY", "TRAY"]);
 
 const MEANING: Record<string, string> = {
   EA: "each", PC: "piece", UN: "unit", DZ: "dozen (12)", GR: "gross (144)", CA: "case", CS: "case", BX: "box", PK: "package",
-  CT: "carton", RL: "reel", TU: "tube", TY: "tray",
+  CT: "carton", CTN: "carton", KAR: "carton", KRT: "carton", KTN: "carton", PAK: "package", RL: "reel", TU: "tube", TY: "tray",
 };
 
 /** "ca", " Cs " → "CA", "CS"; undefined/null → "". */
@@ -29,6 +31,16 @@ export function normalizeUnit(raw: string | null | undefined): string {
 export function unitMeaning(raw: string | null | undefined): string {
   const u = normalizeUnit(raw);
   return MEANING[u] ?? (PACK.has(u) ? "pack" : EACH.has(u) ? "each" : `unit "${u}" (not a count unit Sellthru knows)`);
+}
+
+const PLURAL: Record<string, string> = { EA: "eaches", BX: "boxes", BOX: "boxes", DZ: "dozens", DOZ: "dozens", GR: "grosses", GRO: "grosses", PK: "packages" };
+
+/** The unit's plural for a sentence ("cases", "boxes", "dozens"): the code's meaning plus s where that reads right. */
+export function unitPlural(raw: string | null | undefined): string {
+  const u = normalizeUnit(raw);
+  if (PLURAL[u]) return PLURAL[u];
+  const kind = unitKind(u);
+  return kind === null ? `unit "${u}"` : `${unitMeaning(u)}s`;
 }
 
 /** How a unit counts: each, a fixed multiple, the product's pack size — or null when unknown. */

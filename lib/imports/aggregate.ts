@@ -3,7 +3,7 @@
  * exactly one place — accepted, `errors`, `outOfPeriod`, `duplicates`, an unknown part's row count
  * or `skipped` — so rowsRead always equals their sum (nothing is dropped silently).
  */
-import { toUnits, unitMeaning } from "../domain/units";
+import { toUnits, unitMeaning, unitPlural } from "../domain/units";
 import { confusableCharIn, confusableMessage, visiblePart } from "./part-number";
 import { contentPrint, keyPrint, RecordPrints } from "./record-prints";
 import type {
@@ -24,6 +24,8 @@ export interface AggregateOptions {
   duplicates?: "keep" | "drop";
   /** Units per case/box/pack of a SKU (catalogue or the distributor's answer); null when not known. */
   packSize?: (sku: string) => number | null | undefined;
+  /** The column a unit problem names: a spreadsheet's unit (or quantity) header; X12 names QTY03 / ZA03. */
+  unitColumn?: string;
 }
 
 const BATCH = 1000;
@@ -370,12 +372,18 @@ export class Aggregator {
   private convert(p: PosLine, sku: string): boolean {
     const c = toUnits(p.quantity, p.unit, this.opts.packSize?.(sku));
     if (c.ok) {
-      if (c.factor !== 1 || c.kind !== "each") this.note({ code: `unit ${p.unit}`, meaning: unitMeaning(p.unit), use: c.kind === "pack" ? "converted to units with the product's pack size" : `converted to units (× ${c.factor})`, count: 1 });
+      this.noteUnit(p.unit!, c);
       p.quantity = c.units;
       return true;
     }
-    this.unitProblem(sku, c.unit, c.reason, p.line, "QTY03");
+    this.unitProblem(sku, c.unit, c.reason, p.line, this.opts.unitColumn ?? "QTY03");
     return false;
+  }
+
+  /** A conversion is said once per unit in the answer's codes (eaches need no word). */
+  private noteUnit(unit: string, c: { factor: number; kind: string }): void {
+    if (c.factor === 1 && c.kind === "each") return;
+    this.note({ code: `unit ${unit}`, meaning: unitMeaning(unit), use: c.kind === "pack" ? "converted to units with the product's pack size" : `converted to units (× ${c.factor})`, count: 1 });
   }
 
   private unitProblem(sku: string, unit: string, reason: "pack_size_unknown" | "unknown_unit", line: number, column: string): void {
@@ -384,9 +392,9 @@ export class Aggregator {
       const ask = this.unitAsks.get(key);
       if (ask) ask.rows++;
       else this.unitAsks.set(key, { sku, unit, rows: 1 });
-      this.errors.push({ line, column, message: `Quantity in ${unitMeaning(unit)}s (${unit}) and the pack size of ${sku} is not known: not counted. Give the units per ${unit} and upload again` });
+      this.errors.push({ line, column, message: `Quantity in ${unitPlural(unit)} (${unit}) and the pack size of ${sku} is not known: not counted. Give the units per ${unit} and upload again` });
     } else {
-      this.errors.push({ line, column, message: `Quantity in ${unitMeaning(unit)}: not a unit Sellthru can count; not counted` });
+      this.errors.push({ line, column, message: `Quantity in “${unit}”: not a unit Sellthru can count (eaches, dozens, grosses, or cases, boxes and packs with a pack size); not counted` });
     }
   }
   /**
@@ -405,13 +413,13 @@ export class Aggregator {
     const sku = this.resolve(r.identifiers, r.line);
     if (!sku) return;
     if (r.units) {
-      for (const f of ["sold", "returned", "onHand", "received"] as const) {
+      for (const f of ["sold", "returned", "onHand", "received", "customerReturns"] as const) {
         const unit = r.units[f];
         const v = r[f];
         if (!unit || v === null || v === undefined) continue;
         const c = toUnits(v, unit, this.opts.packSize?.(sku));
-        if (!c.ok) return this.unitProblem(sku, c.unit, c.reason, r.line, "ZA03");
-        if (c.factor !== 1 || c.kind !== "each") this.note({ code: `unit ${unit}`, meaning: unitMeaning(unit), use: c.kind === "pack" ? "converted to units with the product's pack size" : `converted to units (× ${c.factor})`, count: 1 });
+        if (!c.ok) return this.unitProblem(sku, c.unit, c.reason, r.line, this.opts.unitColumn ?? "ZA03");
+        this.noteUnit(unit, c);
         r[f] = c.units;
       }
     }

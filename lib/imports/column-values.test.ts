@@ -34,3 +34,24 @@ describe("refineMapping: the values decide", () => {
     expect(r).toEqual({ ...suggestMapping(["SKU", "Qty"]), notes: [] });
   });
 });
+
+describe("refineMapping: the unit-of-measure column", () => {
+  it("a column of unit codes mapped to nothing becomes the unit column and is said", () => {
+    const r = refine(["SKU", "Qty", "VKE", "Date"], [["MCU-1000", "1", "PCS", "2026-11-02"], ["LDO-330", "2", "KRT", "2026-11-03"]]);
+    expect(r.mapping[2]).toBe("unit");
+    expect(r.notes).toContain("“VKE” holds units of measure (PCS, KRT): read as the unit column");
+  });
+  it("one code alone (a column of CA may be a state) is not taken", () => {
+    const r = refine(["SKU", "Qty", "Zone", "Date"], [["MCU-1000", "1", "CA", "2026-11-02"], ["LDO-330", "2", "CA", "2026-11-03"]]);
+    expect(r.mapping[2]).toBeFalsy();
+  });
+  it("a column named Unit that holds numbers is not the unit column", () => {
+    const r = refine(["SKU", "Qty", "Unit", "Date"], [["MCU-1000", "1", "3.10", "2026-11-02"], ["LDO-330", "2", "12", "2026-11-03"]]);
+    expect(r.mapping[2]).toBeNull();
+    expect(r.notes.at(-1)).toMatch(/“Unit” holds numbers, not units of measure/);
+  });
+  it("a named unit column with codes we do not know stays mapped (its rows are rejected by name, never counted as units)", () => {
+    const r = refine(["SKU", "Qty", "UOM", "Date"], [["MCU-1000", "1", "LB", "2026-11-02"], ["LDO-330", "2", "KG", "2026-11-03"]]);
+    expect(r.mapping[2]).toBe("unit");
+  });
+});

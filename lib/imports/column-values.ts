@@ -3,6 +3,7 @@
  * known cross-references is the part column; a column of dates is the date column; a column of
  * currency amounts is never a quantity. Refines the header suggestion and says what it changed.
  */
+import { normalizeUnit, unitKind } from "../domain/units";
 import { looksLikeDate } from "./dates";
 import { CONFIDENT, type SuggestedMapping } from "./headers";
 import { cellText } from "./records";
@@ -27,6 +28,11 @@ export interface ColumnProfile {
   money: number;
   /** Every value 8–14 digits (UPC/EAN/GTIN). */
   barcodes: number;
+  /** Values that are unit-of-measure codes (EA, CA, BX, DZ…), and the distinct ones (up to a few). */
+  unitCodes: number;
+  units: string[];
+  /** Values that are plain numbers. */
+  numbers: number;
   /** One value to show ("$1,234.50"). */
   example?: string;
 }
@@ -43,7 +49,7 @@ export function moneyLike(c: Cell): boolean {
 }
 
 export function profileColumns(width: number, rows: readonly Cell[][], resolvePart: PartResolver): ColumnProfile[] {
-  const out: ColumnProfile[] = Array.from({ length: width }, () => ({ values: 0, parts: 0, dates: 0, money: 0, barcodes: 0 }));
+  const out: ColumnProfile[] = Array.from({ length: width }, () => ({ values: 0, parts: 0, dates: 0, money: 0, barcodes: 0, unitCodes: 0, units: [] as string[], numbers: 0 }));
   const sample = rows.slice(0, PROFILE_ROWS);
   for (let c = 0; c < width; c++) {
     const p = out[c];
@@ -59,6 +65,12 @@ export function profileColumns(width: number, rows: readonly Cell[][], resolvePa
       }
       if (/^\d{8,14}$/.test(text)) p.barcodes++;
       if (typeof raw === "string" && !looksLikeDate(raw) && resolvePart({ sku: text })) p.parts++;
+      if (typeof raw === "number" || /^[-+]?[\d.,\s]*\d$/.test(text)) p.numbers++;
+      if (typeof raw === "string" && /^[a-z]{2,6}\.?$/i.test(text) && unitKind(text) !== null) {
+        p.unitCodes++;
+        const u = normalizeUnit(text);
+        if (p.units.length < 6 && !p.units.includes(u)) p.units.push(u);
+      }
     }
   }
   return out;
@@ -140,6 +152,25 @@ export function refineMapping(suggested: SuggestedMapping, headers: readonly str
       mapping[c] = "date";
       confidence[c] = 0.8;
       notes.push(`${label(headers, c)} holds dates: read as the date column`);
+    }
+  }
+
+  // The unit-of-measure column: named so (its values must be codes, not numbers), or found by its values.
+  const unitCol = colOf("unit");
+  const isUnits = (c: number) => profiles[c] && profiles[c].values > 0 && share(profiles[c].unitCodes, profiles[c].values) >= 0.9;
+  // Codes we do not know ("BAG") stay: their rows are rejected by name, never counted as units.
+  const p = unitCol === undefined ? undefined : profiles[unitCol];
+  if (unitCol !== undefined && p && p.values > 0 && p.unitCodes === 0 && share(p.numbers, p.values) >= 0.8) {
+    mapping[unitCol] = null;
+    delete confidence[unitCol];
+    notes.push(`${label(headers, unitCol)} holds numbers, not units of measure (EA, CA, BX…): not read as the unit column`);
+  } else if (unitCol === undefined) {
+    // At least two distinct codes (EA and CA) in a column mapped to nothing: "CA" alone may as well be a state.
+    const c = profiles.findIndex((q, i) => isUnits(i) && !mapping[i] && q.values >= 2 && q.units.length >= 2);
+    if (c >= 0) {
+      mapping[c] = "unit";
+      confidence[c] = 0.8;
+      notes.push(`${label(headers, c)} holds units of measure (${profiles[c].units.join(", ")}): read as the unit column`);
     }
   }
   return { mapping, confidence, notes };

@@ -202,6 +202,8 @@ export class CsvSplit implements TableSplit {
     if (this.state !== "waiting") return;
     if (!this.reader) return this.off("no row reader");
     if (this.yielded >= this.at) return this.off("the sample reached the middle of the file");
+    // Cases convert with pack sizes (and ask for missing ones) in the main reader only.
+    if (plan.cols.unit !== undefined || plan.units) return this.off("the quantities carry units of measure");
     this.plan = {
       encoding: this.encoding, delimiter: this.reader.rows.delimiter, plan, assumedDateOrder: dates.assumed, period: this.period,
       tables: this.input.tables, productIds: this.input.productIds,

@@ -69,6 +69,11 @@ const SYNONYMS: Record<Field, string[]> = {
     "Location", "Location Code", "Location ID", "Location Number", "Branch", "Branch Number", "Store", "Store Number", "Warehouse",
     "Warehouse Code", "Site", "Lagerort",
   ],
+  unit: [
+    "UOM", "U/M", "UM", "Unit of Measure", "Unit of Measurement", "Units of Measure", "UOM Code", "Unit Code", "Sales UOM", "Selling Unit",
+    "Qty UOM", "Quantity UOM", "Unit", "Einheit", "Mengeneinheit", "Masseinheit", "Unite de mesure", "Unidad", "Unidad de medida",
+    "Unidade", "Unidade de medida", "Unita di misura", "UdM", "Eenheid", "Maateenheid", "Jednostka", "Jednostka miary", "JM",
+  ],
 };
 
 /** Headers that name a figure without saying whose: matched, but never confidently (the user is asked). */

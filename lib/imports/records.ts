@@ -17,6 +17,8 @@ export interface ColumnPlan {
   /** Decimal mark per numeric column. */
   styles: Record<number, NumberStyle>;
   dateOrder: DateOrder;
+  /** The unit a figure column's header names ("Qty (cases)" → CA); a unit column's value wins. */
+  units?: Partial<Record<Field, string>>;
 }
 
 export type RowOutcome =
@@ -35,6 +37,7 @@ export function cellText(c: Cell | undefined): string {
 const TOTALS = /^(?:grand\s*|sub\s*)?totals?\b|^summe\b|^gesamt|^zwischensumme|^totaal|^totale?\b|^sum$/i;
 const ID_FIELDS = ["sku", "distributorPart", "upc"] as const;
 const TEXT_FIELDS = ["invoice", "invoiceLine", "endCustomer", "shipToCity", "shipToState", "shipToCountry", "description"] as const;
+const SUMMARY_FIGURES = ["sold", "returned", "onHand", "customerReturns"] as const;
 const NUMBERISH = /^[-+()\d\s.,’']+$/;
 const DATE_CACHE_LIMIT = 20_000;
 const BLANK: RowOutcome = { t: "blank" };
@@ -134,6 +137,11 @@ export class RowConverter {
   }
   private text(row: RawRow, f: Field): string | undefined {
     return cellText(this.cell(row, f)) || undefined;
+  }
+  /** The unit of a figure: the row's unit column, else the unit the figure's header names; undefined = units. */
+  private unitOf(row: RawRow, f: Field): string | undefined {
+    const c = this.plan.cols.unit;
+    return (c === undefined ? "" : cellText(row.cells[c] ?? null)) || this.plan.units?.[f] || undefined;
   }
   private fail(f: Field, message: string): void {
     this.problems.push({ line: this.line, column: this.label(f), message });
@@ -243,6 +251,7 @@ export class RowConverter {
     const record: PosLine = {
       line: row.line, movement: "sell_through", transferType: undefined, identifiers, quantity: quantity!, date: date || undefined, invoice: undefined,
       invoiceLine: undefined, unitPrice, endCustomer: undefined, shipToCity: undefined, shipToState: undefined, shipToCountry: undefined, description: undefined,
+      unit: this.unitOf(row, "quantity"),
     };
     const text = this.textCols;
     for (let i = 0; i < text.length; i += 2) {
@@ -270,6 +279,14 @@ export class RowConverter {
     if (returned !== undefined) record.returned = returned;
     if (onHand !== undefined) record.onHand = onHand;
     if (customerReturns !== undefined) record.customerReturns = customerReturns;
+    if (this.plan.cols.unit !== undefined || this.plan.units) {
+      const units: NonNullable<SummaryRow["units"]> = {};
+      for (const f of SUMMARY_FIGURES) {
+        const u = record[f] === undefined ? undefined : this.unitOf(row, f);
+        if (u) units[f] = u;
+      }
+      if (Object.keys(units).length > 0) record.units = units;
+    }
     const description = this.text(row, "description");
     if (description) record.description = description;
     return { t: "record", record };

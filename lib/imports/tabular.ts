@@ -8,6 +8,7 @@ import { profileColumns, refineMapping } from "./column-values";
 import { ImportError } from "./errors";
 import { DateOrderEvidence } from "./dates";
 import { findHeaderRow } from "./header-row";
+import { headerUnitNote, unitInHeader } from "./header-unit";
 import { CONFIDENT, columnsOf, headerSignature, suggestMapping } from "./headers";
 import { decideKind, hasFigure, hasIdentifier } from "./kind";
 import { defaultStyleFor, inferNumberStyle, type InferredStyle, type NumberStyle } from "./numbers";
@@ -100,7 +101,16 @@ export async function readTable(batches: AsyncIterable<RawRow[]>, opts: TabularO
     delete cols.quantity;
   }
 
-  const agg = new Aggregator(opts.format, decision.kind, opts);
+  // A figure column whose header names cases, boxes or dozens counts in them (a unit column's value wins per row).
+  const units: Partial<Record<Field, string>> = {};
+  for (const f of QUANTITY_FIELDS) {
+    const u = cols[f] === undefined ? null : unitInHeader(headers[cols[f]!] ?? "");
+    if (!u) continue;
+    units[f] = u;
+    notes.push({ message: headerUnitNote(headers[cols[f]!] ?? "", u) });
+  }
+  const unitHeader = cols.unit !== undefined ? headers[cols.unit] : Object.keys(units).map((f) => headers[cols[f as Field]!]).find(Boolean);
+  const agg = new Aggregator(opts.format, decision.kind, unitHeader ? { ...opts, unitColumn: unitHeader } : opts);
   const confident = (f: Field[]) => f.some((k) => cols[k] !== undefined && (opts.mapping || (suggested.confidence[cols[k]!] ?? 0) >= CONFIDENT));
   const usable = hasIdentifier(mapping) && hasFigure(mapping) && (decision.kind === "summary" || cols.quantity !== undefined);
   const reasons = opts.mapping ? [] : questions(mapping, suggested.confidence, headers, decision.kind);
@@ -136,7 +146,7 @@ export async function readTable(batches: AsyncIterable<RawRow[]>, opts: TabularO
   const dateOrder: DateOrder = opts.dateOrder ?? sampled.order ?? "MDY";
   const assumed = !opts.dateOrder && !sampled.order;
 
-  const plan: ColumnPlan = { kind: decision.kind, cols, headers, styles, dateOrder };
+  const plan: ColumnPlan = { kind: decision.kind, cols, headers, styles, dateOrder, ...(Object.keys(units).length > 0 ? { units } : {}) };
   const converter = new RowConverter(plan);
   const consume = (row: RawRow) => consumeRow(converter, agg, row);
   if (decision.kind === "pos_lines") opts.split?.start(plan, { assumed });

@@ -27,6 +27,8 @@ export const FIELDS = [
   "customerReturns",
   /** Summary files: one row per location; a SKU's rows are added up. */
   "location",
+  /** Unit of measure of the row's quantities (EA, CA, BX, DZ…): cases convert with the pack size. */
+  "unit",
 ] as const;
 /** A canonical column a distributor's header can map to. */
 export type Field = (typeof FIELDS)[number];
@@ -75,7 +77,7 @@ export interface PosLine {
   shipToState?: string;
   shipToCountry?: string;
   description?: string;
-  /** Unit of measure of `quantity` as the file gives it (X12 QTY03: EA, CA, DZ…); absent = units. */
+  /** Unit of measure of `quantity` as the file gives it (X12 QTY03, a unit column or header: EA, CA, DZ…); absent = units. */
   unit?: string;
 }
 
@@ -96,8 +98,8 @@ export interface SummaryRow {
   /** Spreadsheet summaries: returns from end customers (net sold = sold − these). */
   customerReturns?: number | null;
   description?: string;
-  /** Unit of measure per figure as the file gives it (X12 ZA03); absent = units. */
-  units?: { sold?: string; returned?: string; onHand?: string; received?: string };
+  /** Unit of measure per figure as the file gives it (X12 ZA03, a unit column or header); absent = units. */
+  units?: { sold?: string; returned?: string; onHand?: string; received?: string; customerReturns?: string };
 }
 
 export interface RowError {

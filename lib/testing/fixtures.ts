@@ -1,5 +1,5 @@
 /** Small builders for integration tests: real rows through the same tables the app uses. */
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Queryable } from "../../db/open";
 import * as t from "../../db/schema";
 import type { Viewer, Role } from "../auth/viewer";
@@ -16,6 +16,12 @@ export async function makeDistributor(db: Queryable, code = "D" + uniq().slice(-
 export async function makeProduct(db: Queryable, sku = "SKU-" + uniq(), listPrice = "1.00") {
   const [p] = await db.insert(t.products).values({ sku, description: `Part ${sku}`, family: "Test", listPrice }).returning();
   return p!;
+}
+
+/** Units per case of the given SKUs; every other product's pack size becomes unknown. */
+export async function setPackSizes(db: Queryable, sizes: Record<string, number>): Promise<void> {
+  await db.update(t.products).set({ packSize: null });
+  for (const [sku, n] of Object.entries(sizes)) await db.update(t.products).set({ packSize: n }).where(eq(t.products.sku, sku));
 }
 
 /** A user row and its Viewer (password hash is a placeholder: these users do not sign in). */

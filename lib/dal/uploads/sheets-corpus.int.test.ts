@@ -8,7 +8,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
-import { makeDistributor, makeViewer } from "@/lib/testing/fixtures";
+import { makeDistributor, makeViewer, setPackSizes } from "@/lib/testing/fixtures";
 import type { Viewer } from "@/lib/auth/viewer";
 import * as t from "@/db/schema";
 import { checkSheet, SHEETS_EXPECTED, SHEETS_PERIOD, sheetFixture } from "@/lib/imports/__fixtures__/sheets-corpus";
@@ -35,15 +35,24 @@ beforeAll(async () => {
 });
 afterAll(async () => tdb?.close());
 
+
 const storedLines = async (uploadId: string) =>
   Number(asRows<{ n: number }>(await tdb.db.execute(sql`select coalesce(sum(line_count), 0)::int as n from pos_line_blocks where upload_id = ${uploadId}::uuid`))[0]!.n);
 
 describe(`spreadsheet corpus through the data layer (${label})`, () => {
   for (const name of Object.keys(SHEETS_EXPECTED)) {
     it(name, async () => {
+      await setPackSizes(tdb.db, SHEETS_EXPECTED[name]!.catalogue?.packSize ?? {});
       const a = await ingestUpload(tdb.db, viewer, { options: { period: SHEETS_PERIOD }, source: sheetFixture(name), fileName: name });
       checkSheet(name, a);
       expect(await storedLines(a.uploadId)).toBe(a.kind === "pos_lines" ? a.rowsAccepted : 0);
+      const answered = SHEETS_EXPECTED[name]!.answered;
+      if (!answered) return;
+      // The distributor's answer (units per box) sent back with the same file reads it whole.
+      const b = await ingestUpload(tdb.db, viewer, { options: { period: SHEETS_PERIOD, packSizes: answered.options.packSizes, replaces: a.uploadId }, source: sheetFixture(name), fileName: name });
+      expect(b.needs).toBeUndefined();
+      expect(Object.fromEntries(b.lines.map((l) => [l.sku, l.sold]))).toEqual(answered.sold);
+      expect(await storedLines(b.uploadId)).toBe(b.rowsAccepted);
     });
   }
 

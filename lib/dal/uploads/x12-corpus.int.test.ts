@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as t from "@/db/schema";
 import type { Viewer } from "@/lib/auth/viewer";
 import { checkCase, X12_CORPUS } from "@/lib/imports/__fixtures__/x12-corpus";
-import { makeDistributor, makeViewer } from "@/lib/testing/fixtures";
+import { makeDistributor, makeViewer, setPackSizes } from "@/lib/testing/fixtures";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
 import { asRows } from "../sql-rows";
 import { getSettings } from "../settings/get-settings";
@@ -44,15 +44,11 @@ beforeAll(async () => {
 });
 afterAll(async () => tdb?.close());
 
-async function setPackSizes(sizes: Record<string, number>) {
-  await tdb.db.update(t.products).set({ packSize: null });
-  for (const [sku, n] of Object.entries(sizes)) await tdb.db.update(t.products).set({ packSize: n }).where(eq(t.products.sku, sku));
-}
 
 describe(`X12 corpus through the data layer (${label})`, () => {
   for (const [name, exp] of Object.entries(X12_CORPUS)) {
     it(`${name}: ${exp.about}`, async () => {
-      await setPackSizes(exp.catalogue?.packSize ?? {});
+      await setPackSizes(tdb.db, exp.catalogue?.packSize ?? {});
       const bytes = fs.readFileSync(path.join(FIX, "x12", name));
       const a = await ingestUpload(tdb.db, viewer, { options: { period: "2026-10" }, source: bytes, fileName: name });
       checkCase(a as never, exp, (r, f) => totals(r as unknown as UploadAnswer, f));
@@ -93,7 +89,7 @@ describe(`X12 corpus through the data layer (${label})`, () => {
   });
 
   it("answers arrive as query-string text too (packSizes as JSON)", async () => {
-    await setPackSizes({});
+    await setPackSizes(tdb.db, {});
     const bytes = fs.readFileSync(path.join(FIX, "x12", "09-867-units.edi"));
     const a = await ingestUpload(tdb.db, viewer, { options: { period: "2026-10", packSizes: '{"MCU-1010":10,"MCU-2000":250}' }, source: bytes });
     expect(totals(a, "sold")).toEqual({ "MCU-2000": 500, "LDO-330": 17, "MCU-1010": 30 });

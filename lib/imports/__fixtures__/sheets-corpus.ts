@@ -22,7 +22,13 @@ export interface SheetExpectation {
   dateOrder?: string;
   /** Regexes every one of which some warning must match. */
   warnings?: string[];
-  needs?: "mapping" | "dateOrder";
+  needs?: "mapping" | "dateOrder" | "packSizes";
+  /** needs "packSizes": the products and units asked about. */
+  packSizes?: { sku: string; unit: string; rows: number }[];
+  /** Units per case/box of catalogue products when the file is read. */
+  catalogue?: { packSize: Record<string, number> };
+  /** The question answered (upload options) → these sold totals. */
+  answered?: { options: { packSizes: Record<string, number> }; sold: Record<string, number> };
   /** Regexes every one of which some `needs.reasons` entry must match. */
   reasons?: string[];
   errors?: string[];
@@ -34,10 +40,18 @@ export const SHEETS_EXPECTED: Record<string, SheetExpectation> = JSON.parse(fs.r
 const figures = (lines: readonly SkuTotals[], f: Figure) =>
   Object.fromEntries(lines.filter((l) => l[f] !== null && l[f] !== undefined).map((l) => [l.sku, l[f] as number]));
 
+/** The catalogue's pack sizes for a file of the corpus (a lookup for the parser). */
+export const sheetPackSize = (name: string) => (sku: string) => SHEETS_EXPECTED[name]?.catalogue?.packSize[sku] ?? null;
+
 /** The answer (parser outcome or the API's answer) matches the file's expectation. */
 export function checkSheet(name: string, r: Pick<ParseOutcome, "kind" | "lines" | "warnings" | "errors" | "needs" | "mapping" | "dateOrder" | "rowsAccepted" | "coverage">): void {
   const exp = SHEETS_EXPECTED[name];
   const has = (list: readonly string[], re: string) => list.some((m) => new RegExp(re).test(m));
+  if (exp.needs === "packSizes") {
+    expect(r.needs?.packSizes, `${name}: asks the pack sizes`).toEqual(exp.packSizes);
+    for (const re of exp.errors ?? []) expect(r.errors.some((e) => new RegExp(re).test(e.message)), `${name}: error ${re}`).toBe(true);
+    return;
+  }
   if (exp.needs) {
     expect(r.needs?.[exp.needs], `${name}: asks ${exp.needs}`).toBe(true);
     for (const re of exp.reasons ?? []) expect(has(r.needs?.reasons ?? [], re), `${name}: reason ${re} in ${JSON.stringify(r.needs?.reasons)}`).toBe(true);
