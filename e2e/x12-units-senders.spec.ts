@@ -55,8 +55,10 @@ test.describe("X12: units and senders", () => {
     expect(res.status()).toBe(200);
     const body = await res.json();
     expect(body.lines.find((l: { sku: string }) => l.sku === sku)).toMatchObject({ sold: 500 });
-    expect(body.needs.packSizes).toEqual([{ sku: "MCU-1000", unit: "CA", rows: 1 }]);
+    expect(body.needs).toEqual([{ kind: "unit", packSizes: [{ sku: "MCU-1000", unit: "CA", rows: 1 }] }]);
     expect(body.codes).toContainEqual({ code: "unit CA", meaning: "case", use: "converted to units with the product's pack size", count: 1 });
+    expect(body.warnings).toContainEqual({ code: "unit", message: "1 line(s) in case (CA): converted to units with the product's pack size" });
+    expect(body.warnings[0]).toMatchObject({ code: "sender" });
     expect(body.warnings[0].message).toBe(`This file's sender IDs (ISA ZZ:${sender}, GS ${sender}) belong to another distributor, not to NWC: check that you are uploading your own file`);
 
     const answered = await nwc.request.post(`/api/v1/uploads?period=2026-10&replaces=${body.uploadId}&packSizes=${encodeURIComponent('{"MCU-1000":100}')}`, {
@@ -66,7 +68,7 @@ test.describe("X12: units and senders", () => {
     expect(answered.status()).toBe(200);
     const again = await answered.json();
     expect(again.lines.find((l: { sku: string }) => l.sku === "MCU-1000")).toMatchObject({ sold: 100 });
-    expect(again.needs?.packSizes).toBeUndefined();
+    expect(again.needs).toBeUndefined();
     await nwc.close();
   });
 });

@@ -10,15 +10,17 @@ import { useState } from "react";
 import { clsx } from "clsx";
 import type { UploadAnswer } from "@/lib/dal/uploads/answer";
 import type { Field, Mapping } from "@/lib/imports/types";
+import { needsIndex } from "@/lib/imports/needs";
 import { Button } from "@/components/ui/button";
 import { FIELD_LABEL, FIELD_OPTIONS } from "./labels";
 
 export function MappingStep({ answer, onConfirm }: { answer: UploadAnswer; onConfirm: (m: Mapping) => void }) {
-  const needs = answer.needs?.mapping === true;
-  const headers = answer.layout?.headers ?? answer.needs?.headers ?? answer.headers ?? [];
-  const preview = answer.layout?.preview ?? answer.needs?.preview ?? [];
-  const start: Mapping = (needs ? answer.needs?.suggested : answer.mapping) ?? answer.layout?.suggested ?? {};
-  const confidence = answer.layout?.confidence ?? answer.needs?.confidence ?? {};
+  const asked = needsIndex(answer.needs);
+  const needs = asked?.mapping === true;
+  const headers = answer.layout?.headers ?? asked?.headers ?? answer.headers ?? [];
+  const preview = answer.layout?.preview ?? asked?.preview ?? [];
+  const start: Mapping = (needs ? asked?.suggested : answer.mapping) ?? answer.layout?.suggested ?? {};
+  const confidence = answer.layout?.confidence ?? asked?.confidence ?? {};
   const [mapping, setMapping] = useState<Mapping>(() => ({ ...start }));
   const [open, setOpen] = useState(needs);
   const changed = headers.some((_, i) => (mapping[i] ?? null) !== (start[i] ?? null));
@@ -49,9 +51,9 @@ export function MappingStep({ answer, onConfirm }: { answer: UploadAnswer; onCon
       </button>
       {open ? (
         <div className="space-y-2 border-t border-slate-200 px-3 py-3">
-          {needs && answer.needs?.reasons?.length ? (
+          {needs && asked?.reasons?.length ? (
             <ul className="list-disc space-y-0.5 pl-5 text-sm text-amber-950" data-testid="upload-mapping-reasons">
-              {answer.needs.reasons.map((r) => (
+              {asked.reasons.map((r) => (
                 <li key={r}>{r}</li>
               ))}
             </ul>

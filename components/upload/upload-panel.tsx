@@ -17,6 +17,7 @@ import { clsx } from "clsx";
 import type { UploadAnswer } from "@/lib/dal/uploads/answer";
 import type { Kind, Mapping } from "@/lib/imports/types";
 import { dayRange } from "@/lib/imports/coverage";
+import { needsIndex } from "@/lib/imports/needs";
 import { Button } from "@/components/ui/button";
 import type { GridActions, MapPartsActionState } from "@/lib/validation/submit-actions";
 import { formatLabel, plural } from "./labels";
@@ -152,7 +153,8 @@ export function UploadPanel({ period, periodLabel, onApply, disabled, actions }:
     choose(e.dataTransfer.files?.[0]);
   };
   const busy = phase.t === "uploading" || phase.t === "reading";
-  const blocking = answer?.needs?.mapping === true;
+  const asked = needsIndex(answer?.needs);
+  const blocking = asked?.mapping === true;
 
   return (
     <section aria-labelledby={`${inputId}-title`} className="rounded-lg border border-slate-300 bg-white shadow-xs" data-testid="upload-panel">
@@ -232,27 +234,27 @@ export function UploadPanel({ period, periodLabel, onApply, disabled, actions }:
                   {notice}
                 </p>
               ) : null}
-              {answer.needs?.sheet?.length ? (
-                <SheetChoice sheets={answer.needs.sheet} current={answer.sheet} onPick={(sheet) => reread({ sheet }, `Read sheet “${sheet}”.`)} />
+              {asked?.sheet?.length ? (
+                <SheetChoice sheets={asked.sheet} current={answer.sheet} onPick={(sheet) => reread({ sheet }, `Read sheet “${sheet}”.`)} />
               ) : null}
-              {answer.needs?.dateOrder ? (
-                <DateOrderChoice assumed={answer.needs.assumed ?? answer.dateOrder ?? "MDY"} onPick={(dateOrder) => reread({ dateOrder }, "Date order confirmed and remembered for this layout.")} />
+              {asked?.dateOrder ? (
+                <DateOrderChoice assumed={asked.assumed ?? answer.dateOrder ?? "MDY"} onPick={(dateOrder) => reread({ dateOrder }, "Date order confirmed and remembered for this layout.")} />
               ) : null}
-              {answer.needs?.duplicates ? (
+              {asked?.duplicates ? (
                 <DuplicatesChoice
-                  lines={answer.needs.duplicates.lines}
-                  count={answer.needs.duplicates.count}
+                  lines={asked.duplicates.lines}
+                  count={asked.duplicates.count}
                   onPick={(duplicates) => reread({ duplicates }, duplicates === "keep" ? "Identical lines kept and counted." : "Identical lines dropped as sent twice.")}
                 />
               ) : null}
-              {answer.needs?.packSizes?.length ? (
+              {asked?.packSizes?.length ? (
                 <PackSizesForm
                   key={`p-${answer.uploadId}`}
-                  needed={answer.needs.packSizes}
+                  needed={asked.packSizes}
                   onSubmit={(packSizes) => reread({ packSizes: { ...answers.packSizes, ...packSizes } }, "Read again with the pack sizes you gave (for this file; set them in the catalogue to keep them).")}
                 />
               ) : null}
-              {answer.layout || answer.needs?.mapping ? (
+              {answer.layout || asked?.mapping ? (
                 <MappingStep
                   key={answer.uploadId}
                   answer={answer}
@@ -360,7 +362,7 @@ function ReviewHeader({ answer, file, onKind }: { answer: UploadAnswer; file: Fi
 
 /** Which days of the period the file covers; amber when it is part of the month. */
 function CoverageLine({ coverage: c }: { coverage: NonNullable<UploadAnswer["coverage"]> }) {
-  const range = dayRange(c.start, c.end);
+  const range = dayRange(c.from, c.to);
   return (
     <p className={clsx("mt-0.5 text-xs", c.partial ? "font-medium text-amber-800" : "text-slate-600")} data-testid="upload-coverage">
       {c.partial

@@ -14,6 +14,8 @@ export const products = pgTable(
     upc: text("upc"),
     /** Units per case/box/pack/reel: quantities a file gives in cases are converted with it (null: not known — the upload asks). */
     packSize: integer("pack_size"),
+    /** Units per kind of pack ({ "CA": 12, "BX": 6 }, keys as lib/domain/units packUnit); wins over pack_size for that pack. */
+    packSizes: jsonb("pack_sizes").$type<Record<string, number>>(),
     active: boolean("active").notNull().default(true),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },

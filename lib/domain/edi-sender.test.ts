@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addGsSender, addIsaSender, addPartySender, emptySender, judgeSender, matchedIdentities, senderLabel } from "./edi-sender";
+import { addGsSender, addIsaSender, addPartySender, ediIdsOf, emptySender, identitiesFromEdiIds, judgeSender, matchedIdentities, senderLabel } from "./edi-sender";
 
 const none = { ediIsaId: null, ediGsId: null, duns: null, gln: null };
 const nwc = { ediIsaId: "ZZ:NORTHWIND", ediGsId: "NORTHWIND", duns: "123456789", gln: null };
@@ -36,5 +36,25 @@ describe("who sent an X12 file", () => {
     expect(judgeSender(file(["ZZ", "NEWVAN"]), "NWC", nwc, false)).toMatchObject({ verdict: "unknown", message: expect.stringMatching(/not among NWC's EDI identities \(ISA ZZ:NORTHWIND, GS NORTHWIND, DUNS 123456789\)/) });
     expect(judgeSender(file(["ZZ", "NEWVAN"]), "NWC", none, false)).toEqual({ verdict: "ok" });
     expect(judgeSender(emptySender(), "NWC", nwc, false)).toEqual({ verdict: "ok" });
+  });
+});
+
+describe("the contract's ediIds list", () => {
+  it("ISA qualifier:ID, GS02, DUNS and GLN, with DUNS and GLN read from an ISA 01/08 ID too", () => {
+    expect(identitiesFromEdiIds([{ qualifier: "zz", id: "northwind" }, { qualifier: "GS", id: "NORTHWIND" }, { qualifier: "DUNS", id: "123456789" }])).toEqual({
+      ok: true, ids: { ediIsaId: "ZZ:NORTHWIND", ediGsId: "NORTHWIND", duns: "123456789" },
+    });
+    expect(identitiesFromEdiIds([{ qualifier: "01", id: "123456789" }])).toEqual({ ok: true, ids: { ediIsaId: "01:123456789", duns: "123456789" } });
+    expect(identitiesFromEdiIds([{ qualifier: "08", id: "4012345000009" }, { qualifier: "UL", id: "4012345000009" }])).toEqual({ ok: true, ids: { ediIsaId: "08:4012345000009", gln: "4012345000009" } });
+  });
+  it("refuses what it cannot store, by entry", () => {
+    expect(identitiesFromEdiIds([{ qualifier: "ZZ", id: "A" }, { qualifier: "ZZ", id: "B" }])).toMatchObject({ ok: false, index: 1, message: expect.stringMatching(/One ISA sender per distributor/) });
+    expect(identitiesFromEdiIds([{ qualifier: "DUNS", id: "12" }])).toMatchObject({ ok: false, index: 0, message: "A DUNS has 9 digits" });
+    expect(identitiesFromEdiIds([{ qualifier: "XYZ", id: "1" }])).toMatchObject({ ok: false, message: expect.stringMatching(/Unknown qualifier "XYZ"/) });
+  });
+  it("and back to the list", () => {
+    expect(ediIdsOf({ ediIsaId: "ZZ:NORTHWIND", ediGsId: "NW", duns: "123456789", gln: null })).toEqual([
+      { qualifier: "ZZ", id: "NORTHWIND" }, { qualifier: "GS", id: "NW" }, { qualifier: "DUNS", id: "123456789" },
+    ]);
   });
 });

@@ -102,3 +102,58 @@ export function judgeSender(s: FileSender, code: string, own: EdiIdentities, oth
   }
   return { verdict: "ok" };
 }
+
+/** One EDI identity as the contract writes it: `{ "qualifier": "ZZ", "id": "NORTHWIND" }`. */
+export interface EdiId {
+  qualifier: string;
+  id: string;
+}
+
+/**
+ * The contract's `ediIds` list as a distributor's identities: a two-character ISA qualifier (ZZ, 01,
+ * 08, 12, 14…) gives the ISA sender "Q:ID" — and, for 01/14 with nine digits, the DUNS; for 07/08
+ * with thirteen, the GLN —; "GS" (or "GS02") gives GS02; "DUNS" (N1 qualifier 1 or 9) the DUNS;
+ * "GLN" (N1 qualifier UL) the GLN. One ISA sender per distributor; anything else is refused by name.
+ */
+export function identitiesFromEdiIds(list: readonly EdiId[]): { ok: true; ids: Partial<EdiIdentities> } | { ok: false; index: number; message: string } {
+  const ids: Partial<EdiIdentities> = {};
+  for (let i = 0; i < list.length; i++) {
+    const q = list[i]!.qualifier.trim().toUpperCase();
+    const v = list[i]!.id.trim().toUpperCase();
+    const fail = (message: string) => ({ ok: false as const, index: i, message });
+    if (!v) return fail("The ID is empty");
+    if (q === "GS" || q === "GS02") {
+      if (v.length < 2 || v.length > 15) return fail("GS02 has 2 to 15 characters");
+      ids.ediGsId = v;
+    } else if (q === "DUNS" || q === "1" || q === "9") {
+      if (!/^\d{9}/.test(v)) return fail("A DUNS has 9 digits");
+      ids.duns = v.slice(0, 9);
+    } else if (q === "GLN" || q === "UL") {
+      if (!/^\d{13}$/.test(v)) return fail("A GLN has 13 digits");
+      ids.gln = v;
+    } else if (/^[0-9A-Z]{2}$/.test(q)) {
+      if (v.length > 35 || v.includes(":")) return fail("An ISA sender ID has at most 35 characters and no colon");
+      const isa = `${q}:${v}`;
+      if (ids.ediIsaId && ids.ediIsaId !== isa) return fail(`One ISA sender per distributor (already ${ids.ediIsaId}); GS02, DUNS and GLN may be given besides`);
+      ids.ediIsaId = isa;
+      if ((q === "01" || q === "14") && /^\d{9}/.test(v)) ids.duns ??= v.slice(0, 9);
+      if ((q === "07" || q === "08") && /^\d{13}$/.test(v)) ids.gln ??= v;
+    } else {
+      return fail(`Unknown qualifier "${q}": an ISA qualifier (ZZ, 01, 08, 12, 14…), GS, DUNS or GLN`);
+    }
+  }
+  return { ok: true, ids };
+}
+
+/** A distributor's identities in the contract's list form (the answer of the admin API). */
+export function ediIdsOf(i: EdiIdentities): EdiId[] {
+  const out: EdiId[] = [];
+  if (i.ediIsaId) {
+    const [qualifier, ...id] = i.ediIsaId.split(":");
+    out.push({ qualifier: qualifier!, id: id.join(":") });
+  }
+  if (i.ediGsId) out.push({ qualifier: "GS", id: i.ediGsId });
+  if (i.duns) out.push({ qualifier: "DUNS", id: i.duns });
+  if (i.gln) out.push({ qualifier: "GLN", id: i.gln });
+  return out;
+}

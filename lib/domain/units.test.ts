@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isPackSize, normalizeUnit, toUnits, unitKind, unitMeaning, unitPlural } from "./units";
+import { isPackSize, normalizeUnit, packSizeFor, packUnit, toUnits, unitKind, unitMeaning, unitPlural } from "./units";
 
 describe("units of measure → units", () => {
   it("eaches (and a missing unit) count as they are", () => {
@@ -33,6 +33,12 @@ describe("units of measure → units", () => {
     expect(unitMeaning("CA")).toBe("case");
     expect(unitMeaning("LB")).toMatch(/not a count unit/);
     expect(["CA", "BX", "DZ", "PK", "EA", "LB"].map(unitPlural)).toEqual(["cases", "boxes", "dozens", "packages", "eaches", 'unit "LB"']);
+    expect([packUnit("cs"), packUnit("CASE"), packUnit("KRT"), packUnit("EA"), packUnit("DZ")]).toEqual(["CA", "CA", "CT", null, null]);
+    expect(packSizeFor({ CA: 12, BX: 6 }, 100, "CS")).toBe(12);
+    expect(packSizeFor({ CA: 12, BX: 6 }, 100, "BOX")).toBe(6);
+    expect(packSizeFor({ CA: 12 }, 100, "PK")).toBe(100);
+    expect(packSizeFor({ CA: 12 }, null, "PK")).toBeNull();
+    expect(packSizeFor(null, null, "CA")).toBeNull();
     expect(isPackSize(12)).toBe(true);
     expect(isPackSize(0)).toBe(false);
     expect(isPackSize("12")).toBe(false);

@@ -56,6 +56,27 @@ export type UnitConversion =
   | { ok: true; units: number; factor: number; kind: UnitKind }
   | { ok: false; reason: "pack_size_unknown" | "unknown_unit"; unit: string };
 
+/** One code per kind of pack, whatever the spelling: a catalogue's "CA" size serves a file's "CS" and "CASE". */
+const PACK_GROUP: Record<string, string> = {
+  CA: "CA", CS: "CA", CASE: "CA", BX: "BX", BOX: "BX", PK: "PK", PACK: "PK", PKG: "PK", PAK: "PK",
+  CT: "CT", CTN: "CT", CARTON: "CT", KAR: "CT", KRT: "CT", KTN: "CT", RL: "RL", REEL: "RL", TU: "TU", TUBE: "TU", TY: "TY", TRAY: "TY",
+};
+
+/** The pack unit's group code ("cs" → "CA", "KRT" → "CT"), or null when the unit is not a pack. */
+export function packUnit(raw: string | null | undefined): string | null {
+  return PACK_GROUP[normalizeUnit(raw)] ?? null;
+}
+
+/**
+ * A product's units per `unit`: its size for that kind of pack ({ CA: 12, BX: 6 }), else its one
+ * pack size for any pack (the older single field), else null (not known: the upload asks).
+ */
+export function packSizeFor(sizes: Record<string, number> | null | undefined, packSize: number | null | undefined, unit: string | null | undefined): number | null {
+  const group = packUnit(unit);
+  const own = group ? sizes?.[group] : undefined;
+  return isPackSize(own) ? own : isPackSize(packSize) ? packSize : null;
+}
+
 /** Whether a pack size is usable: a positive whole number of units. */
 export function isPackSize(n: unknown): n is number {
   return typeof n === "number" && Number.isInteger(n) && n > 0;

@@ -132,7 +132,7 @@ describe("aggregate: summary rows", () => {
       { sku: "LDO-330", sold: 7, returned: null, onHand: null },
       { sku: "MCU-1000", sold: null, returned: null, onHand: 15 },
     ]);
-    expect(r.warnings).toEqual([{ line: 3, message: "MCU-1000 also appears on line 2: the figures are added up" }]);
+    expect(r.warnings).toEqual([{ line: 3, code: "repeated_sku", message: "MCU-1000 also appears on line 2: the figures are added up" }]);
   });
 });
 

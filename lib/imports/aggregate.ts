@@ -22,8 +22,8 @@ export interface AggregateOptions {
    * (listed in `duplicates`, not counted) — the distributor's answer.
    */
   duplicates?: "keep" | "drop";
-  /** Units per case/box/pack of a SKU (catalogue or the distributor's answer); null when not known. */
-  packSize?: (sku: string) => number | null | undefined;
+  /** Units per case/box/pack of a SKU in the file's unit (catalogue or the distributor's answer); null when not known. */
+  packSize?: (sku: string, unit: string) => number | null | undefined;
   /** The column a unit problem names: a spreadsheet's unit (or quantity) header; X12 names QTY03 / ZA03. */
   unitColumn?: string;
 }
@@ -370,7 +370,7 @@ export class Aggregator {
 
   /** A unit other than eaches → units with the SKU's pack size; false (an error row, and a question) when it cannot be. */
   private convert(p: PosLine, sku: string): boolean {
-    const c = toUnits(p.quantity, p.unit, this.opts.packSize?.(sku));
+    const c = toUnits(p.quantity, p.unit, this.opts.packSize?.(sku, p.unit!));
     if (c.ok) {
       this.noteUnit(p.unit!, c);
       p.quantity = c.units;
@@ -417,7 +417,7 @@ export class Aggregator {
         const unit = r.units[f];
         const v = r[f];
         if (!unit || v === null || v === undefined) continue;
-        const c = toUnits(v, unit, this.opts.packSize?.(sku));
+        const c = toUnits(v, unit, this.opts.packSize?.(sku, unit));
         if (!c.ok) return this.unitProblem(sku, c.unit, c.reason, r.line, this.opts.unitColumn ?? "ZA03");
         this.noteUnit(unit, c);
         r[f] = c.units;
@@ -426,7 +426,7 @@ export class Aggregator {
     this.rowsAccepted++;
     const existing = this.totals.get(sku);
     if (existing && !this.perLocation) {
-      this.warnings.push({ line: r.line, message: `${sku} also appears on line ${existing.firstLine}: the figures are added up` });
+      this.warnings.push({ line: r.line, code: "repeated_sku", message: `${sku} also appears on line ${existing.firstLine}: the figures are added up` });
     }
     const t = this.bucket(sku, r.line);
     t.sold = add(t.sold, r.sold);
@@ -461,7 +461,7 @@ export class Aggregator {
       this.totals.delete(sku);
     }
     if (this.perLocation && repeated > 0) {
-      this.warnings.push({ message: `${repeated} SKU(s) appear on several rows (${rows} rows, one per location): each SKU's rows were added up` });
+      this.warnings.push({ code: "locations_added", message: `${repeated} SKU(s) appear on several rows (${rows} rows, one per location): each SKU's rows were added up` });
     }
   }
 
@@ -478,11 +478,11 @@ export class Aggregator {
     this.checkSummedTotals();
     for (const t of this.totals.values()) if (t.customerReturns !== null) t.sold = (t.sold ?? 0) - t.customerReturns;
     for (const [code, n] of this.adjustments) {
-      this.warnings.push({ message: `${n} adjustment line(s) (${code}) were not counted; ask the manufacturer to approve adjustments` });
+      this.warnings.push({ code: "adjustment_not_counted", message: `${n} adjustment line(s) (${code}) were not counted; ask the manufacturer to approve adjustments` });
     }
-    if (this.suppressedWarnings > 0) this.warnings.push({ message: `…and ${this.suppressedWarnings} more warnings` });
+    if (this.suppressedWarnings > 0) this.warnings.push({ code: "more_warnings", message: `…and ${this.suppressedWarnings} more warnings` });
     for (const [sku, t] of this.totals) {
-      if (t.sold !== null && t.sold < 0) this.warnings.push({ message: `${sku}: credits exceed sales, net sold is ${t.sold}` });
+      if (t.sold !== null && t.sold < 0) this.warnings.push({ code: "credits_exceed_sales", message: `${sku}: credits exceed sales, net sold is ${t.sold}` });
     }
     const lines: SkuTotals[] = [...this.totals.entries()]
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
@@ -508,10 +508,17 @@ export class Aggregator {
       warnings: this.warnings,
       ...(this.firstDate && this.lastDate ? { dateRange: { first: this.firstDate, last: this.lastDate } } : {}),
     };
-    if (this.codeNotes.size > 0) result.codes = [...this.codeNotes.values()];
+    if (this.codeNotes.size > 0) {
+      result.codes = [...this.codeNotes.values()];
+      // The codes left unused and the unit conversions are warnings too: nothing read differently goes unsaid.
+      for (const n of result.codes) {
+        if (n.use.startsWith("not ")) this.warnings.push({ code: "code_not_used", message: `${n.code} (${n.meaning}, ${n.count}×): ${n.use}` });
+        else if (n.code.startsWith("unit ")) this.warnings.push({ code: "unit", message: `${n.count} line(s) in ${n.meaning} (${n.code.slice(5)}): ${n.use}` });
+      }
+    }
     if (this.identical.length > 0) {
       result.identicalLines = this.identical;
-      this.warnings.push({ message: `${this.identical.length} line(s) repeat an earlier line in every field (invoice, line, part, quantity, date, transfer type, end customer): they are counted; answer whether to keep or drop them` });
+      this.warnings.push({ code: "identical_lines", message: `${this.identical.length} line(s) repeat an earlier line in every field (invoice, line, part, quantity, date, transfer type, end customer): they are counted; answer whether to keep or drop them` });
     }
     if (this.unitAsks.size > 0) result.packSizesNeeded = [...this.unitAsks.values()];
     return result;

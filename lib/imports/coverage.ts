@@ -5,10 +5,11 @@
  */
 import type { UploadResult } from "./types";
 
+/** The contract's names: `{ from, to, days, periodDays }` (plus where the dates came from and whether it is part of the month). */
 export interface Coverage {
-  start: string;
-  end: string;
-  /** Days from start to end, both included. */
+  from: string;
+  to: string;
+  /** Days from `from` to `to`, both included. */
   days: number;
   periodDays: number;
   /** "file": the period the file declares; "lines": its accepted lines' dates. */
@@ -54,7 +55,7 @@ export function coverageOf(
   if (end < start) return undefined;
   const days = Math.round((toTime(end) - toTime(start)) / DAY) + 1;
   const partial = source === "file" ? days < p.days : days <= p.days - LINES_SLACK;
-  return { start, end, days, periodDays: p.days, source, partial };
+  return { from: start, to: end, days, periodDays: p.days, source, partial };
 }
 
 /** "23–29 Nov" or "28 Nov – 3 Dec". */
@@ -69,5 +70,5 @@ export function dayRange(start: string, end: string): string {
 /** The answer's sentence for a partial file. */
 export function coverageMessage(c: Coverage): string {
   const what = c.source === "file" ? "The file covers" : "The file's lines are dated";
-  return `${what} ${dayRange(c.start, c.end)} only, ${c.days} of ${c.periodDays} days of the period: its figures are for those days, not the whole month`;
+  return `${what} ${dayRange(c.from, c.to)} only, ${c.days} of ${c.periodDays} days of the period: its figures are for those days, not the whole month`;
 }

@@ -48,8 +48,8 @@ export interface ParseUploadInput {
   /** Lines identical in every field: "keep" (default: counted, and asked about) or "drop" (the distributor's answer). */
   duplicates?: "keep" | "drop";
   /** Units per case/box/pack of a SKU as the catalogue knows it (null: unknown). */
-  packSize?: (sku: string) => number | null | undefined;
-  /** The distributor's answers to `needs.packSizes`: SKU → units per pack (win over the catalogue). */
+  packSize?: (sku: string, unit: string) => number | null | undefined;
+  /** The distributor's answers to `needs.packSizes`: SKU → units per pack, for the packs the catalogue has no size for. */
   packSizes?: Record<string, number>;
 }
 
@@ -83,7 +83,7 @@ function withCoverage(out: ParseOutcome, period: string): ParseOutcome {
   const c = coverageOf(period, out.filePeriod, out.dateRange);
   if (!c) return out;
   out.coverage = c;
-  if (c.partial) out.warnings.unshift({ message: coverageMessage(c) });
+  if (c.partial) out.warnings.unshift({ code: "partial_coverage", message: coverageMessage(c) });
   return out;
 }
 
@@ -93,7 +93,7 @@ async function parseOnce(input: ParseUploadInput): Promise<ParseOutcome> {
   if (input.packSizes) {
     const answered = input.packSizes;
     const catalogue = input.packSize;
-    input = { ...input, packSize: (sku) => answered[sku] ?? catalogue?.(sku) };
+    input = { ...input, packSize: (sku, unit) => catalogue?.(sku, unit) ?? answered[sku] };
   }
   let first = await attempt(input, input.dateOrder, true);
   if (first.abandoned) {
@@ -106,7 +106,7 @@ async function parseOnce(input: ParseUploadInput): Promise<ParseOutcome> {
     return withQuestions((await attempt(input, first.restartWith, true)).outcome ?? (await restartOnePass(input, first.restartWith)), input);
   }
   const out = first.outcome!;
-  out.warnings.push({ message: `Rows after the first 2,000 show the dates are ${first.restartWith === "DMY" ? "day/month" : "month/day"}; the file was read as month/day. Upload it again with that date order.` });
+  out.warnings.push({ code: "date_order", message: `Rows after the first 2,000 show the dates are ${first.restartWith === "DMY" ? "day/month" : "month/day"}; the file was read as month/day. Upload it again with that date order.` });
   out.needs = { ...out.needs, dateOrder: true, assumed: out.dateOrder };
   return withQuestions(out, input);
 }
@@ -157,7 +157,7 @@ async function attempt(input: ParseUploadInput, dateOrder: DateOrder | undefined
 
   const decoder = new StreamDecoder();
   const text = () => decodeChunks(split ? split.gate(all) : all, decoder);
-  const decoderWarnings = () => decoder.warnings.map((message) => ({ message }));
+  const decoderWarnings = () => decoder.warnings.map((message) => ({ code: "encoding", message }));
 
   if (container === "x12") {
     const result = await readX12(text(), common);
@@ -187,7 +187,7 @@ async function attempt(input: ParseUploadInput, dateOrder: DateOrder | undefined
     ...o.result,
     encoding: decoder.encoding ?? undefined,
     delimiter: delimited.delimiter,
-    warnings: [...o.result.warnings, ...decoderWarnings(), ...delimited.problems.map((p) => ({ line: p.line, message: `Quotes: ${p.message}` }))],
+    warnings: [...o.result.warnings, ...decoderWarnings(), ...delimited.problems.map((p) => ({ line: p.line, code: "row_value", message: `Quotes: ${p.message}` }))],
   };
   if (o.needs) outcome.needs = o.needs;
   return { outcome, restartWith: o.restartWith };
@@ -208,3 +208,4 @@ export { inspectZip, DEFAULT_ZIP_LIMITS, type ZipLimits } from "./zip-guard";
 export { DEFAULT_MAX_BYTES, type ByteSource } from "./source";
 export type { SplitInput } from "./csv-split";
 export * from "./types";
+export { needsIndex, needsList, type NeedItem } from "./needs";

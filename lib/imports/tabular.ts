@@ -13,7 +13,7 @@ import { CONFIDENT, columnsOf, headerSignature, suggestMapping } from "./headers
 import { decideKind, hasFigure, hasIdentifier } from "./kind";
 import { defaultStyleFor, inferNumberStyle, type InferredStyle, type NumberStyle } from "./numbers";
 import { cellText, RowConverter, type ColumnPlan } from "./records";
-import { FIELDS, type DateOrder, type Field, type Kind, type Mapping, type Needs, type RawRow, type UploadResult } from "./types";
+import { FIELDS, type DateOrder, type Field, type Kind, type Mapping, type Needs, type RawRow, type UploadResult, type Warning } from "./types";
 
 /**
  * A large CSV read in two parts at once (`csv-split.ts`): `start` learns the plan once the sample
@@ -85,7 +85,7 @@ export async function readTable(batches: AsyncIterable<RawRow[]>, opts: TabularO
   const profiles = profileColumns(headers.length, data.map((r) => r.cells), opts.resolvePart);
   const suggested = refineMapping(suggestMapping(headers), headers, profiles);
   const mapping = opts.mapping ? normaliseMapping(opts.mapping) : suggested.mapping;
-  const notes = opts.mapping ? [] : suggested.notes.map((message) => ({ message }));
+  const notes: Warning[] = opts.mapping ? [] : suggested.notes.map((message) => ({ code: "column_values", message }));
   const score = new Set(Object.entries(suggested.mapping).filter(([i, f]) => f && suggested.confidence[+i] >= CONFIDENT).map(([, f]) => f)).size;
   const decision = decideKind(mapping, opts.kind);
   const cols = { ...columnsOf(mapping) };
@@ -107,7 +107,7 @@ export async function readTable(batches: AsyncIterable<RawRow[]>, opts: TabularO
     const u = cols[f] === undefined ? null : unitInHeader(headers[cols[f]!] ?? "");
     if (!u) continue;
     units[f] = u;
-    notes.push({ message: headerUnitNote(headers[cols[f]!] ?? "", u) });
+    notes.push({ code: "unit", message: headerUnitNote(headers[cols[f]!] ?? "", u) });
   }
   const unitHeader = cols.unit !== undefined ? headers[cols.unit] : Object.keys(units).map((f) => headers[cols[f as Field]!]).find(Boolean);
   const agg = new Aggregator(opts.format, decision.kind, unitHeader ? { ...opts, unitColumn: unitHeader } : opts);
@@ -165,7 +165,7 @@ export async function readTable(batches: AsyncIterable<RawRow[]>, opts: TabularO
   const final = evidence.result(true);
   const finished = await agg.finish();
   if (decision.kind === "pos_lines" && cols.date === undefined) {
-    finished.warnings.unshift({ message: `No date column: every line was counted in ${opts.period} without a date check` });
+    finished.warnings.unshift({ code: "no_date_column", message: `No date column: every line was counted in ${opts.period} without a date check` });
   }
   finished.warnings.unshift(...notes);
   const result: UploadResult = {
@@ -179,9 +179,9 @@ export async function readTable(batches: AsyncIterable<RawRow[]>, opts: TabularO
   if (opts.delimiter) result.delimiter = opts.delimiter;
   if (final.byPeriod && final.order === dateOrder) {
     const order = dateOrder === "DMY" ? "day/month" : "month/day";
-    result.warnings.push({ message: `Dates like ${final.example ?? "03/04"} fit both day/month orders: read as ${order}, the only order that puts them in ${opts.period}` });
+    result.warnings.push({ code: "date_order", message: `Dates like ${final.example ?? "03/04"} fit both day/month orders: read as ${order}, the only order that puts them in ${opts.period}` });
   }
-  if (final.conflict) result.warnings.push({ message: "Dates in this file fit both day/month orders on different rows; rows that do not fit the majority are listed as errors" });
+  if (final.conflict) result.warnings.push({ code: "date_order", message: "Dates in this file fit both day/month orders on different rows; rows that do not fit the majority are listed as errors" });
   if (assumed && final.order && final.order !== dateOrder) return { result, score, restartWith: final.order };
   const needs: Needs | undefined = assumed && final.ambiguous ? { dateOrder: true, assumed: dateOrder } : undefined;
   return { result, needs, score };
@@ -211,7 +211,7 @@ export function consumeRow(converter: RowConverter, agg: Aggregator, row: RawRow
   if (out.t === "skip") agg.skip({ line: row.line, reason: out.reason });
   else if (out.t === "error") agg.error(out.error);
   else {
-    if (out.warnings) for (const w of out.warnings) agg.warn({ line: row.line, message: w });
+    if (out.warnings) for (const w of out.warnings) agg.warn({ line: row.line, code: "row_value", message: w });
     if ("movement" in out.record) return agg.pos(out.record);
     agg.summary(out.record);
   }

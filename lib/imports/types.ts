@@ -112,8 +112,17 @@ export interface Skipped {
   line: number;
   reason: string;
 }
+/**
+ * Something the answer had to assume or could not use, said with the line and a stable `code` for
+ * automation (the contract: `{ line?, code, message }`): `partial_coverage`, `date_order`, `encoding`,
+ * `envelope`, `transmission_cut`, `control_totals`, `segment_ignored`, `location_split`,
+ * `returns_without_sales`, `no_date`, `no_period`, `file_period`, `no_date_column`, `column_values`,
+ * `unit`, `code_not_used`, `repeated_sku`, `locations_added`, `adjustment_not_counted`,
+ * `credits_exceed_sales`, `identical_lines`, `row_value`, `sender`, `more_warnings`.
+ */
 export interface Warning {
   line?: number;
+  code: string;
   message: string;
 }
 
@@ -191,7 +200,7 @@ export interface UploadResult {
   /** First and last date of the accepted dated lines (POS files). */
   dateRange?: { first: string; last: string };
   /** The days of the period the file covers (declared, else its lines' dates); `partial` also warns. */
-  coverage?: { start: string; end: string; days: number; periodDays: number; source: "file" | "lines"; partial: boolean };
+  coverage?: { from: string; to: string; days: number; periodDays: number; source: "file" | "lines"; partial: boolean };
 }
 
 /** What the caller must ask the user before the result can be trusted. */

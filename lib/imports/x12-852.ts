@@ -49,7 +49,7 @@ export class Reader852 {
       case "XQ": {
         const start = x12Date(el(s, 2));
         const end = x12Date(el(s, 3)) ?? start;
-        if (!start) this.emit({ t: "warn", line: s.position, message: `XQ02 "${el(s, 2)}" is not a CCYYMMDD date` });
+        if (!start) this.emit({ t: "warn", line: s.position, code: "no_period", message: `XQ02 "${el(s, 2)}" is not a CCYYMMDD date` });
         else this.emit({ t: "period", start, end });
         return;
       }
@@ -58,7 +58,7 @@ export class Reader852 {
         this.item = { lin: s, activities: [] };
         return;
       case "ZA":
-        if (!this.item) return this.emit({ t: "warn", line: s.position, message: "ZA before any LIN is ignored" });
+        if (!this.item) return this.emit({ t: "warn", line: s.position, code: "segment_ignored", message: "ZA before any LIN is ignored" });
         this.item.activities.push({ code: el(s, 1).toUpperCase(), position: s.position, za02: el(s, 2), unit: el(s, 3).toUpperCase(), splits: [] });
         return;
       case "SDQ":
@@ -66,7 +66,7 @@ export class Reader852 {
       case "CTT": {
         this.closeItem();
         if (el(s, 1) && Number(el(s, 1)) !== this.items) {
-          this.emit({ t: "warn", line: s.position, message: `CTT01 says ${el(s, 1)} line items; the file has ${this.items}` });
+          this.emit({ t: "warn", line: s.position, code: "control_totals", message: `CTT01 says ${el(s, 1)} line items; the file has ${this.items}` });
         }
         return;
       }
@@ -90,7 +90,7 @@ export class Reader852 {
 
   private sdq(s: Segment): void {
     const za = this.item?.activities.at(-1);
-    if (!za) return this.emit({ t: "warn", line: s.position, message: "SDQ without a preceding ZA is ignored" });
+    if (!za) return this.emit({ t: "warn", line: s.position, code: "segment_ignored", message: "SDQ without a preceding ZA is ignored" });
     if (!za.unit && el(s, 1)) za.unit = el(s, 1).toUpperCase();
     for (let i = 3; i + 1 < s.elements.length; i += 2) {
       if (!el(s, i) && !el(s, i + 1)) continue;
@@ -127,7 +127,7 @@ export class Reader852 {
         value = q.value;
         const split = a.splits.reduce((x, y) => x + y, 0);
         if (a.splits.length > 0 && split !== value) {
-          this.emit({ t: "warn", line: a.position, message: `ZA*${a.code} says ${value} but its SDQ locations add up to ${split}; ZA02 is used` });
+          this.emit({ t: "warn", line: a.position, code: "location_split", message: `ZA*${a.code} says ${value} but its SDQ locations add up to ${split}; ZA02 is used` });
         }
       }
       const had = totals.get(a.code);
@@ -160,7 +160,7 @@ export class Reader852 {
     } else {
       if (net) sold = net;
       for (const r of returns) this.named(r.code, net ? "not used (ZA*Q1 is already net of customer returns)" : "not used (no sales figure to subtract it from)");
-      if (!net && returns.length > 0) this.emit({ t: "warn", line, message: `Customer returns (ZA*${returns.map((r) => r.code).join("/")}) without a sales figure for this item: not counted` });
+      if (!net && returns.length > 0) this.emit({ t: "warn", line, code: "returns_without_sales", message: `Customer returns (ZA*${returns.map((r) => r.code).join("/")}) without a sales figure for this item: not counted` });
     }
     if (sold === undefined && onHand === undefined) {
       return this.emit({ t: "error", line, column: "ZA01", message: "No ZA with quantity sold (QS/TS/Q1) or on hand (QA/OH/QE) for this item" });

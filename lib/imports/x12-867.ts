@@ -107,7 +107,7 @@ export class Reader867 {
     for (const p of this.undated) {
       const d = p.invoice ? this.invoiceDates.get(p.invoice) : undefined;
       if (d) p.date = d;
-      else this.emit({ t: "warn", line: p.line, message: "This line has no date (no DTM on the line, its PTD or another line of its invoice): counted in the period uploaded" });
+      else this.emit({ t: "warn", line: p.line, code: "no_date", message: "This line has no date (no DTM on the line, its PTD or another line of its invoice): counted in the period uploaded" });
       this.emit({ t: "pos", record: p });
     }
     this.undated = [];
@@ -118,9 +118,9 @@ export class Reader867 {
     if (start || end) this.emit({ t: "period", start, end });
     else if (this.first && this.last) {
       this.emit({ t: "period", start: this.first, end: this.last });
-      this.emit({ t: "warn", message: `The 867 declares no reporting period (DTM*090/091): its line dates run from ${this.first} to ${this.last}` });
+      this.emit({ t: "warn", code: "no_period", message: `The 867 declares no reporting period (DTM*090/091): its line dates run from ${this.first} to ${this.last}` });
     }
-    if (this.items === 0) this.emit({ t: "warn", message: "The 867 transaction set has no items" });
+    if (this.items === 0) this.emit({ t: "warn", code: "segment_ignored", message: "The 867 transaction set has no items" });
   }
 
   private openPtd(s: Segment): void {
@@ -149,10 +149,10 @@ export class Reader867 {
     this.closeItem();
     const declared = Number(el(s, 1));
     if (el(s, 1) && declared !== this.items) {
-      this.emit({ t: "warn", line: s.position, message: `CTT01 says ${declared} line items; the file has ${this.items}` });
+      this.emit({ t: "warn", line: s.position, code: "control_totals", message: `CTT01 says ${declared} line items; the file has ${this.items}` });
     }
     if (el(s, 2) && Number(el(s, 2)) !== this.hash) {
-      this.emit({ t: "warn", line: s.position, message: `CTT02 hash total ${el(s, 2)} differs from the sum of quantities ${this.hash}` });
+      this.emit({ t: "warn", line: s.position, code: "control_totals", message: `CTT02 hash total ${el(s, 2)} differs from the sum of quantities ${this.hash}` });
     }
   }
 
@@ -206,7 +206,7 @@ export class Reader867 {
       if (known) record.date = known;
       // Held until SE only when a later line of its invoice may still give the date.
       else if (invoice) return void this.undated.push(record);
-      else this.emit({ t: "warn", line, message: "This line has no date (no DTM on the line, its PTD or another line of its invoice): counted in the period uploaded" });
+      else this.emit({ t: "warn", line, code: "no_date", message: "This line has no date (no DTM on the line, its PTD or another line of its invoice): counted in the period uploaded" });
     }
     this.emit({ t: "pos", record });
   }

@@ -81,6 +81,6 @@ export type X12Out =
   | { t: "summary"; record: SummaryRow }
   | { t: "error"; line: number; column: string; message: string }
   | { t: "skip"; line: number; reason: string }
-  | { t: "warn"; line?: number; message: string }
+  | { t: "warn"; line?: number; code: string; message: string }
   | { t: "note"; note: CodeNote }
   | { t: "period"; start?: string; end?: string };

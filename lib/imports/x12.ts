@@ -8,7 +8,7 @@
 import { addGsSender, addIsaSender, addPartySender, emptySender, hasSender, SENDER_PARTIES } from "../domain/edi-sender";
 import { Aggregator, type AggregateOptions } from "./aggregate";
 import { ImportError } from "./errors";
-import type { UploadResult } from "./types";
+import type { UploadResult, Warning } from "./types";
 import { Reader852 } from "./x12-852";
 import { Reader867 } from "./x12-867";
 import type { X12Out } from "./x12-items";
@@ -25,7 +25,7 @@ export async function readX12(text: AsyncIterable<string>, opts: AggregateOption
   let separators: Separators | undefined;
   let filePeriod: UploadResult["filePeriod"];
   const pending: Promise<void>[] = [];
-  const envelopeWarnings: { line?: number; message: string }[] = [];
+  const envelopeWarnings: Warning[] = [];
   let held: X12Out[] = [];
   let streamed = false;
   let completeSets = 0;
@@ -40,7 +40,7 @@ export async function readX12(text: AsyncIterable<string>, opts: AggregateOption
     else if (o.t === "summary") a.summary(o.record);
     else if (o.t === "error") a.error({ line: o.line, column: o.column, message: o.message });
     else if (o.t === "skip") a.skip({ line: o.line, reason: o.reason });
-    else if (o.t === "warn") a.warn({ line: o.line, message: o.message });
+    else if (o.t === "warn") a.warn({ line: o.line, code: o.code, message: o.message });
     else if (o.t === "note") a.note(o.note);
     else filePeriod = { start: o.start ?? filePeriod?.start, end: o.end ?? filePeriod?.end };
   };
@@ -60,14 +60,14 @@ export async function readX12(text: AsyncIterable<string>, opts: AggregateOption
 
   const hooks = {
     onSeparators: (x: Separators) => (separators = x),
-    onWarning: (line: number, message: string) => envelopeWarnings.push({ line, message: `Envelope: ${message}` }),
+    onWarning: (line: number, message: string) => envelopeWarnings.push({ line, code: "envelope", message: `Envelope: ${message}` }),
     onCutOff: (c: { control: string; start: number; position: number; why: string }) => {
       const what = `Transaction set ${c.control || "(no ST02)"} (ST at segment ${c.start}) is cut off: ${c.why}.`;
       if (streamed) {
         throw new ImportError("corrupt", `${what} Its first ${SET_BUFFER.toLocaleString("en-US")}+ records were already read, so the file cannot be read in part; send the complete transmission`);
       }
       const items = reader?.itemCount ?? 0;
-      envelopeWarnings.push({ line: c.start, message: `${what} Its ${items} item(s) read so far are not counted; the ${completeSets} complete transaction set(s) are. Send the rest of the transmission.` });
+      envelopeWarnings.push({ line: c.start, code: "transmission_cut", message: `${what} Its ${items} item(s) read so far are not counted; the ${completeSets} complete transaction set(s) are. Send the rest of the transmission.` });
       held = [];
       reader = null;
     },
@@ -106,7 +106,7 @@ export async function readX12(text: AsyncIterable<string>, opts: AggregateOption
     result.filePeriod = filePeriod;
     const months = [filePeriod.start, filePeriod.end].filter(Boolean).map((d) => d!.slice(0, 7));
     if (months.some((m) => m !== opts.period)) {
-      result.warnings.push({ message: `The file reports ${filePeriod.start ?? "?"} to ${filePeriod.end ?? "?"}, not the period ${opts.period}` });
+      result.warnings.push({ code: "file_period", message: `The file reports ${filePeriod.start ?? "?"} to ${filePeriod.end ?? "?"}, not the period ${opts.period}` });
     }
   }
   if (hasSender(sender)) result.sender = sender;

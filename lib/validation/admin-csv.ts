@@ -1,12 +1,12 @@
 import { z } from "zod";
-import { createDistributorSchema, createProductSchema, ediIdentitySchema, packSizeSchema } from "./admin";
+import { createDistributorSchema, createProductSchema, ediIdentitySchema, packSizeSchema, packSizesSchema } from "./admin";
 
 /** Upload limits of the data admin screens. */
 export const SELL_IN_MAX_BYTES = 50 * 1024 * 1024;
 export const CATALOGUE_CSV_MAX_BYTES = 10 * 1024 * 1024;
 
 /** Columns of the catalogue CSV files; those not in the `_REQUIRED` list are optional. */
-export const PRODUCT_CSV_HEADER = ["sku", "description", "family", "list_price", "upc", "pack_size"] as const;
+export const PRODUCT_CSV_HEADER = ["sku", "description", "family", "list_price", "upc", "pack_size", "pack_sizes"] as const;
 export const PRODUCT_CSV_REQUIRED = ["sku", "description", "family", "list_price"] as const;
 export const DISTRIBUTOR_CSV_HEADER = ["code", "name", "region", "edi_isa_id", "edi_gs_id", "duns", "gln"] as const;
 export const DISTRIBUTOR_CSV_REQUIRED = ["code", "name"] as const;
@@ -22,6 +22,15 @@ export const productCsvRowSchema = z.object({
   list_price: z.preprocess((v) => v ?? "", createProductSchema.shape.listPrice),
   upc: z.preprocess(blankToUndefined, z.string().trim().regex(/^\d{8,14}$/, "UPC/GTIN has 8 to 14 digits").optional()),
   pack_size: z.preprocess(blankToUndefined, packSizeSchema.optional()),
+  /** Units per kind of pack in one cell: "CA=12;BX=6" (or "CA:12 BX:6"). */
+  pack_sizes: z.preprocess((v) => {
+    const s = blankToUndefined(v);
+    if (typeof s !== "string") return s;
+    return Object.fromEntries(s.split(/[;,\s]+/).filter(Boolean).map((pair) => {
+      const [unit, n] = pair.split(/[=:]/);
+      return [unit ?? "", n ?? ""];
+    }));
+  }, packSizesSchema.optional()),
 });
 export type ProductCsvRow = z.infer<typeof productCsvRowSchema>;
 

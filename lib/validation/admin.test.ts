@@ -12,6 +12,20 @@ describe("admin schemas", () => {
     expect(createProductSchema.safeParse({ sku: "A", description: "d", family: "f", listPrice: "-1" }).success).toBe(false);
     expect(createProductSchema.safeParse({ sku: "A", description: "d", family: "f", listPrice: "1.23456" }).success).toBe(false);
   });
+  it("takes pack sizes per kind of pack as the contract writes them, one code per kind", () => {
+    const base = { sku: "A", description: "d", family: "f", listPrice: 1 };
+    expect(createProductSchema.parse({ ...base, packSizes: { CA: 12, bx: 6, CTN: 48 } }).packSizes).toEqual({ CA: 12, BX: 6, CT: 48 });
+    expect(createProductSchema.parse({ ...base, packSizes: { CS: 24 } }).packSizes).toEqual({ CA: 24 });
+    const bad = createProductSchema.safeParse({ ...base, packSizes: { EA: 1, CA: 0 } });
+    expect(bad.success).toBe(false);
+    expect(bad.error!.issues.map((i) => i.message)).toEqual(expect.arrayContaining(["Pack size is at least 1"]));
+    expect(createProductSchema.safeParse({ ...base, packSizes: { EA: 1 } }).error!.issues[0]!.message).toMatch(/EA is not a pack unit/);
+  });
+  it("takes a distributor's EDI identities as the contract's list", () => {
+    expect(createDistributorSchema.safeParse({ code: "NWC", name: "N", ediIds: [{ qualifier: "ZZ", id: "NORTHWIND" }] }).success).toBe(true);
+    const bad = createDistributorSchema.safeParse({ code: "NWC", name: "N", ediIds: [{ qualifier: "ZZ", id: "A" }, { qualifier: "DUNS", id: "1" }] });
+    expect(bad.error!.issues[0]).toMatchObject({ path: ["ediIds", 1], message: "A DUNS has 9 digits" });
+  });
   it("ties the distributor role to a distributor code", () => {
     const base = { email: "a@b.test", name: "A", password: "long-enough-pass" };
     expect(createUserSchema.safeParse({ ...base, role: "distributor" }).success).toBe(false);

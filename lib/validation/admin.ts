@@ -1,6 +1,8 @@
 import type { ActionState } from "./action-state";
 import { z } from "zod";
 import { ROLES } from "@/lib/domain/constants";
+import { packUnit } from "@/lib/domain/units";
+import { identitiesFromEdiIds } from "@/lib/domain/edi-sender";
 import { distributorCodeSchema, skuSchema } from "./common";
 
 /**
@@ -24,6 +26,15 @@ export const createDistributorSchema = z.object({
   name: z.string().trim().min(1, "Name is required").max(200),
   region: z.string().trim().max(100).optional(),
   ...ediIdentitySchema,
+  /** The contract's form of the identities: `[{ qualifier, id }]` (see identitiesFromEdiIds); the named fields win. */
+  ediIds: z
+    .array(z.object({ qualifier: z.string().trim().min(1).max(4), id: z.string().trim().min(1).max(35) }))
+    .max(8)
+    .superRefine((list, ctx) => {
+      const r = identitiesFromEdiIds(list);
+      if (!r.ok) ctx.addIssue({ code: "custom", path: [r.index], message: r.message });
+    })
+    .optional(),
 });
 
 /** Units per case/box/pack/reel (files giving cases are converted with it). */
@@ -32,6 +43,20 @@ export const packSizeSchema = z.coerce
   .int("Pack size is a whole number of units")
   .min(1, "Pack size is at least 1")
   .max(1_000_000, "Pack size is at most 1,000,000");
+
+/**
+ * Units per kind of pack, as the contract writes it: `{ "CA": 12, "BX": 6 }`. Keys are pack units
+ * in any spelling (CS, CASE, CTN, KRT…), stored as one code per kind; eaches and dozens need none.
+ */
+export const packSizesSchema = z.record(z.string().trim().min(1).max(10), packSizeSchema).transform((sizes, ctx) => {
+  const out: Record<string, number> = {};
+  for (const [unit, n] of Object.entries(sizes)) {
+    const group = packUnit(unit);
+    if (group) out[group] = n;
+    else ctx.addIssue({ code: "custom", path: [unit], message: `${unit} is not a pack unit (cases, boxes, packs, cartons, reels, tubes, trays): eaches and dozens need no pack size` });
+  }
+  return out;
+});
 
 export const createProductSchema = z.object({
   sku: skuSchema,
@@ -43,6 +68,7 @@ export const createProductSchema = z.object({
     .pipe(z.string().regex(/^\d{1,10}(\.\d{1,4})?$/, "List price is a non-negative amount with at most 4 decimals")),
   upc: z.string().trim().regex(/^\d{8,14}$/, "UPC/GTIN has 8 to 14 digits").optional(),
   packSize: packSizeSchema.optional(),
+  packSizes: packSizesSchema.optional(),
 });
 
 /** The roles a user may have (the domain's list). */

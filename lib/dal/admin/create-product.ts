@@ -11,10 +11,10 @@ export async function createProduct(db: Queryable, viewer: Viewer, input: z.infe
   requireRole(viewer, ["admin"]);
   const [row] = await db
     .insert(products)
-    .values({ sku: input.sku, description: input.description, family: input.family, listPrice: input.listPrice, upc: input.upc ?? null, packSize: input.packSize ?? null })
+    .values({ sku: input.sku, description: input.description, family: input.family, listPrice: input.listPrice, upc: input.upc ?? null, packSize: input.packSize ?? null, packSizes: input.packSizes && Object.keys(input.packSizes).length > 0 ? input.packSizes : null })
     .onConflictDoNothing()
     .returning();
   if (!row) throw new AppError("conflict", `SKU ${input.sku} (or its UPC) already exists`, [{ path: "sku", message: "Already exists" }]);
   await recordAudit(db, viewer, "product.create", { subject: row.sku });
-  return { sku: row.sku, description: row.description, family: row.family, listPrice: row.listPrice, upc: row.upc, packSize: row.packSize };
+  return { sku: row.sku, description: row.description, family: row.family, listPrice: row.listPrice, upc: row.upc, packSize: row.packSize, packSizes: row.packSizes ?? {} };
 }

@@ -114,6 +114,18 @@ describe("pack sizes in the catalogue CSV (issue 15)", () => {
     expect(await importProductsCsv(tdb.db, admin, `sku,description,family,list_price,pack_size\nPK-${t},Reel part,F,1,4000`)).toMatchObject({ updated: 1 });
     expect(await size(`PK-${t}`)).toBe(4000);
   });
+  it("imports pack_sizes per kind of pack (CA=12;BX=6), keeps them on a blank cell, rejects a unit that is no pack by line", async () => {
+    const t = tag();
+    const r = await importProductsCsv(tdb.db, admin, `sku,description,family,list_price,pack_sizes\nPS-${t},Boxed,F,1,CS=12;BX=6\nPS2-${t},Bad,F,1,EA=1`);
+    expect(r).toMatchObject({ created: 1 });
+    expect(r.errors.map((e) => e.line)).toEqual([3]);
+    expect(r.errors[0]!.message).toMatch(/EA is not a pack unit/);
+    const sizes = async () => (await tdb.db.select({ s: products.packSizes }).from(products).where(eq(products.sku, `PS-${t}`)))[0]!.s;
+    expect(await sizes()).toEqual({ CA: 12, BX: 6 });
+    expect(await importProductsCsv(tdb.db, admin, `sku,description,family,list_price,pack_sizes\nPS-${t},Boxed,F,1,`)).toMatchObject({ unchanged: 1 });
+    expect(await importProductsCsv(tdb.db, admin, `sku,description,family,list_price,pack_sizes\nPS-${t},Boxed,F,1,CA:24`)).toMatchObject({ updated: 1 });
+    expect(await sizes()).toEqual({ CA: 24 });
+  });
 });
 
 describe("importing distributors from CSV", () => {

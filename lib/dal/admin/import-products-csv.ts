@@ -16,7 +16,8 @@ import { chunks, describeIssues, parseCsvRecords } from "./csv-records";
 const BATCH = 500;
 
 /**
- * Imports products from a CSV `sku,description,family,list_price[,upc][,pack_size]`. Idempotent: a
+ * Imports products from a CSV `sku,description,family,list_price[,upc][,pack_size][,pack_sizes]` (pack_sizes
+ * per kind of pack: "CA=12;BX=6"). Idempotent: a
  * new SKU is created; a known SKU has its description, family, list price, UPC and pack size
  * updated when they differ (a blank UPC or pack size cell keeps the stored one), and is counted
  * unchanged otherwise. Rejected rows —
@@ -78,7 +79,7 @@ export async function importProductsCsv(db: Queryable, viewer: Viewer, csv: stri
     for (const part of chunks(rows, BATCH)) {
       const written = await tx
         .insert(products)
-        .values(part.map(({ row }) => ({ sku: row.sku, description: row.description, family: row.family, listPrice: row.list_price, upc: row.upc ?? null, packSize: row.pack_size ?? null })))
+        .values(part.map(({ row }) => ({ sku: row.sku, description: row.description, family: row.family, listPrice: row.list_price, upc: row.upc ?? null, packSize: row.pack_size ?? null, packSizes: row.pack_sizes && Object.keys(row.pack_sizes).length > 0 ? row.pack_sizes : null })))
         .onConflictDoUpdate({
           target: products.sku,
           set: {
@@ -87,9 +88,10 @@ export async function importProductsCsv(db: Queryable, viewer: Viewer, csv: stri
             listPrice: sql`excluded.list_price`,
             upc: sql`coalesce(excluded.upc, ${products.upc})`,
             packSize: sql`coalesce(excluded.pack_size, ${products.packSize})`,
+            packSizes: sql`coalesce(excluded.pack_sizes, ${products.packSizes})`,
           },
-          setWhere: sql`(${products.description}, ${products.family}, ${products.listPrice}, ${products.upc}, ${products.packSize})
-            is distinct from (excluded.description, excluded.family, excluded.list_price, coalesce(excluded.upc, ${products.upc}), coalesce(excluded.pack_size, ${products.packSize}))`,
+          setWhere: sql`(${products.description}, ${products.family}, ${products.listPrice}, ${products.upc}, ${products.packSize}, ${products.packSizes})
+            is distinct from (excluded.description, excluded.family, excluded.list_price, coalesce(excluded.upc, ${products.upc}), coalesce(excluded.pack_size, ${products.packSize}), coalesce(excluded.pack_sizes, ${products.packSizes}))`,
         })
         .returning({ sku: products.sku, inserted: sql<boolean>`(xmax = 0)` });
       for (const w of written) {

@@ -1,4 +1,4 @@
-import { asc, count, ilike, or, type SQL } from "drizzle-orm";
+import { asc, count, ilike, or, sql, type SQL } from "drizzle-orm";
 import type { Queryable } from "@/db/open";
 import { products } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/viewer";
@@ -12,6 +12,8 @@ export interface ProductListRow {
   listPrice: string;
   upc: string | null;
   packSize: number | null;
+  /** Units per kind of pack ({ CA: 12 }); empty when only `packSize` (any pack) or nothing is known. */
+  packSizes: Record<string, number>;
   active: boolean;
 }
 
@@ -41,7 +43,7 @@ export async function listProducts(db: Queryable, viewer: Viewer, query: Product
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
   const page = Math.min(query.page, pageCount);
   const rows = await db
-    .select({ sku: products.sku, description: products.description, family: products.family, listPrice: products.listPrice, upc: products.upc, packSize: products.packSize, active: products.active })
+    .select({ sku: products.sku, description: products.description, family: products.family, listPrice: products.listPrice, upc: products.upc, packSize: products.packSize, packSizes: sql<Record<string, number>>`coalesce(${products.packSizes}, '{}'::jsonb)`, active: products.active })
     .from(products)
     .where(where)
     .orderBy(asc(products.sku))

@@ -8,13 +8,15 @@
  * `truncated` says so); the copy stored in `uploads.result` keeps up to STORED_LIST_MAX of each (the
  * rejected-rows CSV is made from it).
  */
-import type { Mapping, ParseOutcome, SkuTotals } from "@/lib/imports";
+import { needsList, type Mapping, type NeedItem, type ParseOutcome, type SkuTotals } from "@/lib/imports";
 import type { DistributorResolver } from "../xrefs/load-resolver";
 
 export const RESPONSE_LIST_MAX = 2_000;
 export const STORED_LIST_MAX = 50_000;
 
-export interface UploadAnswer extends Omit<ParseOutcome, "posLines"> {
+export interface UploadAnswer extends Omit<ParseOutcome, "posLines" | "needs"> {
+  /** The questions asked before the file can be read exactly, in the contract's shape: `[{ kind, … }]`. */
+  needs?: NeedItem[];
   uploadId: string;
   period: string;
   fileName: string | null;
@@ -65,7 +67,7 @@ export function toAnswer(r: ParseOutcome, ctx: AnswerContext): { response: Uploa
     uploadId: ctx.uploadId, period: ctx.period, fileName: ctx.fileName, bytes: ctx.bytes,
     format: r.format, kind: r.kind, rowsRead: r.rowsRead, rowsAccepted: r.rowsAccepted,
     lines, credits: r.credits, unknownParts: r.unknownParts,
-    ...(r.needs ? { needs: r.needs } : {}),
+    ...(r.needs ? { needs: needsList(r.needs) } : {}),
     ...(r.headerLine !== undefined ? { headerLine: r.headerLine } : {}),
     ...(r.headers ? { headers: r.headers } : {}),
     ...(r.mapping ? { mapping: r.mapping } : {}),

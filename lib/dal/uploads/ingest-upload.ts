@@ -205,7 +205,7 @@ export async function readUpload(prepared: PreparedUpload, run: DbRunner, input:
       const sent = await checkSender(tx, d, result.sender);
       if (sent.verdict !== "ok") {
         if (sent.refuse) throw new AppError("validation_failed", `${sent.message}. Files from another distributor are refused (an admin setting); nothing was stored`, [{ path: "file", message: sent.message }], { reason: "other_sender" });
-        result.warnings.unshift({ message: sent.message });
+        result.warnings.unshift({ code: "sender", message: sent.message });
       }
       if (mappingSource === null && result.mapping) mappingSource = "suggested";
       if (confirmed && result.headerSignature && (opts.mapping || result.mapping)) {

@@ -20,6 +20,7 @@ import { submitPeriod } from "../submissions/submit-period";
 import { mapParts } from "../xrefs/map-parts";
 import { ingestUpload, type UploadAnswer } from "./ingest-upload";
 import { findKeptPosLines, listPosLines } from "./list-pos-lines";
+import { needsIndex } from "@/lib/imports/needs";
 import { decodePosBlock } from "@/lib/imports/pos-blocks";
 import { rejectedRowsCsv } from "./get-upload";
 
@@ -173,24 +174,24 @@ describe(`uploads through the data layer (${label})`, () => {
     const v = await makeViewer(tdb.db, "distributor", d);
     const file = Buffer.from("Ref;Figure;When;Who\nMCU-1000;5;2026-10-03;Acme\nLDO-330;7;2026-10-04;Acme\nMCU-1000;1;2026-10-05;Beta\n");
     const first = await ingestUpload(tdb.db, v, { options: { period: "2026-10" }, source: file });
-    expect(first.needs?.mapping).toBe(true);
+    expect(needsIndex(first.needs)?.mapping).toBe(true);
     // The mapping step shows the header and the first rows.
     expect(first.layout).toMatchObject({ headers: ["Ref", "Figure", "When", "Who"], preview: [["MCU-1000", "5", "2026-10-03", "Acme"], ["LDO-330", "7", "2026-10-04", "Acme"], ["MCU-1000", "1", "2026-10-05", "Beta"]] });
     const mapping = { 0: "sku", 1: "quantity", 2: "date", 3: "endCustomer" };
     const confirmed = await ingestUpload(tdb.db, v, { options: { period: "2026-10", mapping: JSON.stringify(mapping), kind: "pos_lines", replaces: first.uploadId }, source: file });
-    expect(confirmed.needs?.mapping).toBeUndefined();
+    expect(needsIndex(confirmed.needs)?.mapping).toBeUndefined();
     expect(confirmed.remembered).toBe(true);
     expect(totalsOf(confirmed, "sold")).toEqual({ "LDO-330": 7, "MCU-1000": 6 });
     expect((await countRows(first.uploadId)).uploads).toBe(0); // replaced
     // Next month's file from the same system: other rows, same header → remembered, no question.
     const next = await ingestUpload(tdb.db, v, { options: { period: "2026-10" }, source: Buffer.from("Ref;Figure;When;Who\nLDO-330;2;2026-10-09;Gamma\n") });
     expect(next.mappingSource).toBe("remembered");
-    expect(next.needs?.mapping).toBeUndefined();
+    expect(needsIndex(next.needs)?.mapping).toBeUndefined();
     expect(totalsOf(next, "sold")).toEqual({ "LDO-330": 2 });
     // Another distributor with the same layout is asked again (mappings are per distributor).
     const other = await makeDistributor(tdb.db);
     const again = await ingestUpload(tdb.db, await makeViewer(tdb.db, "distributor", other), { options: { period: "2026-10" }, source: file });
-    expect(again.needs?.mapping).toBe(true);
+    expect(needsIndex(again.needs)?.mapping).toBe(true);
   });
 
   it("maps an unknown part on the spot and remembers it for later uploads", async () => {

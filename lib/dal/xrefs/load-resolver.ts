@@ -11,14 +11,15 @@ import { eq } from "drizzle-orm";
 import type { Queryable } from "@/db/open";
 import { partXrefs, products } from "@/db/schema";
 import { createPartResolver, type PartResolver } from "@/lib/imports";
+import { packSizeFor } from "@/lib/domain/units";
 
 export interface DistributorResolver {
   resolvePart: PartResolver;
   productIdOf: (sku: string) => number | undefined;
   /** SKU → description and family (for the review and to add rows the grid does not have). */
   productOf: (sku: string) => { sku: string; description: string; family: string } | undefined;
-  /** Units per case/box/pack of a SKU (catalogue), null when not known. */
-  packSizeOf: (sku: string) => number | null;
+  /** Units per case/box/pack of a SKU in a unit (catalogue: its size for that pack, else its one pack size), null when not known. */
+  packSizeOf: (sku: string, unit: string) => number | null;
   /** The resolver's tables and SKU → product id, as plain data (for a parser on another thread). */
   tables: { skus: string[]; crossRef: [string, string][]; barcodes: [string, string][] };
   productIds: [string, number][];
@@ -26,7 +27,7 @@ export interface DistributorResolver {
 
 export async function loadPartResolver(db: Queryable, distributorId: number): Promise<DistributorResolver> {
   const [prods, xrefs] = await Promise.all([
-    db.select({ id: products.id, sku: products.sku, upc: products.upc, description: products.description, family: products.family, packSize: products.packSize }).from(products),
+    db.select({ id: products.id, sku: products.sku, upc: products.upc, description: products.description, family: products.family, packSize: products.packSize, packSizes: products.packSizes }).from(products),
     db
       .select({ part: partXrefs.distributorPart, sku: products.sku })
       .from(partXrefs)
@@ -48,7 +49,10 @@ export async function loadPartResolver(db: Queryable, distributorId: number): Pr
     tables,
     productIds: prods.map((p) => [p.sku, p.id] as [string, number]),
     productIdOf: (sku) => find(sku)?.id,
-    packSizeOf: (sku) => find(sku)?.packSize ?? null,
+    packSizeOf: (sku, unit) => {
+      const p = find(sku);
+      return p ? packSizeFor(p.packSizes, p.packSize, unit) : null;
+    },
     productOf: (sku) => {
       const p = find(sku);
       return p ? { sku: p.sku, description: p.description, family: p.family } : undefined;

@@ -44,7 +44,7 @@ export default async function ProductsPage({ searchParams }: { searchParams: Pro
         <Card>
           <CardHeader
             title="Import a CSV"
-            description="Header sku,description,family,list_price,upc,pack_size (upc and pack_size optional; pack_size = units per case, box or reel). New SKUs are created; known SKUs get description, family, list price, UPC and pack size updated (a blank UPC or pack size keeps the stored one); identical rows are left as they are."
+            description="Header sku,description,family,list_price,upc,pack_size,pack_sizes (upc and the pack sizes optional; pack_size = units per case, box or reel; pack_sizes per kind of pack, e.g. CA=12;BX=6). New SKUs are created; known SKUs get description, family, list price, UPC and pack size updated (a blank UPC or pack size keeps the stored one); identical rows are left as they are."
           />
           <CardBody>
             <CatalogueImport endpoint="/admin/products/import" maxBytes={CATALOGUE_CSV_MAX_BYTES} header={PRODUCT_CSV_HEADER.join(",")} noun="products" />
@@ -101,7 +101,15 @@ export default async function ProductsPage({ searchParams }: { searchParams: Pro
                     <TD>{p.family}</TD>
                     <TD numeric>{price.format(Number(p.listPrice))}</TD>
                     <TD className="font-mono text-xs tabular-nums">{p.upc ?? <span className="text-slate-500">—</span>}</TD>
-                    <TD numeric>{p.packSize ?? <span className="text-slate-500">—</span>}</TD>
+                    <TD numeric>
+                      {p.packSize === null && Object.keys(p.packSizes).length === 0 ? <span className="text-slate-500">—</span> : null}
+                      {p.packSize ?? null}
+                      {Object.entries(p.packSizes).map(([unit, n]) => (
+                        <span key={unit} className="ml-2 whitespace-nowrap text-xs text-slate-600">
+                          {unit} {n}
+                        </span>
+                      ))}
+                    </TD>
                     <TD>{p.active ? <Badge tone="green">Active</Badge> : <Badge>Inactive</Badge>}</TD>
                   </TR>
                 ))}
