@@ -1,7 +1,8 @@
 /**
  * The questions of an upload's answer in the contract's shape: `needs` is a list of
  * `{ kind, … }` (API.md, "Upload answers"), one entry per question — `mapping`, `dateOrder`,
- * `sheet`, `duplicates`, `unit` (the pack sizes of products counted in cases or boxes). The parser
+ * `sheet`, `duplicates`, `unit` (the pack sizes of products counted in cases or boxes), `absentSkus`
+ * (an inventory summary leaving out SKUs the distributor holds: keep, zero or leave). The parser
  * keeps one object with a key per question ({@link Needs}); these two functions turn one into the
  * other, so the answer speaks the contract and the screen can still ask "is the mapping asked?".
  */
@@ -12,7 +13,8 @@ export type NeedItem =
   | { kind: "dateOrder"; assumed: DateOrder }
   | { kind: "sheet"; sheets: string[] }
   | { kind: "duplicates"; count: number; lines: number[] }
-  | { kind: "unit"; packSizes: { sku: string; unit: string; rows: number }[] };
+  | { kind: "unit"; packSizes: { sku: string; unit: string; rows: number }[] }
+  | { kind: "absentSkus"; skus: { sku: string; opening: number; received: number }[]; choices: ["keep", "zero", "leave"] };
 
 /** The parser's questions as the contract's list; undefined when nothing is asked. */
 export function needsList(n: Needs | undefined): NeedItem[] | undefined {
@@ -25,6 +27,7 @@ export function needsList(n: Needs | undefined): NeedItem[] | undefined {
   if (n.sheet?.length) out.push({ kind: "sheet", sheets: n.sheet });
   if (n.duplicates) out.push({ kind: "duplicates", count: n.duplicates.count, lines: n.duplicates.lines });
   if (n.packSizes?.length) out.push({ kind: "unit", packSizes: n.packSizes });
+  if (n.absentSkus?.length) out.push({ kind: "absentSkus", skus: n.absentSkus, choices: ["keep", "zero", "leave"] });
   return out.length > 0 ? out : undefined;
 }
 
@@ -48,6 +51,9 @@ export function needsIndex(list: readonly NeedItem[] | undefined): Needs | undef
         break;
       case "unit":
         n.packSizes = item.packSizes;
+        break;
+      case "absentSkus":
+        n.absentSkus = item.skus;
         break;
     }
   }

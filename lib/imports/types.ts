@@ -220,6 +220,8 @@ export interface Needs {
   duplicates?: { lines: number[]; count: number };
   /** Quantities in cases/boxes/packs whose pack size is not known were not counted: ask the units per pack. Answer: `packSizes: { SKU: n }`. */
   packSizes?: { sku: string; unit: string; rows: number }[];
+  /** An inventory summary left out SKUs the distributor holds: keep last period's, set to 0, or leave them (filled in by the data layer). */
+  absentSkus?: { sku: string; opening: number; received: number }[];
   /** Why the mapping is asked (a low-confidence column, a required field missing), in words. */
   reasons?: string[];
 }

@@ -58,6 +58,7 @@ import { loadPartResolver, type DistributorResolver } from "../xrefs/load-resolv
 import { asRows } from "../sql-rows";
 import { createPosSink, streamsToStore, type PosSink } from "./pos-sink";
 import { checkSender } from "./check-sender";
+import { findAbsentSkus } from "./absent-skus";
 import { toAnswer, type Layout, type UploadAnswer } from "./answer";
 
 export type { UploadAnswer } from "./answer";
@@ -208,6 +209,10 @@ export async function readUpload(prepared: PreparedUpload, run: DbRunner, input:
         result.warnings.unshift({ code: "sender", message: sent.message });
       }
       if (mappingSource === null && result.mapping) mappingSource = "suggested";
+      if (result.kind === "summary" && result.lines.length > 0 && !result.needs?.mapping) {
+        const absent = await findAbsentSkus(tx, d.id, opts.period, result.lines.map((l) => l.sku));
+        if (absent.length > 0) result.needs = { ...result.needs, absentSkus: absent };
+      }
       if (confirmed && result.headerSignature && (opts.mapping || result.mapping)) {
         await saveMapping(tx, viewer, d.id, result.headerSignature, { columns: (opts.mapping as Mapping | undefined) ?? result.mapping!, kind: opts.kind, dateOrder: opts.dateOrder });
       }
