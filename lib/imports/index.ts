@@ -19,7 +19,8 @@ import { ImportError } from "./errors";
 import { collect, DEFAULT_MAX_BYTES, isRereadable, openBytes, peek, type ByteSource } from "./source";
 import { CsvSplit, SplitAbandoned, type SplitInput } from "./csv-split";
 import { readTable } from "./tabular";
-import { FIELDS, type DateOrder, type Kind, type Mapping, type ParseOutcome, type PartResolver, type ResolvedPosLine } from "./types";
+import { FIELDS, type DateOrder, type Kind, type Layout, type Mapping, type ParseOutcome, type PartResolver, type ResolvedPosLine } from "./types";
+import { Aggregator } from "./aggregate";
 import { readX12 } from "./x12";
 import { readXlsx } from "./xlsx";
 import { DEFAULT_ZIP_LIMITS, type ZipLimits } from "./zip-guard";
@@ -43,6 +44,8 @@ export interface ParseUploadInput {
   /** Called before the file is read a second time (a late row decided the date order): discard what `onPosLines` got. */
   onRestart?: () => void | Promise<void>;
   onProgress?: (p: { bytesRead: number }) => void;
+  /** Read the header and a sample only: the answer's `layout` (see {@link probeLayout}). */
+  layoutOnly?: boolean;
   /** Large line-level CSV files: read the second half on a worker thread at the same time (`csv-split.ts`). */
   split?: SplitInput;
   /** Lines identical in every field: "keep" (default: counted, and asked about) or "drop" (the distributor's answer). */
@@ -142,13 +145,13 @@ async function attempt(input: ParseUploadInput, dateOrder: DateOrder | undefined
     // X12 saved as UTF-16 is rare but cheap to recognise.
     if (decodeBuffer(head.subarray(0, head.length & ~1)).text.trimStart().startsWith("ISA")) container = "x12";
   }
-  const common = { period: input.period, resolvePart: input.resolvePart, onPosLines: input.onPosLines, duplicates: input.duplicates, packSize: input.packSize };
+  const common = { period: input.period, resolvePart: input.resolvePart, onPosLines: input.onPosLines, duplicates: input.duplicates, packSize: input.packSize, layoutOnly: input.layoutOnly };
 
   if (container === "xlsx") {
     const buf = await collect(all);
     const zipLimits = { ...DEFAULT_ZIP_LIMITS, ...input.zipLimits };
     const o = await readXlsx(buf, { ...common, format: "xlsx", mapping: input.mapping, kind: input.kind, dateOrder, sheet: input.sheet, zipLimits });
-    const outcome: ParseOutcome = { ...o.result, sheet: o.sheet };
+    const outcome: ParseOutcome = { ...o.result, sheet: o.sheet, ...(o.layout ? { layout: o.layout } : {}) };
     const needs = { ...o.needs };
     if (!input.sheet && o.candidates.length > 1) needs.sheet = o.candidates;
     if (Object.keys(needs).length > 0) outcome.needs = needs;
@@ -159,6 +162,8 @@ async function attempt(input: ParseUploadInput, dateOrder: DateOrder | undefined
   const text = () => decodeChunks(split ? split.gate(all) : all, decoder);
   const decoderWarnings = () => decoder.warnings.map((message) => ({ code: "encoding", message }));
 
+  // An EDI file has no columns to map: a layout probe reads nothing of it.
+  if (container === "x12" && input.layoutOnly) return { outcome: await new Aggregator("x12-867", "pos_lines", common).finish() };
   if (container === "x12") {
     const result = await readX12(text(), common);
     const { separators: _separators, ...rest } = result;
@@ -190,7 +195,18 @@ async function attempt(input: ParseUploadInput, dateOrder: DateOrder | undefined
     warnings: [...o.result.warnings, ...decoderWarnings(), ...delimited.problems.map((p) => ({ line: p.line, code: "row_value", message: `Quotes: ${p.message}` }))],
   };
   if (o.needs) outcome.needs = o.needs;
+  if (o.layout) outcome.layout = o.layout;
   return { outcome, restartWith: o.restartWith };
+}
+
+/**
+ * The layout of a spreadsheet-like file from its first rows — header, signature, suggested mapping
+ * with confidences, first five rows — without reading the rest (the mapping step shows it even when
+ * a remembered mapping read the file). null for X12 (no columns to map).
+ */
+export async function probeLayout(input: Pick<ParseUploadInput, "bytes" | "period" | "resolvePart" | "sheet" | "maxBytes" | "zipLimits">): Promise<Layout | null> {
+  const o = await parseUpload({ ...input, layoutOnly: true, onPosLines: () => {} });
+  return o.layout ?? null;
 }
 
 export { ImportError, isImportError, type ImportErrorCode } from "./errors";

@@ -13,7 +13,7 @@ import { CONFIDENT, columnsOf, headerSignature, suggestMapping } from "./headers
 import { decideKind, hasFigure, hasIdentifier } from "./kind";
 import { defaultStyleFor, inferNumberStyle, type InferredStyle, type NumberStyle } from "./numbers";
 import { cellText, RowConverter, type ColumnPlan } from "./records";
-import { FIELDS, type DateOrder, type Field, type Kind, type Mapping, type Needs, type RawRow, type UploadResult, type Warning } from "./types";
+import { FIELDS, type DateOrder, type Field, type Kind, type Mapping, type Needs, type Layout, type RawRow, type UploadResult, type Warning } from "./types";
 
 /**
  * A large CSV read in two parts at once (`csv-split.ts`): `start` learns the plan once the sample
@@ -34,6 +34,8 @@ export interface TabularOptions extends AggregateOptions {
   delimiter?: string;
   /** Rows read ahead to decide the header, mapping and conventions. */
   sampleRows?: number;
+  /** Stop after the sample: answer the header, its suggestions and the first rows (`layout`), read no row. */
+  layoutOnly?: boolean;
   split?: TableSplit;
 }
 
@@ -44,6 +46,8 @@ export interface TabularOutcome {
   score: number;
   /** Late rows decided the date order against the assumption: parse again with this order. */
   restartWith?: DateOrder;
+  /** `layoutOnly`: the header, suggestions and first rows. */
+  layout?: Layout;
 }
 
 const SAMPLE_ROWS = 2000;
@@ -87,6 +91,12 @@ export async function readTable(batches: AsyncIterable<RawRow[]>, opts: TabularO
   const mapping = opts.mapping ? normaliseMapping(opts.mapping) : suggested.mapping;
   const notes: Warning[] = opts.mapping ? [] : suggested.notes.map((message) => ({ code: "column_values", message }));
   const score = new Set(Object.entries(suggested.mapping).filter(([i, f]) => f && suggested.confidence[+i] >= CONFIDENT).map(([, f]) => f)).size;
+  const signature = headerSignature(headers);
+  if (opts.layoutOnly) {
+    const empty = await new Aggregator(opts.format, "pos_lines", opts).finish();
+    const layout: Layout = { signature, headers, preview: previewOf(data), suggested: suggested.mapping, confidence: suggested.confidence };
+    return { result: { ...empty, headers, headerLine: sample[h].line, headerSignature: signature }, layout, score };
+  }
   const decision = decideKind(mapping, opts.kind);
   const cols = { ...columnsOf(mapping) };
   if (decision.kind === "pos_lines") {
@@ -116,11 +126,11 @@ export async function readTable(batches: AsyncIterable<RawRow[]>, opts: TabularO
   const reasons = opts.mapping ? [] : questions(mapping, suggested.confidence, headers, decision.kind);
   if (!usable || !confident(["sku", "distributorPart", "upc"]) || !confident(QUANTITY_FIELDS) || reasons.length > 0) {
     const result = await agg.finish();
-    const preview = data.filter((r) => r.cells.some((c) => cellText(c) !== "")).slice(0, 5).map((r) => r.cells.map(cellText));
+    const preview = previewOf(data);
     if (!hasIdentifier(mapping) || !confident(["sku", "distributorPart", "upc"])) reasons.unshift("Which column holds the part number?");
     if (!usable || !confident(QUANTITY_FIELDS)) reasons.push("Which column holds the quantities?");
     return {
-      result: { ...result, rowsRead: 0, headers, headerLine: sample[h].line, headerSignature: headerSignature(headers), warnings: notes },
+      result: { ...result, rowsRead: 0, headers, headerLine: sample[h].line, headerSignature: signature, warnings: notes },
       needs: { mapping: true, suggested: suggested.mapping, confidence: suggested.confidence, headers, preview, reasons: [...new Set(reasons)] },
       score,
     };
@@ -173,7 +183,7 @@ export async function readTable(batches: AsyncIterable<RawRow[]>, opts: TabularO
     headerLine: sample[h].line,
     headers,
     mapping,
-    headerSignature: headerSignature(headers),
+    headerSignature: signature,
   };
   if (cols.date !== undefined && (opts.dateOrder || final.order || final.ambiguous)) result.dateOrder = dateOrder;
   if (opts.delimiter) result.delimiter = opts.delimiter;
@@ -215,6 +225,11 @@ export function consumeRow(converter: RowConverter, agg: Aggregator, row: RawRow
     if ("movement" in out.record) return agg.pos(out.record);
     agg.summary(out.record);
   }
+}
+
+/** The first five non-blank data rows as text (the mapping step's preview). */
+function previewOf(data: readonly RawRow[]): string[][] {
+  return data.filter((r) => r.cells.some((c) => cellText(c) !== "")).slice(0, 5).map((r) => r.cells.map(cellText));
 }
 
 function trimEnd(cells: string[]): string[] {

@@ -226,7 +226,17 @@ export interface Needs {
   reasons?: string[];
 }
 
-export type ParseOutcome = UploadResult & { needs?: Needs };
+/** A spreadsheet's header as found, the header suggestions and the first five data rows (for the mapping step). */
+export interface Layout {
+  signature: string;
+  headers: string[];
+  preview: string[][];
+  suggested: Mapping;
+  confidence: Record<number, number>;
+}
+
+/** `layout`: only from {@link probeLayout} (lib/imports/index.ts), which reads no row past the sample. */
+export type ParseOutcome = UploadResult & { needs?: Needs; layout?: Layout };
 
 /** A raw cell of a tabular file: CSV gives strings; XLSX gives numbers, dates, booleans too. */
 export type Cell = string | number | boolean | Date | null;

@@ -8,7 +8,7 @@
  * `truncated` says so); the copy stored in `uploads.result` keeps up to STORED_LIST_MAX of each (the
  * rejected-rows CSV is made from it).
  */
-import { needsList, type Mapping, type NeedItem, type ParseOutcome, type SkuTotals } from "@/lib/imports";
+import { needsList, type Layout, type NeedItem, type ParseOutcome, type SkuTotals } from "@/lib/imports";
 import type { DistributorResolver } from "../xrefs/load-resolver";
 
 export const RESPONSE_LIST_MAX = 2_000;
@@ -34,14 +34,7 @@ export interface UploadAnswer extends Omit<ParseOutcome, "posLines" | "needs"> {
   layout?: Layout;
 }
 
-/** A spreadsheet's header as found, the header suggestions and the first five data rows (for the mapping step). */
-export interface Layout {
-  signature: string;
-  headers: string[];
-  preview: string[][];
-  suggested: Mapping;
-  confidence: Record<number, number>;
-}
+export type { Layout };
 
 export interface AnswerContext {
   uploadId: string;

@@ -43,8 +43,10 @@ import {
   detectContainer,
   isImportError,
   parseUpload,
+  probeLayout,
   type DateOrder,
   type Kind,
+  type Layout,
   type Mapping,
   type ParseOutcome,
   type ResolvedPosLine,
@@ -59,7 +61,7 @@ import { asRows } from "../sql-rows";
 import { createPosSink, streamsToStore, type PosSink } from "./pos-sink";
 import { checkSender } from "./check-sender";
 import { findAbsentSkus } from "./absent-skus";
-import { toAnswer, type Layout, type UploadAnswer } from "./answer";
+import { toAnswer, type UploadAnswer } from "./answer";
 
 export type { UploadAnswer } from "./answer";
 
@@ -159,7 +161,7 @@ export async function readUpload(prepared: PreparedUpload, run: DbRunner, input:
     let dateOrder: DateOrder | undefined = opts.dateOrder;
     const confirmed = !!(opts.mapping || opts.kind || opts.dateOrder);
     let mappingSource: UploadAnswer["mappingSource"] = opts.mapping ? "confirmed" : null;
-    const layout = await probeLayout(input.source, opts.period, resolver, opts.sheet, maxBytes);
+    const layout = await layoutOf(input.source, opts.period, resolver, opts.sheet, maxBytes);
     if (!opts.mapping && layout) {
       const saved = await run((db) => findSavedMapping(db, d.id, layout.signature));
       if (saved) {
@@ -279,25 +281,16 @@ async function readHead(source: Source, n: number): Promise<Buffer> {
 
 /**
  * The layout of a spreadsheet-like file from a cheap first look — the head of a text file (the header
- * sits in its first lines), the whole workbook for XLSX: its header, signature, the suggested mapping
- * and the first rows. A deliberately unusable mapping makes the parser stop right after the header
- * with its preview instead of converting rows. null for X12 or an unreadable file (the real read says why).
+ * sits in its first lines), the whole workbook for XLSX — through the parser's own probe. null for
+ * X12 or an unreadable file (the real read says why).
  */
-async function probeLayout(source: Source, period: string, resolver: DistributorResolver, sheet: string | undefined, maxBytes: number): Promise<Layout | null> {
+async function layoutOf(source: Source, period: string, resolver: DistributorResolver, sheet: string | undefined, maxBytes: number): Promise<Layout | null> {
   const head = await readHead(source, PROBE_BYTES);
   const container = detectContainer(head.subarray(0, 512));
   if (container !== "delimited" && container !== "xlsx") return null;
   const bytes = container === "xlsx" ? source : head.subarray(0, head.length & ~1);
   try {
-    const probe = await parseUpload({ bytes, period, resolvePart: resolver.resolvePart, sheet, maxBytes, mapping: { 0: null }, onPosLines: () => {} });
-    if (!probe.headerSignature || !probe.needs?.headers) return null;
-    return {
-      signature: probe.headerSignature,
-      headers: probe.needs.headers,
-      preview: probe.needs.preview ?? [],
-      suggested: probe.needs.suggested ?? {},
-      confidence: probe.needs.confidence ?? {},
-    };
+    return await probeLayout({ bytes, period, resolvePart: resolver.resolvePart, sheet, maxBytes });
   } catch {
     return null;
   }
