@@ -21,9 +21,9 @@ export default defineConfig({
   use: { baseURL, trace: "retain-on-failure", screenshot: "only-on-failure" },
   projects: [
     { name: "setup", testMatch: /auth\.setup\.ts/, use: chromium },
-    { name: "chromium", dependencies: ["setup"], testIgnore: [/auth\.setup\.ts/, /exceptions-workflow\.spec\.ts/, /sweep-routes\.spec\.ts/, /reminder-job\.spec\.ts/, /submit-review\.spec\.ts/, /rebates-quality\.spec\.ts/], use: chromium },
+    { name: "chromium", dependencies: ["setup"], testIgnore: [/auth\.setup\.ts/, /exceptions-workflow\.spec\.ts/, /sweep-routes\.spec\.ts/, /reminder-job\.spec\.ts/, /submit-review\.spec\.ts/, /rebates-quality\.spec\.ts/, /keyboard-jump\.spec\.ts/], use: chromium },
     // Specs that change the shared demo rows (the worked example) run after every reader is done.
-    { name: "mutating", dependencies: ["chromium"], testMatch: /(exceptions-workflow|sweep-routes|reminder-job|submit-review|rebates-quality)\.spec\.ts/, use: chromium },
+    { name: "mutating", dependencies: ["chromium"], testMatch: /(exceptions-workflow|sweep-routes|reminder-job|submit-review|rebates-quality|keyboard-jump)\.spec\.ts/, use: chromium },
   ],
   webServer: {
     command: "node scripts/e2e-server.mjs",

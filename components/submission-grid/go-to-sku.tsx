@@ -1,12 +1,15 @@
 "use client";
 
 /**
- * "Go to SKU" (`/`): type part of a SKU, Enter focuses that row's Sold cell without filtering the
- * grid. The best match is shown as you type: the SKU itself, else the first starting with the
- * text, else the first containing it.
+ * "Go to SKU": `/`, or simply typing letters in a quantity cell (type to jump — a quantity never holds
+ * a letter), opens the box with what was typed; Enter focuses that row in the column the user came
+ * from (Sold when they came from elsewhere) without filtering the grid. The best match is shown as
+ * you type: the SKU itself, else the first starting with the text, else the first containing it.
+ * Ten scattered cells take about three actions each: the SKU's letters, Enter, the value.
  */
-import { forwardRef, useState } from "react";
+import { forwardRef, useImperativeHandle, useRef, useState } from "react";
 import type { GridStore } from "./grid-store";
+import type { NumField } from "./grid-model";
 import { Kbd } from "./shortcuts-panel";
 
 export function findSku(store: GridStore, text: string): number | undefined {
@@ -21,8 +24,27 @@ export function findSku(store: GridStore, text: string): number | undefined {
   return has >= 0 ? has : undefined;
 }
 
-export const GoToSku = forwardRef<HTMLInputElement, { store: GridStore; onGo: (index: number) => void }>(function GoToSku({ store, onGo }, ref) {
+/** Opens the box with `text` typed, remembering the column to land in. */
+export interface GoToSkuHandle {
+  begin: (text: string, field: NumField) => void;
+}
+
+export const GoToSku = forwardRef<GoToSkuHandle, { store: GridStore; onGo: (index: number, field: NumField) => void }>(function GoToSku({ store, onGo }, ref) {
   const [text, setText] = useState("");
+  const field = useRef<NumField>("sold");
+  const input = useRef<HTMLInputElement>(null);
+  useImperativeHandle(ref, () => ({
+    begin(seed, f) {
+      field.current = f;
+      setText(seed);
+      const el = input.current;
+      if (!el) return;
+      // The DOM value too, at once: the next key may arrive before React renders the seed.
+      el.value = seed;
+      el.focus();
+      el.setSelectionRange(seed.length, seed.length);
+    },
+  }));
   const match = findSku(store, text);
   return (
     <div className="relative flex items-center gap-1.5">
@@ -30,7 +52,7 @@ export const GoToSku = forwardRef<HTMLInputElement, { store: GridStore; onGo: (i
         Go to SKU <Kbd>/</Kbd>
       </label>
       <input
-        ref={ref}
+        ref={input}
         id="go-to-sku"
         data-testid="go-to-sku"
         value={text}
@@ -41,7 +63,8 @@ export const GoToSku = forwardRef<HTMLInputElement, { store: GridStore; onGo: (i
           if (e.key === "Enter" && match !== undefined) {
             e.preventDefault();
             setText("");
-            onGo(match);
+            onGo(match, field.current);
+            field.current = "sold";
           } else if (e.key === "Escape") setText("");
         }}
         aria-describedby="go-to-sku-match"

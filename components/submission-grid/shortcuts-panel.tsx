@@ -15,7 +15,8 @@ export function Kbd({ children }: { children: React.ReactNode }) {
 }
 
 const SHORTCUTS: { keys: string[]; what: string }[] = [
-  { keys: ["/"], what: "Go to a SKU: type part of it, Enter jumps to its Sold cell" },
+  { keys: ["/"], what: "Go to a SKU: type part of it, Enter jumps to its row in the column you were in" },
+  { keys: ["A–Z"], what: "In a quantity cell: start typing a SKU to jump to it (then Enter, then the value)" },
   { keys: ["F8"], what: "Next flagged row (Shift+F8: previous)" },
   { keys: ["↑", "↓", "←", "→"], what: "Move between cells" },
   { keys: ["Enter"], what: "Next row (Shift+Enter: previous)" },

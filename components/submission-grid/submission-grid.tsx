@@ -19,7 +19,7 @@ import { useGridSubmit } from "./use-grid-submit";
 // Issue 4: the file upload fills the grid through `store.applyChanges` (components/upload).
 import { UploadPanel, type ApplyUpload } from "@/components/upload/upload-panel";
 import { AbsentSkusPrompt, type AbsentChoice } from "./absent-skus-prompt";
-import { GoToSku } from "./go-to-sku";
+import { GoToSku, type GoToSkuHandle } from "./go-to-sku";
 import { ReviewPanel } from "./review-panel";
 import { Kbd, ShortcutsPanel } from "./shortcuts-panel";
 import { useGridShortcuts } from "./use-grid-shortcuts";
@@ -53,7 +53,7 @@ export function SubmissionGrid({ input, actions }: SubmissionGridProps) {
   useGridSession({ input, store, saver, onAutosaveEvent, sectionRef, addNotice, onSubmittedElsewhere });
   const { onKeyDown, goTo, focusLater } = useGridKeyboard({ store, filtered, virtualizer, tableRef, showForecast, setQuery, announce: setAnnouncement });
   const { onPaste, onCopy } = useGridClipboard({ store, filtered, announce: setAnnouncement });
-  const goToRef = useRef<HTMLInputElement>(null);
+  const goToRef = useRef<GoToSkuHandle>(null);
   const [showShortcuts, setShowShortcuts] = useState(false);
   const toggleShortcuts = useCallback(() => setShowShortcuts((v) => !v), []);
   useGridShortcuts({ store, goTo, goToRef, toggleShortcuts, announce: setAnnouncement });
@@ -159,7 +159,7 @@ export function SubmissionGrid({ input, actions }: SubmissionGridProps) {
           />
         ) : null}
         <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
-          <GoToSku ref={goToRef} store={store} onGo={(i) => goTo(i, "sold")} />
+          <GoToSku ref={goToRef} store={store} onGo={(i, field) => goTo(i, field)} />
           <span className="text-xs text-slate-600">
             <Kbd>F8</Kbd> next flagged row
           </span>

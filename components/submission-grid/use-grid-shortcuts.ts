@@ -2,12 +2,16 @@
 
 /**
  * Screen-wide keys of the submission grid (listed by the shortcuts panel): `?` shows the panel, `/`
- * goes to the "Go to SKU" box, F8 / Shift+F8 the next / previous flagged row. They work from a
- * quantity cell too ("?" and "/" are not numbers) but not while typing text (a note, the search).
+ * goes to the "Go to SKU" box, and so does a letter typed in a quantity cell (type to jump: the box
+ * opens with that letter, Enter lands in the same column of the SKU's row); F8 / Shift+F8 the next /
+ * previous flagged row. They work from a quantity cell ("?", "/" and letters are not numbers) but not
+ * while typing text (a note, the search).
  */
 import { useEffect, type RefObject } from "react";
 import type { CheckKind } from "@/lib/domain/submission-checks";
 import type { ErrorField, GridStore } from "./grid-store";
+import type { GoToSkuHandle } from "./go-to-sku";
+import { NUM_FIELDS, type NumField } from "./grid-model";
 
 const SOLD_KINDS: readonly CheckKind[] = ["impossible", "outlier"];
 
@@ -20,6 +24,17 @@ function typingText(t: EventTarget | null): boolean {
   return !(col && col !== "note");
 }
 
+/** A grid cell that takes numbers (a letter typed there can only mean a jump). */
+function quantityCell(t: EventTarget | null): boolean {
+  return t instanceof HTMLInputElement && !!t.dataset.col && t.dataset.col !== "note";
+}
+
+/** The quantity column the focus is in, to land in the same one after a jump (Sold from anywhere else). */
+function columnOf(t: EventTarget | null): NumField {
+  const col = t instanceof HTMLElement ? t.dataset.col : undefined;
+  return (NUM_FIELDS as readonly string[]).includes(col ?? "") ? (col as NumField) : "sold";
+}
+
 export function useGridShortcuts({
   store,
   goTo,
@@ -29,7 +44,7 @@ export function useGridShortcuts({
 }: {
   store: GridStore;
   goTo: (index: number, field: ErrorField) => void;
-  goToRef: RefObject<HTMLInputElement | null>;
+  goToRef: RefObject<GoToSkuHandle | null>;
   toggleShortcuts: () => void;
   announce: (message: string) => void;
 }) {
@@ -57,9 +72,9 @@ export function useGridShortcuts({
       if (e.key === "?") {
         e.preventDefault();
         toggleShortcuts();
-      } else if (e.key === "/") {
+      } else if (e.key === "/" || (/^[a-z]$/i.test(e.key) && quantityCell(e.target))) {
         e.preventDefault();
-        goToRef.current?.focus();
+        goToRef.current?.begin(e.key === "/" ? "" : e.key, columnOf(e.target));
       }
     }
     document.addEventListener("keydown", onKey, true);
