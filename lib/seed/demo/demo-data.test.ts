@@ -164,8 +164,10 @@ describe("demo data: the story", () => {
       return i === 0 ? 0 : (ledger.get(`${r.distributorCode}|${r.sku}|${data.periods[i - 1]}`)?.gap ?? 0);
     };
     const opened = rows.filter((r) => r.gap !== null && r.gap > prevGap(r));
+    const noisy = (r: (typeof rows)[number]) => data.noise.some((n) => n.kind === "stale_prefill" && n.distributorCode === r.distributorCode && n.sku === r.sku && n.period === r.period);
     for (const r of opened) {
       if (r.distributorCode === "NWC" && r.sku === "MCU-1000") continue;
+      if (noisy(r)) continue; // the untouched prefill nobody explained, on purpose
       expect(r.note, `${r.distributorCode} ${r.sku} ${r.period}`).toBeTruthy();
     }
     const notes = rows.map((r) => r.note ?? "").join("\n");
@@ -178,6 +180,24 @@ describe("demo data: the story", () => {
       const r = ledger.get(`${a.distributorCode}|${a.sku}|${a.period}`)!;
       expect(r.gap === null || r.gap === 0, `${a.distributorCode} ${a.sku} ${a.period}`).toBe(true);
     }
+  });
+
+  it("has the fast-selling partner's latest month carry one outlier and one stale prefill", () => {
+    const latest = data.periods.at(-1)!;
+    expect(data.noise.map((n) => [n.distributorCode, n.period, n.kind])).toEqual([
+      [codeOf("burning"), latest, "outlier"],
+      [codeOf("burning"), latest, "stale_prefill"],
+    ]);
+    const [outlier, stale] = data.noise;
+    const o = ledger.get(`${outlier!.distributorCode}|${outlier!.sku}|${latest}`)!;
+    const trailing = data.periods.slice(-7, -1).map((p) => ledger.get(`${outlier!.distributorCode}|${outlier!.sku}|${p}`)!.sold).sort((a, b) => a - b);
+    const median = (trailing[2]! + trailing[3]!) / 2;
+    expect(o.sold).toBeGreaterThan(3 * median);
+    expect(o.sold).toBeGreaterThanOrEqual(median + 50);
+    expect(o.reported).toBeGreaterThanOrEqual(0);
+    const row = ledger.get(`${stale!.distributorCode}|${stale!.sku}|${latest}`)!;
+    expect(row.reported).toBe(ledger.get(`${stale!.distributorCode}|${stale!.sku}|${data.periods.at(-2)}`)!.reported);
+    expect(row.gap).not.toBe(0);
   });
 
   it("fixes each reporting error with a second revision", () => {

@@ -12,6 +12,7 @@ import { createRng } from "./prng";
 import { buildShipments, type DemoShipment } from "./shipments";
 import { simulateSku } from "./simulate";
 import { buildSubmissions, type DemoSubmission } from "./submissions";
+import type { DemoNoise } from "./noise";
 
 export { WORKED_EXAMPLE } from "./plan";
 export { DISTRIBUTORS } from "./cast";
@@ -34,6 +35,8 @@ export interface DemoData {
   submissions: DemoSubmission[];
   /** Approved manufacturer corrections (quantity > 0; the type gives the sign). */
   adjustments: { distributorCode: string; sku: string; period: string; type: AdjustmentType; quantity: number; reason: string }[];
+  /** The latest month's deliberate noise (an outlier, a stale prefill): see noise.ts. */
+  noise: DemoNoise[];
 }
 
 export function buildDemoData(today: Date): DemoData {
@@ -53,6 +56,7 @@ export function buildDemoData(today: Date): DemoData {
     shipments: [],
     submissions: [],
     adjustments: [],
+    noise: [],
   };
 
   const documents = new Map<string, number>();
@@ -77,7 +81,7 @@ export function buildDemoData(today: Date): DemoData {
       }
     }
     data.submissions.push(
-      ...buildSubmissions(def, periods, results.map((r) => r.history), results.flatMap((r) => r.typos), today.getTime()),
+      ...buildSubmissions(def, periods, results.map((r) => r.history), results.flatMap((r) => r.typos), today.getTime(), data.noise),
     );
 
     if (def.code === "NWC") {

@@ -11,6 +11,7 @@ import type { DistributorDef, Source } from "./cast";
 import { dueMs, monthName, periodEndMs } from "./periods";
 import { createRng } from "./prng";
 import type { PlannedTypo, SkuHistory } from "./simulate";
+import { addLatestMonthNoise, type DemoNoise } from "./noise";
 
 export interface DemoSubmissionLine {
   sku: string;
@@ -70,6 +71,7 @@ export function buildSubmissions(
   histories: SkuHistory[],
   typos: PlannedTypo[],
   todayMs: number,
+  noise: DemoNoise[] = [],
 ): DemoSubmission[] {
   const n = periods.length;
   const out: DemoSubmission[] = [];
@@ -93,6 +95,7 @@ export function buildSubmissions(
         if (notes.length) line.note = notes.join("; ");
         return line;
       });
+    if (def.story === "burning" && idx === n - 1) noise.push(...addLatestMonthNoise(def.code, period, idx, lines, histories));
     const base = { distributorCode: def.code, period, submittedBy: def.user.email };
     const wrong = typos.filter((t) => t.idx === idx);
     const fixAt = at + createRng(`${def.code}|${period}|fix`).int(3, 30) * HOUR;
