@@ -64,3 +64,34 @@ test("cases of a SKU without a pack size: not counted until the distributor give
   await expect(panel.getByTestId("upload-pack-sizes-question")).toHaveCount(0);
   expect(digits(await panel.getByTestId("upload-total-sold").innerText())).toBe(203);
 });
+
+test("two weekly files of one month: the second offers to combine them, and the month's totals add up", async ({ page }) => {
+  const run = Date.now().toString(36).toUpperCase();
+  const csv = (rows: [string, string, number][]) =>
+    ["Invoice Date,Invoice No,Line,Mfr Part #,Description,Qty Shipped,Unit Resale,End Customer", ...rows.map(([d, sku, q], i) => `${d},WK-${run}-${d.slice(3, 5)},${i + 1},${sku},Part,${q},1.00,Acme`)].join("\n");
+  const month = "2026-05";
+  const open = async (name: string, body: string) => {
+    await page.goto(`/submit?period=${month}`);
+    const panel = page.getByTestId("upload-panel");
+    const opener = panel.getByRole("button", { name: "Upload a file" });
+    if (await opener.isVisible()) await opener.click();
+    await panel.getByLabel("Choose a POS or inventory file").setInputFiles({ name, mimeType: "text/csv", buffer: Buffer.from(body) });
+    await expect(panel.getByTestId("upload-review")).toBeVisible({ timeout: 30_000 });
+    return panel;
+  };
+  const first = await open(`week1-${run}.csv`, csv([["05/01/2026", "MCU-1000", 5], ["05/07/2026", "LDO-330", 2]]));
+  await expect(first.getByTestId("upload-coverage")).toContainText("Covers 1–7 May only — 7 of 31 days");
+  const panel = await open(`week2-${run}.csv`, csv([["05/08/2026", "MCU-1000", 3], ["05/14/2026", "MCU-1000", 1]]));
+  const offer = panel.getByTestId("upload-combine-offer");
+  await expect(offer).toContainText(`week1-${run}.csv (1–7 May)`);
+  expect(digits(await panel.getByTestId("upload-total-sold").innerText())).toBe(4);
+  await offer.screenshot({ path: "test-results/upload-combine-offer.png" });
+  await offer.getByRole("button", { name: "Combine into the month" }).click();
+  await expect(panel.getByTestId("upload-combined")).toContainText(`Combined with week1-${run}.csv (1–7 May)`, { timeout: 30_000 });
+  await expect(panel.getByTestId("upload-coverage")).toContainText("Covers 1–14 May only — 14 of 31 days");
+  expect(digits(await panel.getByTestId("upload-total-sold").innerText())).toBe(11);
+  await panel.getByTestId("upload-combined").screenshot({ path: "test-results/upload-combined.png" });
+  await panel.getByTestId("upload-combined").getByRole("button", { name: "Use this file alone" }).click();
+  await expect(panel.getByTestId("upload-combine-offer")).toBeVisible({ timeout: 30_000 });
+  expect(digits(await panel.getByTestId("upload-total-sold").innerText())).toBe(4);
+});

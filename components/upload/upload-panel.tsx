@@ -18,6 +18,7 @@ import type { UploadAnswer } from "@/lib/dal/uploads/answer";
 import type { Kind, Mapping } from "@/lib/imports/types";
 import { dayRange } from "@/lib/imports/coverage";
 import { needsIndex } from "@/lib/imports/needs";
+import { CombineOffer } from "./combine-offer";
 import { Button } from "@/components/ui/button";
 import type { GridActions, MapPartsActionState } from "@/lib/validation/submit-actions";
 import { formatLabel, plural } from "./labels";
@@ -234,6 +235,10 @@ export function UploadPanel({ period, periodLabel, onApply, disabled, actions }:
                   {notice}
                 </p>
               ) : null}
+              <CombineOffer
+                answer={answer}
+                onCombine={(combine) => reread({ combine }, combine ? "Combined with the earlier files of this month." : "Read as this file alone.")}
+              />
               {asked?.sheet?.length ? (
                 <SheetChoice sheets={asked.sheet} current={answer.sheet} onPick={(sheet) => reread({ sheet }, `Read sheet “${sheet}”.`)} />
               ) : null}

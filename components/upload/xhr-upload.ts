@@ -15,6 +15,8 @@ export interface UploadAnswers {
   duplicates?: "keep" | "drop";
   /** The answer to `needs.packSizes`: SKU → units per case/box/pack. */
   packSizes?: Record<string, number>;
+  /** Earlier partial uploads of the period to combine this file with into the month. */
+  combine?: string[];
 }
 
 export class UploadFailure extends Error {
@@ -38,6 +40,7 @@ export function sendUpload(
   if (opts.answers.sheet) q.set("sheet", opts.answers.sheet);
   if (opts.answers.duplicates) q.set("duplicates", opts.answers.duplicates);
   if (opts.answers.packSizes) q.set("packSizes", JSON.stringify(opts.answers.packSizes));
+  if (opts.answers.combine?.length) q.set("combine", opts.answers.combine.join(","));
   if (opts.replaces) q.set("replaces", opts.replaces);
   const xhr = new XMLHttpRequest();
   const done = new Promise<UploadAnswer>((resolve, reject) => {

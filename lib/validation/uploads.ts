@@ -39,6 +39,11 @@ export const uploadOptionsSchema = z.object({
   /** The earlier upload of the same file this one replaces (a re-read with other answers): it is deleted unless a revision uses it. */
   replaces: z.preprocess(blankToUndefined, z.uuid("replaces must be an upload id").optional()),
   fileName: z.preprocess(blankToUndefined, z.string().trim().max(255).optional()),
+  /** Earlier partial uploads of the period to combine this one with into the month (comma-separated ids or a list; at most 11). */
+  combine: z.preprocess(
+    (v) => (typeof v === "string" ? (v.trim() === "" ? undefined : v.split(",").map((s) => s.trim())) : v),
+    z.array(z.uuid("combine lists upload ids")).min(1).max(11, "combine at most 11 earlier uploads").optional(),
+  ),
   /** The answer to `needs.duplicates`: lines identical in every field are kept (counted) or dropped. */
   duplicates: z.preprocess(blankToUndefined, z.enum(["keep", "drop"], { error: "duplicates is keep or drop" }).optional()),
   /** The answer to `needs.packSizes`: SKU → units per case/box/pack (JSON string or object), e.g. `{"MCU-1000":250}`. */

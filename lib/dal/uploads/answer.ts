@@ -10,6 +10,7 @@
  */
 import { needsList, type Layout, type NeedItem, type ParseOutcome, type SkuTotals } from "@/lib/imports";
 import type { DistributorResolver } from "../xrefs/load-resolver";
+import type { PartialUpload } from "./combine-uploads";
 
 export const RESPONSE_LIST_MAX = 2_000;
 export const STORED_LIST_MAX = 50_000;
@@ -32,6 +33,10 @@ export interface UploadAnswer extends Omit<ParseOutcome, "posLines" | "needs"> {
   products: { sku: string; description: string; family: string }[];
   /** Spreadsheets: header, suggestions and the first rows, for showing the mapping with a preview. */
   layout?: Layout;
+  /** `combine=`: the earlier partial uploads of the period this one was combined with (its lines and coverage are the month's so far). */
+  combinedWith?: PartialUpload[];
+  /** A partial file: earlier partial uploads of the period it could be combined with (`combine=` their ids). */
+  combinable?: PartialUpload[];
 }
 
 export type { Layout };
@@ -46,6 +51,8 @@ export interface AnswerContext {
   remembered: boolean;
   resolver: Pick<DistributorResolver, "productOf">;
   layout: Layout | null;
+  combinedWith?: PartialUpload[];
+  combinable?: PartialUpload[];
 }
 
 function sum(lines: SkuTotals[], f: "sold" | "returned" | "onHand"): number | null {
@@ -82,6 +89,8 @@ export function toAnswer(r: ParseOutcome, ctx: AnswerContext): { response: Uploa
       unknownParts: r.unknownParts.length, posLines: ctx.posLines,
     },
     ...(ctx.layout ? { layout: ctx.layout } : {}),
+    ...(ctx.combinedWith ? { combinedWith: ctx.combinedWith } : {}),
+    ...(ctx.combinable?.length ? { combinable: ctx.combinable } : {}),
     products: lines.map((l) => ctx.resolver.productOf(l.sku)).filter((p): p is NonNullable<typeof p> => !!p),
   };
   const cut = (max: number) => {

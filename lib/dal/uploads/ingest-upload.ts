@@ -61,6 +61,7 @@ import { asRows } from "../sql-rows";
 import { createPosSink, streamsToStore, type PosSink } from "./pos-sink";
 import { checkSender } from "./check-sender";
 import { findAbsentSkus } from "./absent-skus";
+import { combinableUploads, combineWithEarlier, type PartialUpload } from "./combine-uploads";
 import { toAnswer, type UploadAnswer } from "./answer";
 
 export type { UploadAnswer } from "./answer";
@@ -211,6 +212,16 @@ export async function readUpload(prepared: PreparedUpload, run: DbRunner, input:
         result.warnings.unshift({ code: "sender", message: sent.message });
       }
       if (mappingSource === null && result.mapping) mappingSource = "suggested";
+      const name = input.fileName ?? opts.fileName ?? null;
+      let combinedWith: PartialUpload[] | undefined;
+      let combinable: PartialUpload[] = [];
+      if (!result.needs?.mapping) {
+        if (opts.combine?.length) {
+          const c = await combineWithEarlier(tx, d, opts.period, uploadId, name, result, opts.combine);
+          combinedWith = c.combinedWith;
+          staged += c.copiedLines;
+        } else combinable = await combinableUploads(tx, d, opts.period, result);
+      }
       if (result.kind === "summary" && result.lines.length > 0 && !result.needs?.mapping) {
         const absent = await findAbsentSkus(tx, d.id, opts.period, result.lines.map((l) => l.sku));
         if (absent.length > 0) result.needs = { ...result.needs, absentSkus: absent };
@@ -219,7 +230,7 @@ export async function readUpload(prepared: PreparedUpload, run: DbRunner, input:
         await saveMapping(tx, viewer, d.id, result.headerSignature, { columns: (opts.mapping as Mapping | undefined) ?? result.mapping!, kind: opts.kind, dateOrder: opts.dateOrder });
       }
       const answer = toAnswer(result, {
-        uploadId, period: opts.period, fileName: input.fileName ?? opts.fileName ?? null, bytes: input.bytes ?? (input.source instanceof Uint8Array ? input.source.byteLength : input.size?.()) ?? bytesRead,
+        uploadId, period: opts.period, fileName: name, combinedWith, combinable, bytes: input.bytes ?? (input.source instanceof Uint8Array ? input.source.byteLength : input.size?.()) ?? bytesRead,
         posLines: staged, mappingSource, remembered: confirmed && !!result.headerSignature, resolver, layout,
       });
       await tx.insert(uploads).values({

@@ -8,7 +8,7 @@ export const dynamic = "force-dynamic";
 export const maxDuration = 300;
 
 /**
- * POST /api/v1/uploads?period=YYYY-MM[&mapping=…&kind=…&dateOrder=…&sheet=…&duplicates=keep|drop&packSizes={"SKU":n}&replaces=…&fileName=…]
+ * POST /api/v1/uploads?period=YYYY-MM[&mapping=…&kind=…&dateOrder=…&sheet=…&duplicates=keep|drop&packSizes={"SKU":n}&combine=<uploadId>,…&replaces=…&fileName=…]
  * Multipart field `file` (other options may also be form fields) or a raw body (text/csv,
  * text/tab-separated-values, the XLSX type, application/edi-x12). Distributors only (staff 403).
  *
