@@ -33,7 +33,7 @@ export async function register() {
   // A part reader for large uploads, started and parked now rather than during the first one.
   const { env } = await import("./lib/config/env");
   if (env().SELLTHRU_SPLIT_UPLOAD_MB < env().SELLTHRU_MAX_UPLOAD_MB) {
-    const { prewarmPartReaders } = await import("./lib/imports/part-readers");
+    const { prewarmPartReaders } = await import("./lib/imports/split");
     prewarmPartReaders();
   }
 }

@@ -11,7 +11,7 @@ import postgres from "postgres";
 import { sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { assertLocal, withDatabase } from "@/lib/testing/global-setup";
-import { decodePosBlock } from "@/lib/imports/pos-blocks";
+import { decodePosBlock } from "@/lib/imports/split";
 import { asRows } from "@/lib/dal/sql-rows";
 import { MIGRATIONS_FOLDER, runMigrations } from "./migrate";
 import { openDatabase, type Database } from "./open";

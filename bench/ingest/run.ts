@@ -30,7 +30,7 @@ import * as t from "../../db/schema";
 import type { Viewer } from "../../lib/auth/viewer";
 import { ingestUpload } from "../../lib/dal/uploads/ingest-upload";
 import { createPartResolver, parseUpload } from "../../lib/imports";
-import { prewarmPartReaders } from "../../lib/imports/part-readers";
+import { prewarmPartReaders } from "../../lib/imports/split";
 import { generatePosCsv } from "./generate";
 import { scratchDatabase } from "../scratch-db";
 

@@ -114,7 +114,7 @@ export const uploads = pgTable(
 
 /**
  * Line-level POS from a distributor's file, kept with the revision that used the upload: the
- * accepted lines in blocks of up to 4,096, each block one row (`lib/imports/pos-blocks.ts` holds
+ * accepted lines in blocks of up to 4,096, each block one row (`lib/imports/split/pos-blocks.ts` holds
  * the format: one line per POS line, tab-separated, COPY-style escapes). One row per POS line cost
  * Postgres more than reading the whole file (issue 4, "Speed and memory": 2.1–2.6 s per million
  * lines to store, ~150 MB on disk); a million lines are ~250 rows and ~20 MB here (lz4).

@@ -211,7 +211,7 @@ export class Aggregator {
   }
 
   /**
-   * What a parser of a later part of the same file (another thread: `csv-split.ts`) hands back to be
+   * What a parser of a later part of the same file (another thread: `split/csv-split.ts`) hands back to be
    * merged into this one: everything but the POS lines themselves, which it stores on its own.
    */
   exportState(): AggregatorState {

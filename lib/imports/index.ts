@@ -17,7 +17,7 @@ import { DETECT_BYTES, detectContainer, UNSUPPORTED_MESSAGE } from "./detect-for
 import { openDelimited } from "./delimited";
 import { ImportError } from "./errors";
 import { collect, DEFAULT_MAX_BYTES, isRereadable, openBytes, peek, type ByteSource } from "./source";
-import { CsvSplit, SplitAbandoned, type SplitInput } from "./csv-split";
+import { CsvSplit, SplitAbandoned, type SplitInput } from "./split";
 import { readTable } from "./tabular";
 import { FIELDS, type DateOrder, type Kind, type Layout, type Mapping, type ParseOutcome, type PartResolver, type ResolvedPosLine } from "./types";
 import { Aggregator } from "./aggregate";
@@ -222,6 +222,6 @@ export { detectDelimiter, openDelimited } from "./delimited";
 export { readX12 } from "./x12";
 export { inspectZip, DEFAULT_ZIP_LIMITS, type ZipLimits } from "./zip-guard";
 export { DEFAULT_MAX_BYTES, type ByteSource } from "./source";
-export type { SplitInput } from "./csv-split";
+export type { SplitInput } from "./split";
 export * from "./types";
 export { needsIndex, needsList, type NeedItem } from "./needs";

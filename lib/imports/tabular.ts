@@ -16,7 +16,7 @@ import { cellText, RowConverter, type ColumnPlan } from "./records";
 import { FIELDS, type DateOrder, type Field, type Kind, type Mapping, type Needs, type Layout, type RawRow, type UploadResult, type Warning } from "./types";
 
 /**
- * A large CSV read in two parts at once (`csv-split.ts`): `start` learns the plan once the sample
+ * A large CSV read in two parts at once (`split/csv-split.ts`): `start` learns the plan once the sample
  * has decided it (it may start reading a later part of the file elsewhere); `join` runs before the
  * answer is built, waits for that part and merges it into this one's counts and date evidence.
  */

@@ -253,7 +253,7 @@ export async function readUpload(prepared: PreparedUpload, run: DbRunner, input:
   }
 }
 
-/** A large CSV's second half on a worker thread (`lib/imports/csv-split.ts`), when the bytes can be read again by offset. */
+/** A large CSV's second half on a worker thread (`lib/imports/split/`), when the bytes can be read again by offset. */
 function splitInput(input: IngestInput, resolver: DistributorResolver, sink: PosSink): SplitInput | undefined {
   const source = input.source instanceof Uint8Array ? input.source : input.file;
   const size = input.source instanceof Uint8Array ? input.source.byteLength : (input.bytes ?? input.size);

@@ -17,9 +17,9 @@ import { periodToDate } from "@/lib/domain/periods";
 import { resolveDistributor } from "../authorize";
 import { parsePeriodParam } from "../submissions/period-info";
 import { asRows } from "../sql-rows";
-import { BLOCK_FORMAT, decodePosBlock, productIdsOf, type PosLineOut } from "@/lib/imports/pos-blocks";
+import { BLOCK_FORMAT, decodePosBlock, productIdsOf, type PosLineOut } from "@/lib/imports/split";
 
-export type { PosLineOut } from "@/lib/imports/pos-blocks";
+export type { PosLineOut } from "@/lib/imports/split";
 
 export const POS_LINE_FIELDS = [
   "sku", "quantity", "invoiceDate", "invoice", "invoiceLine", "unitPrice", "endCustomer",

@@ -1,7 +1,7 @@
 /**
  * Stores an upload's accepted POS lines in `pos_line_blocks`.
  *
- * The parser hands batches of 1,000; they are written as bytes (format: `lib/imports/pos-blocks.ts`)
+ * The parser hands batches of 1,000; they are written as bytes (format: `lib/imports/split/pos-blocks.ts`)
  * and every 4,096 lines become one row; a file's later part, read on another thread, arrives as
  * finished blocks (`pushBlock`). Until the upload's store transaction is open (`attach`), blocks are
  * held (`held-blocks.ts`: memory, then a temp file): no transaction waits on a client still sending.
@@ -18,7 +18,7 @@ import type { Queryable } from "@/db/open";
 import { copyClient, type CopyClient } from "@/db/copy-client";
 import { forbidden } from "@/lib/errors";
 import type { ResolvedPosLine } from "@/lib/imports";
-import { BLOCK_FORMAT, PosBlockBuilder } from "@/lib/imports/pos-blocks";
+import { BLOCK_FORMAT, PosBlockBuilder } from "@/lib/imports/split";
 import { asRows } from "../sql-rows";
 import { HeldBlocks } from "./held-blocks";
 

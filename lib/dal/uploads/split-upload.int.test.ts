@@ -1,6 +1,6 @@
 /**
  * A large CSV uploaded from a spooled file is read in two parts at once (the second half on a worker
- * thread, `lib/imports/csv-split.ts`): the answer and the POS lines kept — in file order, every field —
+ * thread, `lib/imports/split/csv-split.ts`): the answer and the POS lines kept — in file order, every field —
  * are exactly those of the same file read in one pass, on Postgres and on the embedded database;
  * and a submission naming the upload serves all of its lines.
  */
@@ -12,7 +12,7 @@ import { sql } from "drizzle-orm";
 import { generatePosCsv } from "@/bench/ingest/generate";
 import * as t from "@/db/schema";
 import { resetEnvCache } from "@/lib/config/env";
-import { decodePosBlock, type PosLineOut } from "@/lib/imports/pos-blocks";
+import { decodePosBlock, type PosLineOut } from "@/lib/imports/split";
 import { makeDistributor, makeViewer } from "@/lib/testing/fixtures";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
 import { asRows } from "../sql-rows";

@@ -21,7 +21,7 @@ import { mapParts } from "../xrefs/map-parts";
 import { ingestUpload, type UploadAnswer } from "./ingest-upload";
 import { findKeptPosLines, listPosLines } from "./list-pos-lines";
 import { needsIndex } from "@/lib/imports/needs";
-import { decodePosBlock } from "@/lib/imports/pos-blocks";
+import { decodePosBlock } from "@/lib/imports/split";
 import { rejectedRowsCsv } from "./get-upload";
 
 const state = vi.hoisted(() => ({ viewer: null as Viewer | null, db: null as unknown }));

@@ -18,14 +18,14 @@
  */
 import { open } from "node:fs/promises";
 import type { Worker } from "node:worker_threads";
-import type { Aggregator } from "./aggregate";
+import type { Aggregator } from "../aggregate";
 import { readCsvPart, type CsvPartPlan, type CsvPartRange, type CsvPartResult } from "./csv-part";
-import type { DateOrderEvidence } from "./dates";
-import type { TextEncoding } from "./decode";
-import type { DelimitedRows } from "./delimited";
-import type { ColumnPlan } from "./records";
+import type { DateOrderEvidence } from "../dates";
+import type { TextEncoding } from "../decode";
+import type { DelimitedRows } from "../delimited";
+import type { ColumnPlan } from "../records";
 import { acquirePartReader, releasePartReader } from "./part-readers";
-import type { TableSplit } from "./tabular";
+import type { TableSplit } from "../tabular";
 
 export interface SplitInput {
   /** The file's bytes again: the spooled file's path, or the buffer. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ResolvedPosLine } from "./types";
+import type { ResolvedPosLine } from "../types";
 import { copyText, CopyTextWriter, decodePosBlock, distributorPartOf, productIdsOf, storedPrice, transferTypeOf, writePosLine } from "./pos-blocks";
 
 /** A line's stored text built from strings (how the COPY sink built it before writing bytes). */

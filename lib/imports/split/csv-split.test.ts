@@ -6,12 +6,12 @@
  * shapes of real ones.
  */
 import { describe, expect, it, vi } from "vitest";
-import { parseUpload, type ParseUploadInput } from "./index";
+import { parseUpload, type ParseUploadInput } from "../index";
 import { CsvSplit } from "./csv-split";
 import * as parts from "./part-readers";
 import { BLOCK_LINES, CopyTextWriter, decodePosBlock, writePosLine, type PosLineOut } from "./pos-blocks";
-import { createPartResolver } from "./resolver";
-import type { ParseOutcome, ResolvedPosLine } from "./types";
+import { createPartResolver } from "../resolver";
+import type { ParseOutcome, ResolvedPosLine } from "../types";
 
 const SKUS = ["MCU-1000", "MCU-2000", "LDO-330", "BUCK-510", "SNS-ACC-3"];
 const tables = { skus: SKUS, crossRef: [["NW-77", "LDO-330"]] as [string, string][], barcodes: [["00012345678905", "BUCK-510"]] as [string, string][] };

@@ -11,7 +11,7 @@
  * which Postgres text cannot hold) are escaped as `\\`, `\t`, `\n`, `\r`, `\0`. Pure: no database —
  * {@link CopyTextWriter} writes straight into bytes, {@link decodePosBlock} reads a block back.
  */
-import type { ResolvedPosLine } from "./types";
+import type { ResolvedPosLine } from "../types";
 
 /** Lines per block: ~400 KB of text for typical POS lines; a million lines are ~250 blocks. */
 export const BLOCK_LINES = 4096;

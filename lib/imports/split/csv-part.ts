@@ -13,14 +13,14 @@
  * the main reader will have reached — `csv-split.ts` checks that it did.
  */
 import fs from "node:fs";
-import { Aggregator, type AggregatorState } from "./aggregate";
-import { DateOrderEvidence } from "./dates";
-import { decodeChunks, StreamDecoder, type TextEncoding } from "./decode";
-import { openDelimited, type Delimiter } from "./delimited";
+import { Aggregator, type AggregatorState } from "../aggregate";
+import { DateOrderEvidence } from "../dates";
+import { decodeChunks, StreamDecoder, type TextEncoding } from "../decode";
+import { openDelimited, type Delimiter } from "../delimited";
 import { PosBlockBuilder } from "./pos-blocks";
-import { RowConverter, type ColumnPlan } from "./records";
-import { createPartResolver } from "./resolver";
-import { consumeRow } from "./tabular";
+import { RowConverter, type ColumnPlan } from "../records";
+import { createPartResolver } from "../resolver";
+import { consumeRow } from "../tabular";
 
 /** Where the later part is: known before the plan, so its line breaks can be counted early. */
 export interface CsvPartRange {
