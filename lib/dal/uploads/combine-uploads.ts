@@ -27,9 +27,13 @@ const MAX_COMBINED = 12;
 
 type Stored = { lines?: SkuTotals[]; coverage?: Coverage };
 
+/** The period's uploads of the distributor, newest first: only the stored answer's coverage (and, to combine, its per-SKU lines). */
 async function earlier(tx: Queryable, distributorId: number, period: string, ids?: string[]) {
   return tx
-    .select({ id: uploads.id, fileName: uploads.fileName, kind: uploads.kind, result: uploads.result })
+    .select({
+      id: uploads.id, fileName: uploads.fileName, kind: uploads.kind,
+      result: ids ? sql<Stored>`jsonb_build_object('coverage', ${uploads.result}->'coverage', 'lines', ${uploads.result}->'lines')` : sql<Stored>`jsonb_build_object('coverage', ${uploads.result}->'coverage')`,
+    })
     .from(uploads)
     .where(and(eq(uploads.distributorId, distributorId), eq(uploads.period, periodToDate(period)), ids ? inArray(uploads.id, ids) : undefined))
     .orderBy(desc(uploads.createdAt))
