@@ -23,7 +23,10 @@ export default defineConfig({
     { name: "setup", testMatch: /auth\.setup\.ts/, use: chromium },
     { name: "chromium", dependencies: ["setup"], testIgnore: [/auth\.setup\.ts/, /exceptions-workflow\.spec\.ts/, /sweep-routes\.spec\.ts/, /reminder-job\.spec\.ts/, /submit-review\.spec\.ts/, /rebates-quality\.spec\.ts/, /keyboard-jump\.spec\.ts/], use: chromium },
     // Specs that change the shared demo rows (the worked example) run after every reader is done.
-    { name: "mutating", dependencies: ["chromium"], testMatch: /(exceptions-workflow|sweep-routes|reminder-job|submit-review|rebates-quality|keyboard-jump)\.spec\.ts/, use: chromium },
+    { name: "mutating", dependencies: ["chromium"], testMatch: /(exceptions-workflow|reminder-job|submit-review|rebates-quality|keyboard-jump)\.spec\.ts/, use: chromium },
+    // The route sweep compares Northwind's whole state (rebate standings of every distributor included)
+    // before and after another tenant's calls: it runs alone, after every spec that creates or submits.
+    { name: "sweep", dependencies: ["mutating"], testMatch: /sweep-routes\.spec\.ts/, use: chromium },
   ],
   webServer: {
     command: "node scripts/e2e-server.mjs",
