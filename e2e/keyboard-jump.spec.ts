@@ -1,6 +1,7 @@
-import { test, expect, request as pwRequest, type APIRequestContext, type Page } from "@playwright/test";
+import { test, expect, request as pwRequest, type APIRequestContext } from "@playwright/test";
 import { storageStateOf } from "./accounts";
 import { baseURL } from "./env";
+import { addPeriods, signInToGrid } from "./own-distributor";
 
 /**
  * Issue 14 item 7: ten scattered cells by keyboard in about thirty actions. A distributor of its own
@@ -16,12 +17,6 @@ const EMAIL = `keys-${uniq.toLowerCase()}@jump.test`;
 const PASSWORD = "ten-cells-thirty-keys";
 const WORDS = ["QALF", "QBRV", "QCHR", "QDLT", "QECH", "QFXT", "QGLF", "QHTL", "QIND", "QJLT", "QKIL", "QLIM"];
 const SKUS = WORDS.map((w) => `${w}-${uniq}`);
-
-const addPeriods = (p: string, n: number) => {
-  const [y, m] = p.split("-").map(Number);
-  const i = y! * 12 + (m! - 1) + n;
-  return `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, "0")}`;
-};
 
 let admin: APIRequestContext;
 let open: string;
@@ -41,19 +36,9 @@ test.beforeAll(async () => {
 });
 test.afterAll(async () => admin?.dispose());
 
-async function signIn(page: Page) {
-  await page.goto("/sign-in");
-  await page.getByLabel("E-mail").fill(EMAIL);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/submit$/);
-  await page.goto(`/submit?period=${open}`);
-  await expect(page.getByTestId("submission-grid")).toHaveAttribute("data-ready", "1");
-}
-
 test("ten scattered cells take thirty keyboard actions: the SKU's letters, Enter, the value", async ({ browser }) => {
   const page = await (await browser.newContext()).newPage();
-  await signIn(page);
+  await signInToGrid(page, EMAIL, PASSWORD, open);
   // Scattered: ten of the twelve rows in no order, five counted on hand, then five sold.
   const targets = [11, 2, 7, 0, 9, 4, 10, 1, 6, 3].map((i, n) => ({ sku: SKUS[i]!, word: WORDS[i]!, field: n < 5 ? "On hand" : "Sold", value: String(10 + n) }));
   await page.getByLabel(`On hand, ${SKUS[5]}`, { exact: true }).focus();

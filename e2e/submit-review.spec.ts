@@ -1,6 +1,7 @@
 import { test, expect, request as pwRequest, type APIRequestContext, type Page } from "@playwright/test";
 import { storageStateOf } from "./accounts";
 import { baseURL } from "./env";
+import { addPeriods, signInToGrid } from "./own-distributor";
 
 /**
  * Issue 14: the submission check on the screen. A distributor of its own (created here through the
@@ -19,12 +20,6 @@ const SKU = { a: `TRA-${uniq}`, b: `TRB-${uniq}`, c: `TRC-${uniq}` };
 
 type View = { revision: number | null; lines: { sku: string; sold: number; returned: number; onHand: number; flags: { kind: string }[]; confirm: { reason: string } | null }[] };
 
-const addPeriods = (p: string, n: number) => {
-  const [y, m] = p.split("-").map(Number);
-  const i = y! * 12 + (m! - 1) + n;
-  return `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, "0")}`;
-};
-
 let admin: APIRequestContext;
 let open: string;
 let prev: string;
@@ -40,15 +35,6 @@ async function view(page: Page, period: string): Promise<View> {
   const res = await page.request.get(`/api/v1/submissions/${period}`);
   expect(res.status()).toBe(200);
   return res.json();
-}
-
-async function signIn(page: Page) {
-  await page.goto("/sign-in");
-  await page.getByLabel("E-mail").fill(EMAIL);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/submit$/);
-  await expect(page.getByTestId("submission-grid")).toHaveAttribute("data-ready", "1");
 }
 
 const cell = (page: Page, field: "Sold" | "Returned" | "On hand", sku: string) => page.getByLabel(`${field}, ${sku}`, { exact: true });
@@ -74,7 +60,7 @@ test.afterAll(async () => admin?.dispose());
 
 test("the honest unchanged month is one action after sign-in", async ({ browser }) => {
   const page = await (await browser.newContext()).newPage();
-  await signIn(page);
+  await signInToGrid(page, EMAIL, PASSWORD);
   // Last period reported honestly (through the API): 0 sold, 100 on hand.
   const res = await page.request.post(`/api/v1/submissions/${prev}`, {
     headers: { "Idempotency-Key": crypto.randomUUID() },
@@ -104,7 +90,7 @@ test("an out-of-tolerance month cannot be stored without a fix or a confirmation
     [SKU.c, `${open}-12`, 30],
   ]);
   const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-  await signIn(page);
+  await signInToGrid(page, EMAIL, PASSWORD);
   await page.goto(`/submit?period=${open}`);
   await expect(page.getByTestId("submission-grid")).toHaveAttribute("data-ready", "1");
   await cell(page, "Sold", SKU.b).click();
@@ -155,7 +141,7 @@ test("an out-of-tolerance month cannot be stored without a fix or a confirmation
 
 test("a partial line-level POS upload zeroes the SKUs it left out, visibly; ? shows the shortcuts and / goes to a SKU", async ({ browser }) => {
   const page = await (await browser.newContext()).newPage();
-  await signIn(page);
+  await signInToGrid(page, EMAIL, PASSWORD);
   await page.goto(`/submit?period=${open}`);
   await expect(page.getByTestId("submission-grid")).toHaveAttribute("data-ready", "1");
   await expect(cell(page, "Sold", SKU.b)).toHaveValue("700");

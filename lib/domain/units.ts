@@ -14,8 +14,16 @@ export type UnitKind = "each" | "fixed" | "pack";
 // Pieces in the words of ERP exports: Stück (STK), sztuk (SZT), pezzi (PZ), piezas (PZA), unidades (UND, UDS).
 const EACH = new Set(["", "EA", "EACH", "PC", "PCS", "PCE", "UN", "UNIT", "UNITS", "STK", "STCK", "STUECK", "SZT", "PZ", "PZA", "UND", "UNID", "UDS"]);
 const FIXED: Record<string, number> = { DZ: 12, DOZ: 12, GR: 144, GRO: 144 };
-// Cartons and packs as German exports write them too (Karton: KAR, KRT, KTN; Packung: PAK).
-const PACK = new Set(["CA", "CS", "CASE", "BX", "BOX", "PK", "PACK", "PKG", "CT", "CTN", "CARTON", "KAR", "KRT", "KTN", "PAK", "RL", "REEL", "TU", "TUBE", "TY", "TRAY"]);
+/**
+ * The pack units, each with one code per kind of pack whatever the spelling (a catalogue's "CA" size
+ * serves a file's "CS" and "CASE"); cartons and packs as German exports write them too (Karton: KAR,
+ * KRT, KTN; Packung: PAK).
+ */
+const PACK_GROUP: Record<string, string> = {
+  CA: "CA", CS: "CA", CASE: "CA", BX: "BX", BOX: "BX", PK: "PK", PACK: "PK", PKG: "PK", PAK: "PK",
+  CT: "CT", CTN: "CT", CARTON: "CT", KAR: "CT", KRT: "CT", KTN: "CT", RL: "RL", REEL: "RL", TU: "TU", TUBE: "TU", TY: "TY", TRAY: "TY",
+};
+const PACK = new Set(Object.keys(PACK_GROUP));
 
 const MEANING: Record<string, string> = {
   EA: "each", PC: "piece", UN: "unit", DZ: "dozen (12)", GR: "gross (144)", CA: "case", CS: "case", BX: "box", PK: "package",
@@ -56,11 +64,6 @@ export type UnitConversion =
   | { ok: true; units: number; factor: number; kind: UnitKind }
   | { ok: false; reason: "pack_size_unknown" | "unknown_unit"; unit: string };
 
-/** One code per kind of pack, whatever the spelling: a catalogue's "CA" size serves a file's "CS" and "CASE". */
-const PACK_GROUP: Record<string, string> = {
-  CA: "CA", CS: "CA", CASE: "CA", BX: "BX", BOX: "BX", PK: "PK", PACK: "PK", PKG: "PK", PAK: "PK",
-  CT: "CT", CTN: "CT", CARTON: "CT", KAR: "CT", KRT: "CT", KTN: "CT", RL: "RL", REEL: "RL", TU: "TU", TUBE: "TU", TY: "TY", TRAY: "TY",
-};
 
 /** The pack unit's group code ("cs" → "CA", "KRT" → "CT"), or null when the unit is not a pack. */
 export function packUnit(raw: string | null | undefined): string | null {

@@ -121,6 +121,8 @@ export class Aggregator {
   private readonly codeNotes = new Map<string, CodeNote>();
   private readonly prints = new RecordPrints();
   private readonly identical: NonNullable<UploadResult["identicalLines"]> = [];
+  /** Rows whose unit column is empty (counted as units), and the first of them. */
+  private unitEmpty = { rows: 0, first: 0 };
   /** SKU + unit → rows that could not be converted to units (pack size unknown). */
   private readonly unitAsks = new Map<string, { sku: string; unit: string; rows: number }>();
   private firstDate: string | null = null;
@@ -348,7 +350,8 @@ export class Aggregator {
     }
     const sku = this.resolve(p.identifiers, p.line);
     if (!sku) return;
-    if (p.unit && !this.convert(p, sku)) return;
+    if (p.unit === "") this.unitLeftEmpty(p.line);
+    else if (p.unit && !this.convert(p, sku)) return;
     this.rowsAccepted++;
     if (p.date) this.dated(p.date);
     const t = this.bucket(sku, p.line);
@@ -378,6 +381,10 @@ export class Aggregator {
     }
     this.unitProblem(sku, c.unit, c.reason, p.line, this.opts.unitColumn ?? "QTY03");
     return false;
+  }
+
+  private unitLeftEmpty(line: number): void {
+    if (this.unitEmpty.rows++ === 0) this.unitEmpty.first = line;
   }
 
   /** A conversion is said once per unit in the answer's codes (eaches need no word). */
@@ -413,6 +420,7 @@ export class Aggregator {
     const sku = this.resolve(r.identifiers, r.line);
     if (!sku) return;
     if (r.units) {
+      if (Object.values(r.units).includes("")) this.unitLeftEmpty(r.line);
       for (const f of ["sold", "returned", "onHand", "received", "customerReturns"] as const) {
         const unit = r.units[f];
         const v = r[f];
@@ -521,6 +529,10 @@ export class Aggregator {
       this.warnings.push({ code: "identical_lines", message: `${this.identical.length} line(s) repeat an earlier line in every field (invoice, line, part, quantity, date, transfer type, end customer): they are counted; answer whether to keep or drop them` });
     }
     if (this.unitAsks.size > 0) result.packSizesNeeded = [...this.unitAsks.values()];
+    if (this.unitEmpty.rows > 0) {
+      const { rows, first } = this.unitEmpty;
+      this.warnings.push({ line: first, code: "unit", message: `${rows} row(s) leave the unit (“${this.opts.unitColumn ?? "unit"}”) empty, from line ${first}: counted as units (eaches)` });
+    }
     return result;
   }
 }

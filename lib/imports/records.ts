@@ -138,10 +138,14 @@ export class RowConverter {
   private text(row: RawRow, f: Field): string | undefined {
     return cellText(this.cell(row, f)) || undefined;
   }
-  /** The unit of a figure: the row's unit column, else the unit the figure's header names; undefined = units. */
+  /**
+   * The unit of a figure: the row's unit column, else the unit the figure's header names; undefined =
+   * units. "" = the file has a unit column but this row leaves it empty: counted as units, and said.
+   */
   private unitOf(row: RawRow, f: Field): string | undefined {
     const c = this.plan.cols.unit;
-    return (c === undefined ? "" : cellText(row.cells[c] ?? null)) || this.plan.units?.[f] || undefined;
+    const own = c === undefined ? "" : cellText(row.cells[c] ?? null);
+    return own || this.plan.units?.[f] || (c === undefined ? undefined : "");
   }
   private fail(f: Field, message: string): void {
     this.problems.push({ line: this.line, column: this.label(f), message });
@@ -283,7 +287,7 @@ export class RowConverter {
       const units: NonNullable<SummaryRow["units"]> = {};
       for (const f of SUMMARY_FIGURES) {
         const u = record[f] === undefined ? undefined : this.unitOf(row, f);
-        if (u) units[f] = u;
+        if (u !== undefined) units[f] = u;
       }
       if (Object.keys(units).length > 0) record.units = units;
     }

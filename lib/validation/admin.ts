@@ -55,7 +55,7 @@ export const packSizesSchema = z.record(z.string().trim().min(1).max(10), packSi
     if (group) out[group] = n;
     else ctx.addIssue({ code: "custom", path: [unit], message: `${unit} is not a pack unit (cases, boxes, packs, cartons, reels, tubes, trays): eaches and dozens need no pack size` });
   }
-  return out;
+  return Object.keys(out).length > 0 ? out : undefined;
 });
 
 export const createProductSchema = z.object({

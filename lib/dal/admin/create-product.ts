@@ -11,7 +11,7 @@ export async function createProduct(db: Queryable, viewer: Viewer, input: z.infe
   requireRole(viewer, ["admin"]);
   const [row] = await db
     .insert(products)
-    .values({ sku: input.sku, description: input.description, family: input.family, listPrice: input.listPrice, upc: input.upc ?? null, packSize: input.packSize ?? null, packSizes: input.packSizes && Object.keys(input.packSizes).length > 0 ? input.packSizes : null })
+    .values({ sku: input.sku, description: input.description, family: input.family, listPrice: input.listPrice, upc: input.upc ?? null, packSize: input.packSize ?? null, packSizes: input.packSizes ?? null })
     .onConflictDoNothing()
     .returning();
   if (!row) throw new AppError("conflict", `SKU ${input.sku} (or its UPC) already exists`, [{ path: "sku", message: "Already exists" }]);

@@ -79,7 +79,7 @@ export async function importProductsCsv(db: Queryable, viewer: Viewer, csv: stri
     for (const part of chunks(rows, BATCH)) {
       const written = await tx
         .insert(products)
-        .values(part.map(({ row }) => ({ sku: row.sku, description: row.description, family: row.family, listPrice: row.list_price, upc: row.upc ?? null, packSize: row.pack_size ?? null, packSizes: row.pack_sizes && Object.keys(row.pack_sizes).length > 0 ? row.pack_sizes : null })))
+        .values(part.map(({ row }) => ({ sku: row.sku, description: row.description, family: row.family, listPrice: row.list_price, upc: row.upc ?? null, packSize: row.pack_size ?? null, packSizes: row.pack_sizes ?? null })))
         .onConflictDoUpdate({
           target: products.sku,
           set: {
