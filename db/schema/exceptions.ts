@@ -17,6 +17,8 @@ export const exceptions = pgTable(
     gapAtOpen: integer("gap_at_open"),
     openedBy: uuid("opened_by").references(() => users.id),
     automatic: text("automatic"),
+    /** What resolved it when the status is resolved: a correction, a revision, a sell-in load; null = by hand. */
+    resolution: text("resolution"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     /** Bumped by every change (status, reason, owner, notes, corrections): the ETag a PATCH's If-Match is checked against. */

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, integer, pgTable, smallint, text, timestamp, uniqueIndex, uuid, check } from "drizzle-orm/pg-core";
+import { boolean, integer, pgTable, smallint, text, timestamp, uniqueIndex, uuid, check, index } from "drizzle-orm/pg-core";
 import { roleEnum } from "./enums";
 
 /** One row: the manufacturer's settings (deadline rules, thresholds). */
@@ -69,6 +69,12 @@ export const users = pgTable(
     roleSetAt: timestamp("role_set_at", { withTimezone: true }),
     passwordSetBy: uuid("password_set_by"),
     passwordSetAt: timestamp("password_set_at", { withTimezone: true }),
+    /** BCP 47 locale for numbers and dates (e.g. "de-DE"); null = the browser's. */
+    locale: text("locale"),
+    /** IANA time zone for date-times (e.g. "Europe/Berlin"); null = the browser's. */
+    timeZone: text("time_zone"),
+    /** E-mail notices (approvals waiting, answers); in-app notices are always shown. */
+    notifyEmail: boolean("notify_email").notNull().default(true),
   },
   (t) => [
     uniqueIndex("users_email_key").on(sql`lower(${t.email})`),
@@ -93,4 +99,35 @@ export const apiTokens = pgTable(
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
   },
   (t) => [uniqueIndex("api_tokens_hash_key").on(t.tokenHash)],
+);
+
+/** A forgotten-password link: single use, expiring; only the sha256 of its secret is stored. */
+export const passwordResets = pgTable(
+  "password_resets",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id").notNull().references(() => users.id),
+    tokenHash: text("token_hash").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+  },
+  (t) => [uniqueIndex("password_resets_hash_key").on(t.tokenHash)],
+);
+
+/** In-app notices for one user (a correction waiting for approval, …); done when the thing is dealt with. */
+export const notices = pgTable(
+  "notices",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id").notNull().references(() => users.id),
+    kind: text("kind").notNull(),
+    /** What the notice is about (a correction's id for approvals): one open notice per user and subject. */
+    subjectId: text("subject_id").notNull(),
+    body: text("body").notNull(),
+    href: text("href").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    doneAt: timestamp("done_at", { withTimezone: true }),
+  },
+  (t) => [uniqueIndex("notices_user_subject_key").on(t.userId, t.kind, t.subjectId), index("notices_open_idx").on(t.userId).where(sql`${t.doneAt} is null`)],
 );

@@ -13,6 +13,8 @@ export const rebatePrograms = pgTable("rebate_programs", {
   ratePct: numeric("rate_pct", { precision: 5, scale: 2 }).notNull().default("1"),
   /** The quality rule: every reported period's latest revision scores at least this (0–100); null = no such rule. */
   minQualityScore: smallint("min_quality_score"),
+  /** ISO 4217 currency of the programme's money (rebate amounts, sales value). */
+  currency: text("currency").notNull().default("USD"),
   active: boolean("active").notNull().default(true),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   createdBy: uuid("created_by").references(() => users.id),

@@ -14,6 +14,9 @@ export interface Viewer {
   distributorCode: string | null;
   distributorName: string | null;
   via: "session" | "token";
+  /** The user's chosen locale and time zone (profile); absent = the browser's (lib/format). */
+  locale?: string | null;
+  timeZone?: string | null;
 }
 
 export function isStaff(v: Viewer): boolean {

@@ -14,6 +14,8 @@ const viewerColumns = {
   distributorCode: distributors.code,
   distributorName: distributors.name,
   distributorActive: distributors.active,
+  locale: users.locale,
+  timeZone: users.timeZone,
 };
 
 type Row = { active: boolean; distributorActive: boolean | null } & Omit<Viewer, "via">;
@@ -30,6 +32,8 @@ function toViewer(row: Row | undefined, via: Viewer["via"]): Viewer | null {
     distributorCode: row.distributorCode,
     distributorName: row.distributorName,
     via,
+    locale: row.locale ?? null,
+    timeZone: row.timeZone ?? null,
   };
 }
 
