@@ -19,4 +19,6 @@ process.env.SELLTHRU_SPLIT_UPLOAD_MB ||= "1";
 // without a session would spend that one address's budget of the gate (60 a minute) and a browser
 // signing in at the same moment would get 429. The gate itself is tested in lib/http/request-gate.test.ts.
 process.env.SELLTHRU_ANON_POSTS_PER_MINUTE ||= "100000";
+// Links in e-mail (password resets) point where the browsers of the run reach the app.
+process.env.SELLTHRU_PUBLIC_URL ||= `http://127.0.0.1:${process.env.PORT}`;
 await import("./start.mjs");

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { useFormatter } from "@/components/format/format-provider";
 import Papa from "papaparse";
 import { toCsv } from "@/lib/http/csv";
 import { Button } from "@/components/ui/button";
@@ -52,6 +53,7 @@ export interface RejectedRowsProps {
 /** The rows a load refused, by line and reason, with a formula-safe CSV of them (and their values). */
 export function RejectedRows({ errors, file, numbering, downloadName }: RejectedRowsProps) {
   const [busy, setBusy] = useState(false);
+  const f = useFormatter();
 
   async function download() {
     setBusy(true);
@@ -78,7 +80,7 @@ export function RejectedRows({ errors, file, numbering, downloadName }: Rejected
     <div className="space-y-2">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h3 className="text-sm font-semibold text-slate-900">
-          Rejected rows <span className="font-normal text-slate-600 tabular-nums">({errors.length.toLocaleString("en-US")})</span>
+          Rejected rows <span className="font-normal text-slate-600 tabular-nums">({f.int(errors.length)})</span>
         </h3>
         <Button variant="secondary" size="sm" onClick={download} pending={busy}>
           Download rejected rows CSV
@@ -104,7 +106,7 @@ export function RejectedRows({ errors, file, numbering, downloadName }: Rejected
       </Table>
       {errors.length > SHOWN ? (
         <p className="text-xs text-slate-600">
-          The first {SHOWN} are shown; the download holds all {errors.length.toLocaleString("en-US")}.
+          The first {SHOWN} are shown; the download holds all {f.int(errors.length)}.
         </p>
       ) : null}
     </div>

@@ -1,10 +1,17 @@
-/** An instant as "2026-03-02 14:05:09 UTC", the same on the server and in every browser. */
+"use client";
+
+import { useFormatter } from "@/components/format/format-provider";
+
+/**
+ * An instant in the user's locale and time zone with the zone's name ("Mar 2, 2026, 02:05 PM UTC",
+ * "2. März 2026, 15:05 MEZ"), the same on the server and in the browser (lib/format). The name is
+ * kept from when these times were always UTC.
+ */
 export function UtcTime({ iso, seconds = false }: { iso: string; seconds?: boolean }) {
-  const text = iso.slice(0, 10) + " " + iso.slice(11, seconds ? 19 : 16);
+  const text = useFormatter().dateTime(iso, { zone: true, seconds });
   return (
     <time dateTime={iso} className="whitespace-nowrap tabular-nums">
       {text}
-      <span className="text-slate-500"> UTC</span>
     </time>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { startTransition, useActionState, type FormEvent } from "react";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
@@ -75,6 +76,12 @@ export function SignInForm({ action, from }: SignInFormProps) {
       <Button type="submit" pending={pending} className="w-full">
         {pending ? "Signing in…" : "Sign in"}
       </Button>
+
+      <p className="text-center text-sm">
+        <Link href="/forgot-password" className="font-medium text-indigo-700 hover:text-indigo-900 hover:underline">
+          Forgot password?
+        </Link>
+      </p>
     </form>
   );
 }

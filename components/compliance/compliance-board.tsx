@@ -1,6 +1,7 @@
 "use client";
 
 import { useState, useTransition } from "react";
+import { clsx } from "clsx";
 import type { ComplianceBoard as Board, ComplianceCell, ComplianceRow } from "@/lib/dal/compliance/list-compliance";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -8,11 +9,16 @@ import { Select, Input } from "@/components/ui/input";
 import { Table, THead, TBody, TR, TH, TD } from "@/components/ui/table";
 import { ActionMessage } from "@/components/ui/action-message";
 import type { ActionState } from "@/lib/validation/action-state";
+import { useFormatSettings } from "@/components/format/format-provider";
+import { createFormatter, type Formatter } from "@/lib/format/formatter";
 
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-const short = (p: string) => `${MONTHS[Number(p.slice(5, 7)) - 1]} ${p.slice(2, 4)}`;
-const when = (iso: string, timeZone: string) =>
-  new Intl.DateTimeFormat("en-GB", { timeZone, day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" }).format(new Date(iso));
+/** Deadlines and times in the manufacturer's zone (the board says which), in the user's locale (lib/format). */
+function useBoardFormatter(timeZone: string): Formatter {
+  return createFormatter({ locale: useFormatSettings().locale, timeZone });
+}
+/** The sticky first column (select + distributor) and the compact cells of the board. */
+const FIRST_COL = "sticky left-0 z-[5] border-r border-r-slate-200 px-2!";
+const CELL = "px-1.5! py-1.5!";
 
 export const STATUS_LABELS: Record<ComplianceCell["status"], string> = {
   pending: "Pending",
@@ -30,21 +36,23 @@ export function cellText(c: ComplianceCell): string {
   return STATUS_LABELS[c.status];
 }
 
-function cellTitle(c: ComplianceCell, timeZone: string): string {
-  const lines = [`${c.period}: ${STATUS_LABELS[c.status]}`, `Due ${when(c.dueAt, timeZone)}`];
-  if (c.submittedAt) lines.push(`First submitted ${when(c.submittedAt, timeZone)}${c.daysLate ? ` (${c.daysLate} day${c.daysLate === 1 ? "" : "s"} late)` : ""}`);
+function cellTitle(c: ComplianceCell, f: Formatter): string {
+  const lines = [`${f.period(c.period)}: ${STATUS_LABELS[c.status]}`, `Due ${f.dateTime(c.dueAt)}`];
+  if (c.submittedAt) lines.push(`First submitted ${f.dateTime(c.submittedAt)}${c.daysLate ? ` (${c.daysLate} day${c.daysLate === 1 ? "" : "s"} late)` : ""}`);
   if (c.revisions > 1) lines.push(`${c.revisions} revisions`);
   if (c.quality !== null) lines.push(`Data quality ${c.quality}/100`);
   if (c.status === "incomplete") lines.push(`${c.missingSkus} SKU${c.missingSkus === 1 ? "" : "s"} with stock or sell-in left out`);
-  if (c.reminders) lines.push(`Reminded ${c.reminders}× — last ${when(c.lastRemindedAt!, timeZone)} (${KIND_LABELS[c.lastReminderKind ?? ""] ?? c.lastReminderKind})`);
+  if (c.reminders) lines.push(`Reminded ${c.reminders}× — last ${f.dateTime(c.lastRemindedAt!)} (${KIND_LABELS[c.lastReminderKind ?? ""] ?? c.lastReminderKind})`);
   return lines.join("\n");
 }
 
-export function StatusCell({ cell, timeZone }: { cell: ComplianceCell | undefined; timeZone: string }) {
-  if (!cell) return <span className="text-slate-400" title="No activity yet">—</span>;
+/** One period of one distributor. `compact` (the board): no dot, and the quality and reminder marks under the badge. */
+export function StatusCell({ cell, timeZone, compact = false }: { cell: ComplianceCell | undefined; timeZone: string; compact?: boolean }) {
+  const f = useBoardFormatter(timeZone);
+  if (!cell) return <span className="text-slate-500" title="No activity yet">—</span>;
   return (
-    <span className="inline-flex items-center gap-1" title={cellTitle(cell, timeZone)} data-status={cell.status}>
-      <Badge tone={TONES[cell.status]} dot>
+    <span className={compact ? "flex flex-wrap items-center gap-x-1 leading-none" : "inline-flex items-center gap-1"} title={cellTitle(cell, f)} data-status={cell.status}>
+      <Badge tone={TONES[cell.status]} dot={!compact} className={compact ? "px-1! text-[11px]!" : undefined}>
         {cellText(cell)}
       </Badge>
       {cell.quality !== null ? (
@@ -75,6 +83,7 @@ export function ComplianceBoard({ board, canRemind, requestId, remindAction }: {
   const [result, setResult] = useState<ActionState | null>(null);
   const [pending, startTransition] = useTransition();
   const periods = board.periods.map((p) => p.period);
+  const f = useBoardFormatter(board.timeZone);
   const latest = periods.at(-1);
 
   const rows = (() => {
@@ -149,7 +158,7 @@ export function ComplianceBoard({ board, canRemind, requestId, remindAction }: {
               Remind about
               <Select className="mt-1 w-32" value={remindPeriod} onChange={(e) => setRemindPeriod(e.target.value)}>
                 {[...periods].reverse().map((p) => (
-                  <option key={p} value={p}>{p}</option>
+                  <option key={p} value={p}>{f.period(p)}</option>
                 ))}
               </Select>
             </label>
@@ -163,29 +172,32 @@ export function ComplianceBoard({ board, canRemind, requestId, remindAction }: {
         <ActionMessage state={result} />
       </div>
 
-      <Table label="Distributors by period" stickyHeader>
+      {/* Fits 1,440 px with 12 periods: compact cells, the distributor column stays in view when narrower screens scroll. */}
+      <Table label="Distributors by period" stickyHeader data-testid="compliance-board">
         <THead>
           <tr>
-            {canRemind ? (
-              <TH className="w-8">
-                <input
-                  type="checkbox"
-                  aria-label="Select all shown distributors"
-                  checked={allVisibleSelected}
-                  onChange={() => setSelected(allVisibleSelected ? new Set() : new Set(rows.map((r) => r.distributor)))}
-                />
-              </TH>
-            ) : null}
-            <TH aria-sort={ariaSort("distributor")}>{sortButton("distributor", "Distributor")}</TH>
+            <TH aria-sort={ariaSort("distributor")} className={clsx(FIRST_COL, "z-20! bg-slate-50")}>
+              <span className="flex items-center gap-2">
+                {canRemind ? (
+                  <input
+                    type="checkbox"
+                    aria-label="Select all shown distributors"
+                    checked={allVisibleSelected}
+                    onChange={() => setSelected(allVisibleSelected ? new Set() : new Set(rows.map((r) => r.distributor)))}
+                  />
+                ) : null}
+                {sortButton("distributor", "Distributor")}
+              </span>
+            </TH>
             {board.periods.map((p) => (
-              <TH key={p.period} aria-sort={p.period === latest ? ariaSort("latest") : undefined} title={`Due ${when(p.dueAt, board.timeZone)}${p.closed ? " · closed" : ""}`}>
-                {p.period === latest ? sortButton("latest", short(p.period)) : short(p.period)}
-                {p.closed ? <span className="ml-1 text-slate-500" aria-label="closed">🔒</span> : null}
+              <TH key={p.period} className={CELL} aria-sort={p.period === latest ? ariaSort("latest") : undefined} title={`Due ${f.dateTime(p.dueAt)}${p.closed ? " · closed" : ""}`}>
+                {p.period === latest ? sortButton("latest", f.periodShort(p.period)) : f.periodShort(p.period)}
+                {p.closed ? <span className="ml-0.5 text-slate-500" aria-label="closed">🔒</span> : null}
               </TH>
             ))}
-            <TH numeric aria-sort={ariaSort("rate")}>{sortButton("rate", "On time")}</TH>
-            <TH numeric aria-sort={ariaSort("avgDaysLate")}>{sortButton("avgDaysLate", "Avg days late")}</TH>
-            <TH aria-sort={ariaSort("lastReminded")}>{sortButton("lastReminded", "Last reminded")}</TH>
+            <TH numeric className={CELL} aria-sort={ariaSort("rate")}>{sortButton("rate", "On time")}</TH>
+            <TH numeric className={clsx(CELL, "whitespace-normal!")} aria-sort={ariaSort("avgDaysLate")}>{sortButton("avgDaysLate", "Avg days late")}</TH>
+            <TH className={clsx(CELL, "whitespace-normal!")} aria-sort={ariaSort("lastReminded")}>{sortButton("lastReminded", "Last reminded")}</TH>
           </tr>
         </THead>
         <TBody>
@@ -193,32 +205,36 @@ export function ComplianceBoard({ board, canRemind, requestId, remindAction }: {
             const byPeriod = new Map(r.cells.map((c) => [c.period, c]));
             return (
               <TR key={r.distributor} selected={selected.has(r.distributor)} data-distributor={r.distributor}>
-                {canRemind ? (
-                  <TD>
-                    <input type="checkbox" aria-label={`Select ${r.distributor}`} checked={selected.has(r.distributor)} onChange={() => toggle(r.distributor)} />
-                  </TD>
-                ) : null}
-                <TD>
-                  <div className="font-medium text-slate-900">{r.distributor}</div>
-                  <div className="text-xs text-slate-600">{r.distributorName}</div>
+                <TD className={clsx(FIRST_COL, selected.has(r.distributor) ? "bg-indigo-50" : "bg-white")}>
+                  <div className="flex items-start gap-2">
+                    {canRemind ? (
+                      <input type="checkbox" className="mt-0.5" aria-label={`Select ${r.distributor}`} checked={selected.has(r.distributor)} onChange={() => toggle(r.distributor)} />
+                    ) : null}
+                    <div className="min-w-0">
+                      <div className="font-medium text-slate-900">{r.distributor}</div>
+                      <div className="max-w-36 truncate text-xs text-slate-600" title={r.distributorName}>{r.distributorName}</div>
+                    </div>
+                  </div>
                 </TD>
                 {periods.map((p) => (
-                  <TD key={p} className={status && byPeriod.get(p)?.status !== status ? "opacity-40" : undefined}>
-                    <StatusCell cell={byPeriod.get(p)} timeZone={board.timeZone} />
+                  <TD key={p} className={clsx(CELL, status && byPeriod.get(p)?.status !== status && "opacity-40")}>
+                    <StatusCell cell={byPeriod.get(p)} timeZone={board.timeZone} compact />
                   </TD>
                 ))}
-                <TD numeric title={`${r.onTime} of ${r.duePeriods} due periods first submitted on time`}>
-                  {r.timelinessRate === null ? "—" : `${Math.round(r.timelinessRate * 100)} %`}
+                <TD numeric className={CELL} title={`${r.onTime} of ${r.duePeriods} due periods first submitted on time`}>
+                  {r.timelinessRate === null ? "—" : f.pct(r.timelinessRate * 100, { digits: 0 })}
                   <div className="text-xs text-slate-600">{r.onTime}/{r.duePeriods}</div>
                 </TD>
-                <TD numeric>{r.avgDaysLate === null ? "—" : r.avgDaysLate.toFixed(1)}</TD>
-                <TD className="text-xs whitespace-nowrap text-slate-700">{r.lastRemindedAt ? when(r.lastRemindedAt, board.timeZone) : "—"}</TD>
+                <TD numeric className={CELL}>{r.avgDaysLate === null ? "—" : f.number(r.avgDaysLate, { digits: 1 })}</TD>
+                <TD className={clsx(CELL, "text-xs whitespace-nowrap text-slate-700")} title={r.lastRemindedAt ? f.dateTime(r.lastRemindedAt) : undefined}>
+                  {r.lastRemindedAt ? f.dayMonth(r.lastRemindedAt) : "—"}
+                </TD>
               </TR>
             );
           })}
           {rows.length === 0 ? (
             <TR>
-              <TD colSpan={periods.length + 5} className="py-6 text-center text-slate-600">No distributor matches the filters.</TD>
+              <TD colSpan={periods.length + 4} className="py-6 text-center text-slate-600">No distributor matches the filters.</TD>
             </TR>
           ) : null}
         </TBody>

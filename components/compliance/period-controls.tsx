@@ -7,6 +7,8 @@ import { Badge } from "@/components/ui/badge";
 import { Table, THead, TBody, TR, TH, TD } from "@/components/ui/table";
 import { ActionMessage } from "@/components/ui/action-message";
 import type { ActionState } from "@/lib/validation/action-state";
+import { useFormatSettings } from "@/components/format/format-provider";
+import { createFormatter } from "@/lib/format/formatter";
 
 interface PeriodItem {
   period: string;
@@ -15,14 +17,15 @@ interface PeriodItem {
   closedAt: string | null;
 }
 
-const fmt = (iso: string, timeZone: string) =>
-  new Intl.DateTimeFormat("en-GB", { timeZone, day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit" }).format(new Date(iso));
+/** Deadlines in the manufacturer's zone, in the user's locale (lib/format). */
+const fmt = (iso: string, timeZone: string, locale: string) => createFormatter({ locale, timeZone }).dateTime(iso, { seconds: true });
 
 /** Close or reopen periods (channel managers, admins); others see the state only. */
 type PeriodAction = (period: string) => Promise<ActionState>;
 
 export function PeriodControls({ periods, canClose, timeZone, closePeriodAction, reopenPeriodAction }: { periods: PeriodItem[]; canClose: boolean; timeZone: string; closePeriodAction: PeriodAction; reopenPeriodAction: PeriodAction }) {
   const [result, setResult] = useState<ActionState | null>(null);
+  const { locale } = useFormatSettings();
   const [busy, setBusy] = useState<string | null>(null);
   const [, startTransition] = useTransition();
   const act = (period: string, close: boolean) => {
@@ -52,9 +55,9 @@ export function PeriodControls({ periods, canClose, timeZone, closePeriodAction,
           <TBody>
             {[...periods].reverse().map((p) => (
               <TR key={p.period} data-period={p.period}>
-                <TD className="font-medium">{p.period}</TD>
-                <TD className="text-xs">{fmt(p.dueAt, timeZone)}</TD>
-                <TD>{p.closed ? <Badge tone="neutral">Closed {p.closedAt ? p.closedAt.slice(0, 10) : ""}</Badge> : <Badge tone="green">Open</Badge>}</TD>
+                <TD className="font-medium">{createFormatter({ locale, timeZone }).period(p.period)}</TD>
+                <TD className="text-xs">{fmt(p.dueAt, timeZone, locale)}</TD>
+                <TD>{p.closed ? <Badge tone="neutral">Closed {p.closedAt ? createFormatter({ locale, timeZone }).date(p.closedAt) : ""}</Badge> : <Badge tone="green">Open</Badge>}</TD>
                 {canClose ? (
                   <TD className="text-right">
                     <Button size="sm" variant="secondary" pending={busy === p.period} onClick={() => act(p.period, !p.closed)}>

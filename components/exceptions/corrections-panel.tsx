@@ -3,12 +3,11 @@
 import { useActionState, useEffect, useRef } from "react";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
-import { Input, Select } from "@/components/ui/input";
 import { Num } from "@/components/ui/num";
 import type { CorrectionView } from "@/lib/dal/exceptions/get-exception";
 import type { FormState } from "@/lib/validation/action-state";
-import { CORRECTION_TYPE_LABELS, UI_CORRECTION_TYPES } from "@/lib/validation/exceptions";
+import { CORRECTION_TYPE_LABELS } from "@/lib/validation/exceptions";
+import { CorrectionFields } from "./correction-fields";
 import { FormMessage } from "./form-message";
 import { formatTime } from "./format";
 
@@ -120,22 +119,8 @@ export function CorrectionsPanel({ exceptionId, corrections, viewerId, canWork, 
           <input type="hidden" name="id" value={exceptionId} />
           <p className="text-sm font-medium text-slate-900">Propose a correction</p>
           <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
-            <Field label="Quantity" error={fe.quantity} hint="Signed: −60 lowers the calculated balance by 60">
-              <Input name="quantity" inputMode="numeric" required defaultValue={v.quantity} placeholder="-60" />
-            </Field>
-            <Field label="Type" error={fe.type}>
-              <Select name="type" defaultValue={v.type ?? "adjustment"}>
-                {UI_CORRECTION_TYPES.map((t) => (
-                  <option key={t} value={t}>
-                    {CORRECTION_TYPE_LABELS[t]}
-                  </option>
-                ))}
-              </Select>
-            </Field>
+            <CorrectionFields errors={fe} values={v} quantityHint="Signed: −60 lowers the calculated balance by 60" reasonClassName="sm:col-span-2" />
           </div>
-          <Field label="Reason" error={fe.reason}>
-            <Input name="reason" required maxLength={1000} defaultValue={v.reason} placeholder="Transferred 60 to the Reno branch" />
-          </Field>
           <div className="flex justify-end">
             <Button type="submit" size="sm" pending={pending}>
               Propose correction

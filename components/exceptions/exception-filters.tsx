@@ -9,6 +9,7 @@ export interface ExceptionFilterValues {
   period?: string;
   distributor?: string;
   sku?: string;
+  corrections?: string;
 }
 
 /** A GET form: the filters live in the URL, so a filtered list can be shared as a link. */
@@ -50,6 +51,13 @@ export function ExceptionFilters({ values, staff, periods }: { values: Exception
               {p}
             </option>
           ))}
+        </Select>
+      </label>
+      <label className={label}>
+        Corrections
+        <Select name="corrections" defaultValue={values.corrections ?? ""} className="mt-1 h-8 w-44">
+          <option value="">Any</option>
+          <option value="awaiting">Awaiting approval</option>
         </Select>
       </label>
       <label className={label}>

@@ -10,7 +10,7 @@ import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import type { StaffExceptionRow } from "@/lib/dal/exceptions/list-exceptions";
 import type { FormState } from "@/lib/validation/action-state";
 import { EXCEPTION_STATUSES, REASON_LABELS, STATUS_LABELS } from "@/lib/validation/exceptions";
-import { formatPeriodLabel } from "@/lib/domain/periods";
+import { useFormatter } from "@/components/format/format-provider";
 import { FormMessage } from "./form-message";
 import { StatusBadge } from "./status-badge";
 
@@ -25,6 +25,7 @@ export interface ExceptionTableProps {
 
 /** Dense list with checkboxes; the bar above assigns or moves the selected exceptions at once. */
 export function ExceptionTable({ rows, staff, bulkAction, canWork }: ExceptionTableProps) {
+  const fmt = useFormatter();
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [state, formAction, pending] = useActionState(bulkAction, { ok: null });
   // After a successful change, clear the selection (adjusting state during render, not in an effect).
@@ -131,9 +132,9 @@ export function ExceptionTable({ rows, staff, bulkAction, canWork }: ExceptionTa
                   {r.sku}
                 </Link>
               </TD>
-              <TD className="py-1.5 whitespace-nowrap">{formatPeriodLabel(r.period)}</TD>
+              <TD className="py-1.5 whitespace-nowrap">{fmt.period(r.period)}</TD>
               <TD className="py-1.5">
-                <StatusBadge status={r.status} />
+                <StatusBadge status={r.status} resolution={r.resolution} />
               </TD>
               <TD className="py-1.5 whitespace-nowrap">{r.reason ? REASON_LABELS[r.reason] : <span className="text-slate-500">—</span>}</TD>
               <TD className="py-1.5 whitespace-nowrap">{r.owner ? r.owner.name : <span className="text-slate-500">Unassigned</span>}</TD>

@@ -1,4 +1,6 @@
+import { createElement, type ReactElement } from "react";
 import type { BadgeTone } from "@/components/ui/badge";
+import { DateTimeText } from "@/components/format/text";
 import type { ExceptionStatus } from "@/lib/validation/exceptions";
 
 export const STATUS_TONES: Record<ExceptionStatus, BadgeTone> = {
@@ -8,12 +10,11 @@ export const STATUS_TONES: Record<ExceptionStatus, BadgeTone> = {
   dismissed: "neutral",
 };
 
-const timeFormat = new Intl.DateTimeFormat("en-GB", {
-  day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "UTC",
-});
-
-/** "27 Nov 2026, 03:20 UTC": the same on the server and in the browser. */
-export function formatTime(iso: string): string {
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : `${timeFormat.format(d)} UTC`;
+/**
+ * A point in time in the user's locale and time zone ("Nov 27, 2026, 03:20 AM UTC", "27. Nov. 2026,
+ * 04:20 MEZ"), for server and client components alike: the text is rendered by a client leaf that
+ * reads the user's settings (lib/format). Put it inside a <time dateTime={iso}>.
+ */
+export function formatTime(iso: string): ReactElement {
+  return createElement(DateTimeText, { iso });
 }

@@ -3,6 +3,7 @@ import { Badge } from "@/components/ui/badge";
 import { formatNum } from "@/components/ui/num";
 import type { ExceptionEvent } from "@/lib/dal/exceptions/get-exception";
 import { REASON_LABELS, STATUS_LABELS, type ExceptionReason, type ExceptionStatus } from "@/lib/validation/exceptions";
+import { MessageText } from "@/components/format/text";
 import { formatTime } from "./format";
 
 const signed = (n: unknown) => formatNum(typeof n === "number" ? n : Number(n), { signed: true }) ?? "—";
@@ -18,6 +19,8 @@ function describe(e: ExceptionEvent): string {
     case "status":
       // Resolved by the write that brought the row back within tolerance (a revision, a correction, a load).
       if (d.automatic) return `${e.body ?? "Resolved automatically"}: back within tolerance (${statusLabel(d.from)} → ${statusLabel(d.to)})`;
+      // A hand-opened exception resolved by the approval of its correction (issue 16).
+      if (d.resolution === "correction") return `approved a correction that brought the row within tolerance: resolved by correction (${statusLabel(d.from)} → ${statusLabel(d.to)})`;
       return `changed the status: ${statusLabel(d.from)} → ${statusLabel(d.to)}`;
     case "reason":
       return `set the reason: ${reasonLabel(d.from)} → ${reasonLabel(d.to)}`;
@@ -26,7 +29,7 @@ function describe(e: ExceptionEvent): string {
     case "correction.proposed":
       return `proposed a correction of ${signed(d.quantity)} (${String(d.type).replace("_", " ")})${e.body ? `: “${e.body}”` : ""}`;
     case "correction.approved":
-      return `approved the correction of ${signed(d.quantity)}: gap ${plain(d.gapBefore)} → ${plain(d.gapAfter)}, calculated now ${plain(d.calculatedAfter)}`;
+      return `approved the correction of ${signed(d.quantity)}: gap ${plain(d.gapBefore)} → ${plain(d.gapAfter)}, calculated now ${plain(d.calculatedAfter)}${e.body ? ` — “${e.body}”` : ""}`;
     case "correction.rejected":
       return `${d.withdrawn ? "withdrew" : "rejected"} the correction of ${signed(d.quantity)}${e.body ? `: “${e.body}”` : ""}`;
     default:
@@ -69,7 +72,7 @@ export function Thread({ events, partner = false }: { events: ExceptionEvent[]; 
             <span aria-hidden="true" className="size-1.5 translate-y-[-1px] rounded-full bg-slate-400" />
             <span>
               {(e.kind === "opened" || e.kind === "status") && e.data?.automatic ? null : <span className="font-medium text-slate-800">{author} </span>}
-              {describe(e)}
+              <MessageText text={describe(e)} />
             </span>
             <time dateTime={e.at} className="text-slate-500">
               {formatTime(e.at)}

@@ -7,14 +7,18 @@ import { useVirtualizer } from "@tanstack/react-virtual";
 import { clsx } from "clsx";
 import type { GapPage, GapRow } from "@/lib/dal/gaps/list-gaps";
 import { Badge } from "@/components/ui/badge";
-import { formatNum } from "@/components/ui/num";
+import { useFormatNum } from "@/components/ui/num";
+import type { FormState } from "@/lib/validation/action-state";
 import { FLAG_LABELS, GAP_COLUMNS, type GapColumn } from "./columns";
+import { BulkOpenBar } from "./bulk-open-bar";
 
 const ROW_HEIGHT = 36;
 const PAGE_SIZE = 500;
 
 export interface GapGridProps {
   initial: GapPage;
+  /** Opens exceptions on the selected rows (staff who work exceptions); without it rows are not selectable. */
+  bulkOpenAction?: (state: FormState, fd: FormData) => Promise<FormState>;
   /** Filters + sort of this view as a query string (no paging); pages are fetched with it. */
   query: string;
   sort: string;
@@ -29,8 +33,16 @@ export function drillHref(row: Pick<GapRow, "distributor" | "sku">, period: stri
  * (@tanstack/react-virtual: only the visible rows are in the DOM) and filled page by page from
  * /api/v1/gaps with the keyset cursor as the user scrolls. Rows are focusable; Enter opens the drill-down.
  */
-export function GapGrid({ initial, query, sort }: GapGridProps) {
+export function GapGrid({ initial, query, sort, bulkOpenAction }: GapGridProps) {
+  const formatNum = useFormatNum();
   const router = useRouter();
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const toggle = (key: string) =>
+    setSelected((s) => {
+      const next = new Set(s);
+      if (!next.delete(key)) next.add(key);
+      return next;
+    });
   const [rows, setRows] = useState<GapRow[]>(initial.rows);
   const [cursor, setCursor] = useState<string | null>(initial.nextCursor);
   // A new view (filters, sort or period) starts again from its server-rendered first page.
@@ -39,6 +51,13 @@ export function GapGrid({ initial, query, sort }: GapGridProps) {
     setShown(initial);
     setRows(initial.rows);
     setCursor(initial.nextCursor);
+  }
+  // The selection belongs to a view: another filter, sort or period clears it; a refresh of the same view keeps it.
+  const viewKey = `${initial.period}?${query}&${sort}`;
+  const [selectedView, setSelectedView] = useState(viewKey);
+  if (selectedView !== viewKey) {
+    setSelectedView(viewKey);
+    setSelected(new Set());
   }
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -116,6 +135,9 @@ export function GapGrid({ initial, query, sort }: GapGridProps) {
 
   return (
     <div className="overflow-hidden rounded-lg border border-slate-200 bg-white shadow-xs">
+      {bulkOpenAction && selected.size ? (
+        <BulkOpenBar action={bulkOpenAction} period={initial.period} selected={selected} onClear={() => setSelected(new Set())} />
+      ) : null}
       <div
         ref={scrollRef}
         className="relative max-h-[calc(100dvh-19rem)] min-h-[12rem] overflow-auto"
@@ -197,13 +219,22 @@ export function GapGrid({ initial, query, sort }: GapGridProps) {
                   tabIndex={0}
                   onKeyDown={(e) => onRowKey(e, r)}
                   onClick={(e) => {
-                    if ((e.target as HTMLElement).closest("a")) return;
+                    if ((e.target as HTMLElement).closest("a, input, label")) return;
                     router.push(href);
                   }}
                   className="group cursor-pointer outline-none even:bg-slate-50/60 hover:bg-indigo-50/60 focus-visible:bg-indigo-50 focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-indigo-600"
                   style={{ height: ROW_HEIGHT }}
                 >
                   <td className="truncate border-b border-slate-100 px-2 font-medium text-slate-900" title={r.distributorName}>
+                    {bulkOpenAction ? (
+                      <input
+                        type="checkbox"
+                        className="mr-1.5 size-3.5 rounded-sm border-slate-400 align-[-2px] accent-indigo-600"
+                        aria-label={`Select ${r.distributor} ${r.sku}`}
+                        checked={selected.has(`${r.distributor}|${r.sku}`)}
+                        onChange={() => toggle(`${r.distributor}|${r.sku}`)}
+                      />
+                    ) : null}
                     {r.distributor}
                   </td>
                   <td className="truncate border-b border-slate-100 px-2" title={r.description}>
@@ -268,6 +299,7 @@ function Dash() {
 }
 
 function NumCell({ v, signed, strong }: { v: number | null; signed?: boolean; strong?: boolean }) {
+  const formatNum = useFormatNum();
   return (
     <td className={clsx("border-b border-slate-100 px-2 text-right", strong ? "font-medium text-slate-900" : "text-slate-700")}>
       {v === null ? <Dash /> : formatNum(v, { signed: signed && v !== 0 })}
@@ -281,6 +313,7 @@ function gapTone(v: number | null): string {
 }
 
 function GapCell({ v }: { v: number | null }) {
+  const formatNum = useFormatNum();
   return (
     <td className={clsx("border-b border-slate-100 px-2 text-right font-semibold", gapTone(v))}>
       {v === null ? <Dash /> : formatNum(v, { signed: v !== 0 })}

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { HistoryRow } from "@/lib/dal/submissions/list-submission-history";
-import { formatPeriodLabel } from "@/lib/domain/periods";
+import { getFormatter } from "@/lib/format/request-format";
 import { Num } from "@/components/ui/num";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { LocalTime } from "./local-time";
@@ -9,9 +9,10 @@ import { StatusBadge } from "./status-badge";
 const linkClass = "font-medium text-indigo-700 underline-offset-2 hover:underline";
 
 /** Every period of the distributor, newest first, with its status and submissions. */
-export function HistoryTable({ rows }: { rows: HistoryRow[] }) {
+export async function HistoryTable({ rows }: { rows: HistoryRow[] }) {
+  const f = await getFormatter();
   return (
-    <Table label="Reporting periods" stickyHeader>
+    <Table label="Reporting periods">
       <THead>
         <tr>
           <TH>Period</TH>
@@ -27,7 +28,7 @@ export function HistoryTable({ rows }: { rows: HistoryRow[] }) {
       </THead>
       <TBody>
         {rows.map((row) => {
-          const label = formatPeriodLabel(row.period);
+          const label = f.period(row.period);
           return (
             <TR key={row.period} data-period={row.period}>
               <TH scope="row" className="font-medium">

@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Table, THead, TBody, TR, TH, TD } from "@/components/ui/table";
 import { ActionMessage } from "@/components/ui/action-message";
 import type { ActionState } from "@/lib/validation/action-state";
-import { formatMoney } from "@/lib/domain/rebates";
+import { useFormatter } from "@/components/format/format-provider";
 
 export interface EligibilityView {
   distributor: string;
@@ -25,11 +25,12 @@ export interface EligibilityView {
 }
 
 const RULE_LABELS: Record<string, string> = { timeliness: "On time", completeness: "Complete", accuracy: "Accurate" };
-const money = formatMoney;
 
 export type FreezeAction = (programId: string, distributors?: string[]) => Promise<ActionState>;
 
-export function EligibilityTable({ programId, rows, canFreeze, complete, freezeAction }: { programId: string; rows: EligibilityView[]; canFreeze: boolean; complete: boolean; freezeAction: FreezeAction }) {
+export function EligibilityTable({ programId, currency, rows, canFreeze, complete, freezeAction }: { programId: string; currency: string; rows: EligibilityView[]; canFreeze: boolean; complete: boolean; freezeAction: FreezeAction }) {
+  const f = useFormatter();
+  const money = (amount: string) => f.money(amount, currency);
   const [result, setResult] = useState<ActionState | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [, startTransition] = useTransition();
@@ -77,14 +78,14 @@ export function EligibilityTable({ programId, rows, canFreeze, complete, freezeA
                 {r.eligible ? <Badge tone="green" dot>{r.complete || r.frozen ? "Eligible" : "On track"}</Badge> : <Badge tone="red" dot>Not eligible</Badge>}
                 {r.reasons.length ? (
                   <ul className="mt-1 list-disc space-y-0.5 pl-4 text-xs text-slate-700" aria-label={`Reasons for ${r.distributor}`}>
-                    {r.reasons.map((x) => <li key={x}>{x}</li>)}
+                    {r.reasons.map((x) => <li key={x}>{f.message(x)}</li>)}
                   </ul>
                 ) : null}
               </TD>
               {r.rules.map((x) => (
                 <TD key={x.rule} className="align-top text-xs">
                   <span className={x.pass ? "font-medium text-emerald-800" : "font-medium text-red-700"}>{x.pass ? "✓ Pass" : "✗ Fail"}</span>
-                  <div className="mt-0.5 max-w-56 text-slate-700">{x.detail}</div>
+                  <div className="mt-0.5 max-w-56 text-slate-700">{f.message(x.detail)}</div>
                 </TD>
               ))}
               <TD numeric className="align-top">
@@ -95,7 +96,7 @@ export function EligibilityTable({ programId, rows, canFreeze, complete, freezeA
                 {r.frozen ? (
                   <div className="space-y-1">
                     <Badge tone="blue">Frozen</Badge>
-                    <div className="text-slate-700">{r.frozenAt ? new Date(r.frozenAt).toISOString().replace("T", " ").slice(0, 16) + " UTC" : ""}</div>
+                    <div className="text-slate-700">{r.frozenAt ? f.dateTime(r.frozenAt, { zone: true }) : ""}</div>
                     <div className="text-slate-700">by {r.frozenBy}</div>
                     {r.changedSinceFrozen ? (
                       <div>

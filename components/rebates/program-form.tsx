@@ -6,7 +6,8 @@ import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { rebateProgramSchema, type RebateProgramFormValues, type RebateProgramInput } from "@/lib/validation/rebates";
 import { Field } from "@/components/ui/field";
-import { Input } from "@/components/ui/input";
+import { Input, Select } from "@/components/ui/input";
+import { COMMON_CURRENCIES } from "@/lib/format/currencies";
 import { Button } from "@/components/ui/button";
 import type { ActionState } from "@/lib/validation/action-state";
 
@@ -25,12 +26,15 @@ const FIELDS: { name: keyof RebateProgramFormValues; label: string; hint?: strin
 
 /** Create or edit a rebate programme: react-hook-form with the same zod schema the server parses with. */
 export function ProgramForm({ id, version, defaults, saveProgramAction }: { id: string | null; version?: number; defaults: RebateProgramFormValues; saveProgramAction: SaveProgramAction }) {
+  const currency = typeof defaults.currency === "string" && defaults.currency ? defaults.currency : "USD";
+  // A programme saved through the API may use a currency the picker does not list: keep it choosable.
+  const currencies = COMMON_CURRENCIES.some((c) => c.code === currency) ? COMMON_CURRENCIES : [{ code: currency, label: currency }, ...COMMON_CURRENCIES];
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const { register, handleSubmit, setError, formState: { errors } } = useForm<RebateProgramFormValues, unknown, RebateProgramInput>({
     resolver: zodResolver(rebateProgramSchema),
-    defaultValues: defaults,
+    defaultValues: { ...defaults, currency },
   });
   const onSubmit = (values: RebateProgramInput) => {
     setFormError(null);
@@ -50,6 +54,15 @@ export function ProgramForm({ id, version, defaults, saveProgramAction }: { id: 
     <form onSubmit={handleSubmit(onSubmit)} noValidate className="max-w-3xl space-y-5 rounded-lg border border-slate-200 bg-white p-5" aria-label={id ? "Edit programme" : "New programme"}>
       <Field label="Name" error={errors.name?.message}>
         <Input {...register("name")} placeholder="Reporting rebate Q1 2027" />
+      </Field>
+      <Field label="Currency" hint="Rebate amounts and sales value are shown in it (ISO 4217)" error={errors.currency?.message}>
+        <Select {...register("currency")} className="w-56">
+          {currencies.map((c) => (
+            <option key={c.code} value={c.code}>
+              {c.label}
+            </option>
+          ))}
+        </Select>
       </Field>
       <div className="grid gap-5 sm:grid-cols-2">
         {FIELDS.map((f) => (

@@ -1,5 +1,6 @@
 import type { RevisionDetail } from "@/lib/dal/submissions/get-revision";
 import { Num } from "@/components/ui/num";
+import { MessageText } from "@/components/format/text";
 import { CHECK_KIND_LABELS, CONFIRM_REASON_LABELS, type ConfirmReason } from "@/lib/domain/submission-checks";
 import { Table, TBody, TD, TFoot, TH, THead, TR } from "@/components/ui/table";
 
@@ -42,7 +43,7 @@ export function LinesTable({ detail }: { detail: RevisionDetail }) {
                 <div className="space-y-0.5">
                   {l.flags.map((f, i) => (
                     <p key={i}>
-                      <span className="font-semibold text-amber-900">{CHECK_KIND_LABELS[f.kind]}:</span> {f.message}
+                      <span className="font-semibold text-amber-900">{CHECK_KIND_LABELS[f.kind]}:</span> <MessageText text={f.message} />
                     </p>
                   ))}
                   {l.confirm ? (

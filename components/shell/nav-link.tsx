@@ -6,7 +6,7 @@ import type { ReactNode } from "react";
 import { clsx } from "clsx";
 
 /** True when `pathname` is `href` or below it (/admin covers /admin/users). */
-function isActive(pathname: string | null, href: string) {
+export function isActive(pathname: string | null, href: string) {
   if (!pathname) return false;
   return pathname === href || pathname.startsWith(`${href}/`);
 }

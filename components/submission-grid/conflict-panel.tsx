@@ -3,6 +3,7 @@
 import { useContext, useSyncExternalStore } from "react";
 import { FIELD_LABELS } from "@/lib/validation/submission";
 import { Button } from "@/components/ui/button";
+import { useFormatter } from "@/components/format/format-provider";
 import { displayValue, NumberFormatContext } from "./format";
 import type { RevisionDifference } from "./types";
 
@@ -27,7 +28,8 @@ function show(fmt: Intl.NumberFormat, v: number | string | null): string {
 export function ConflictPanel({ conflict, reviewing, onReview }: { conflict: ConflictInfo; reviewing: boolean; onReview: () => void }) {
   const fmt = useContext(NumberFormatContext);
   const mounted = useSyncExternalStore(noSubscribe, () => true, () => false);
-  const at = conflict.submittedAt && mounted ? new Date(conflict.submittedAt).toLocaleTimeString(undefined, { hour: "2-digit", minute: "2-digit" }) : null;
+  const f = useFormatter();
+  const at = conflict.submittedAt && mounted ? f.time(conflict.submittedAt) : null;
   const who = conflict.submittedBy ?? "a colleague";
   const rev = conflict.latestRevision ? `Revision ${conflict.latestRevision}` : "A new revision";
   const shown = conflict.differences.slice(0, 25);

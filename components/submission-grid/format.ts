@@ -1,22 +1,19 @@
 "use client";
 
-import { createContext, useSyncExternalStore } from "react";
+import { createContext, useMemo } from "react";
+import { useFormatSettings } from "@/components/format/format-provider";
 import type { DraftValue } from "@/lib/validation/submission";
 
 /**
- * Numbers are shown in the browser's locale (`Intl.NumberFormat(undefined)`). The server cannot know
- * that locale, so the first render (server and hydration) uses en-US and the grid switches to the
- * browser's formatter right after hydration — one re-render of the visible rows, no mismatch.
+ * Numbers are shown in the user's locale (lib/format: the profile's, else the browser's), the same
+ * on the server and in the browser. Input parsing does not depend on it (what a cell accepts is
+ * decided by the submission schema).
  */
 const SERVER_FORMAT = new Intl.NumberFormat("en-US", { maximumFractionDigits: 3 });
-let browserFormat: Intl.NumberFormat | null = null;
-
-const noSubscribe = () => () => {};
-const getBrowserFormat = () => (browserFormat ??= new Intl.NumberFormat(undefined, { maximumFractionDigits: 3 }));
-const getServerFormat = () => SERVER_FORMAT;
 
 export function useNumberFormat(): Intl.NumberFormat {
-  return useSyncExternalStore(noSubscribe, getBrowserFormat, getServerFormat);
+  const { locale } = useFormatSettings();
+  return useMemo(() => new Intl.NumberFormat(locale, { maximumFractionDigits: 3 }), [locale]);
 }
 
 export const NumberFormatContext = createContext<Intl.NumberFormat>(SERVER_FORMAT);

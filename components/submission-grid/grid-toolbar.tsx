@@ -33,6 +33,8 @@ export interface GridToolbarProps {
   submitLabel: string;
   onSubmit: () => void;
   onDiscard: () => void;
+  /** On a phone the change count, save status and submit live in the sticky bar below the grid (SubmitBar). */
+  submitInBar?: boolean;
 }
 
 export function GridToolbar(p: GridToolbarProps) {
@@ -67,18 +69,57 @@ export function GridToolbar(p: GridToolbarProps) {
         <input type="checkbox" checked={p.showForecast} onChange={(e) => p.onShowForecast(e.target.checked)} className="size-3.5 rounded border-slate-400 accent-indigo-600" />
         Show forecast
       </label>
-      <div className="ml-auto flex flex-wrap items-center gap-3">
-        <ChangesCount store={store} />
-        {!readOnly ? <SaveStatusLine saver={p.saver} /> : null}
-        {!readOnly ? (
-          <>
-            <DiscardButton store={store} hasDraft={p.hasDraft} disabled={p.submitting} onDiscard={p.onDiscard} />
-            <Button onClick={p.onSubmit} pending={p.submitting} disabled={p.reviewing} data-testid="submit-report">
-              {p.submitting ? "Submitting…" : p.submitLabel}
-            </Button>
-          </>
-        ) : null}
-      </div>
+      {!p.submitInBar ? (
+        <div className="ml-auto flex flex-wrap items-center gap-3">
+          <SubmitControls {...p} />
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+/** The change count, the save status, "Discard changes" and the submit button: in the toolbar, or in the phone's sticky bar. */
+export function SubmitControls(p: Pick<GridToolbarProps, "store" | "saver" | "readOnly" | "hasDraft" | "submitting" | "reviewing" | "submitLabel" | "onSubmit" | "onDiscard">) {
+  const { store, readOnly } = p;
+  return (
+    <>
+      <ChangesCount store={store} />
+      {!readOnly ? <SaveStatusLine saver={p.saver} /> : null}
+      {!readOnly ? (
+        <>
+          <DiscardButton store={store} hasDraft={p.hasDraft} disabled={p.submitting} onDiscard={p.onDiscard} />
+          <Button onClick={p.onSubmit} pending={p.submitting} disabled={p.reviewing} data-testid="submit-report">
+            {p.submitting ? "Submitting…" : p.submitLabel}
+          </Button>
+        </>
+      ) : null}
+    </>
+  );
+}
+
+const PHONE = "(max-width: 639.98px)";
+const subscribePhone = (onChange: () => void) => {
+  const m = window.matchMedia(PHONE);
+  m.addEventListener("change", onChange);
+  return () => m.removeEventListener("change", onChange);
+};
+
+/** True on a phone-sized screen (below Tailwind's sm); false on the server and on larger screens. */
+export function usePhone(): boolean {
+  return useSyncExternalStore(subscribePhone, () => window.matchMedia(PHONE).matches, () => false);
+}
+
+/**
+ * The phone's submit bar: sticky at the bottom of the screen while the report is in view, so the
+ * submit button is one tap away however far down the grid the distributor has scrolled.
+ */
+export function SubmitBar(p: Parameters<typeof SubmitControls>[0]) {
+  return (
+    <div
+      data-testid="submit-bar"
+      className="sticky bottom-0 z-30 -mx-4 flex flex-wrap items-center justify-end gap-x-3 gap-y-1.5 border-t border-slate-200 bg-white px-4 pt-2.5 pb-[max(0.625rem,env(safe-area-inset-bottom))] shadow-[0_-2px_6px_rgb(0_0_0/0.06)]"
+    >
+      <SubmitControls {...p} />
     </div>
   );
 }

@@ -2,6 +2,8 @@
  * The one-line rebate standing in the header. The rebate programme feature fills `standing`; until
  * a programme covers this quarter the line says so instead of inventing a number.
  */
+import { MessageText } from "@/components/format/text";
+
 export interface RebateStandingValue {
   /** e.g. "On track for the Q4 reporting rebate" */
   headline: string;
@@ -24,8 +26,15 @@ export function RebateStanding({ standing = null }: { standing?: RebateStandingV
   const tone = standing.tone === "good" ? "text-emerald-700" : standing.tone === "warning" ? "text-amber-800" : "text-red-700";
   return (
     <p className="text-xs text-slate-700" data-testid="rebate-standing">
-      <span className={`font-medium ${tone}`}>{standing.headline}</span>
-      {standing.detail ? <span className="text-slate-600"> · {standing.detail}</span> : null}
+      <span className={`font-medium ${tone}`}>
+        <MessageText text={standing.headline} />
+      </span>
+      {standing.detail ? (
+        <span className="text-slate-600">
+          {" "}
+          · <MessageText text={standing.detail} />
+        </span>
+      ) : null}
     </p>
   );
 }

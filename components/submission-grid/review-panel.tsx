@@ -9,6 +9,7 @@
 import { Button } from "@/components/ui/button";
 import { Kbd } from "./shortcuts-panel";
 import { QUALITY_PARTS, QUALITY_PART_LABELS, type Quality } from "@/lib/domain/quality";
+import { MessageText } from "@/components/format/text";
 import {
   CHECK_KINDS,
   CHECK_KIND_LABELS,
@@ -103,7 +104,9 @@ export function ReviewPanel({ review, confirms, onConfirm, onGoTo, onConfirmAll,
                     </button>
                     <div className="min-w-0 flex-1 space-y-0.5 text-xs text-slate-800">
                       {r.messages.map((m, i) => (
-                        <p key={i}>{m}</p>
+                        <p key={i}>
+                          <MessageText text={m} />
+                        </p>
                       ))}
                     </div>
                     <div className="flex flex-wrap items-center gap-2 text-xs">

@@ -1,12 +1,12 @@
 "use client";
 
-import { useCallback, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { EmptyState } from "@/components/ui/empty-state";
 import { NumberFormatContext, formatUnits, useNumberFormat } from "./format";
 import { GridRow } from "./grid-row";
 import { GridNotices, useNotices } from "./grid-notices";
 import { GridColGroup, GridHead, gridWidth } from "./grid-table-head";
-import { GridToolbar } from "./grid-toolbar";
+import { GridToolbar, SubmitBar, usePhone } from "./grid-toolbar";
 import { ProductPicker } from "./product-picker";
 import { ErrorSummary, GridTotals } from "./summary-parts";
 import { ConflictPanel } from "./conflict-panel";
@@ -57,7 +57,16 @@ export function SubmissionGrid({ input, actions }: SubmissionGridProps) {
   const [showShortcuts, setShowShortcuts] = useState(false);
   const toggleShortcuts = useCallback(() => setShowShortcuts((v) => !v), []);
   useGridShortcuts({ store, goTo, goToRef, toggleShortcuts, announce: setAnnouncement });
+  // "Fix in the grid" (an exception's link): land on that SKU's On hand once, when the grid opens.
+  const focused = useRef(false);
+  useEffect(() => {
+    if (focused.current || !input.focusSku) return;
+    focused.current = true;
+    const i = store.indexOf(input.focusSku);
+    if (i !== undefined) goTo(i, "onHand");
+  }, [input.focusSku, store, goTo]);
   const [absent, setAbsent] = useState<{ indexes: number[] } | null>(null);
+  const phone = usePhone();
 
   /** An upload fills the grid; SKUs it left out are never silently kept at last period's numbers. */
   function applyUpload(u: ApplyUpload) {
@@ -134,6 +143,7 @@ export function SubmissionGrid({ input, actions }: SubmissionGridProps) {
           submitLabel={submitLabel}
           onSubmit={() => submit()}
           onDiscard={() => void discard()}
+          submitInBar={phone && !readOnly}
         />
 
         <p className="sr-only" role="status" aria-live="polite">
@@ -247,6 +257,19 @@ export function SubmissionGrid({ input, actions }: SubmissionGridProps) {
           Expected = Opening + Received − Sold − Returned; Gap = Expected − On hand (ours − yours, the same gap the manufacturer sees). Submitting sends all {formatUnits(fmt, store.size)} lines at once.
           {showForecast ? " Forecasts are kept in this browser only; they are not part of the submission yet." : ""}
         </p>
+        {phone && !readOnly ? (
+          <SubmitBar
+            store={store}
+            saver={saver}
+            readOnly={readOnly}
+            hasDraft={input.draft !== null}
+            submitting={submitting}
+            reviewing={reviewing}
+            submitLabel={submitLabel}
+            onSubmit={() => submit()}
+            onDiscard={() => void discard()}
+          />
+        ) : null}
       </section>
     </NumberFormatContext.Provider>
   );

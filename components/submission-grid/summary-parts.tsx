@@ -5,6 +5,7 @@ import { clsx } from "clsx";
 import { FIELD_LABELS } from "@/lib/validation/submission";
 import { Spinner } from "@/components/ui/spinner";
 import type { DraftAutosave, SaveStatus } from "./draft-autosave";
+import { useFormatter } from "@/components/format/format-provider";
 import { formatUnits, NumberFormatContext } from "./format";
 import { stripLabel, type ErrorField, type GridStore } from "./grid-store";
 
@@ -54,14 +55,11 @@ export function ChangesCount({ store }: { store: GridStore }) {
 
 const noSubscribe = () => () => {};
 
-function timeOf(iso: string): string {
-  return new Date(iso).toLocaleTimeString(undefined, { hour: "2-digit", minute: "2-digit" });
-}
-
 /** "Saving… / All changes saved · 10:42 / Offline — retrying", announced politely. */
 export function SaveStatusLine({ saver }: { saver: DraftAutosave }) {
   const s: SaveStatus = useSyncExternalStore(saver.subscribe, saver.getStatus, saver.getStatus);
-  // Times are formatted in the browser's time zone, after hydration.
+  const f = useFormatter();
+  // Times are shown in the user's time zone (lib/format), after hydration.
   const mounted = useSyncExternalStore(noSubscribe, () => true, () => false);
   let content: React.ReactNode;
   let tone = "text-slate-600";
@@ -85,7 +83,7 @@ export function SaveStatusLine({ saver }: { saver: DraftAutosave }) {
           <svg aria-hidden="true" viewBox="0 0 16 16" className="size-3.5 text-emerald-600">
             <path fill="currentColor" d="M6.2 11.4 2.8 8l1-1 2.4 2.3 6-6 1 1z" />
           </svg>
-          All changes saved{mounted ? ` · ${timeOf(s.at)}` : ""}
+          All changes saved{mounted ? ` · ${f.time(s.at)}` : ""}
           {s.by ? ` by ${s.by}` : ""}
         </>
       );

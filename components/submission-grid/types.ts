@@ -40,6 +40,8 @@ export interface GridInput {
   revision: number | null;
   closed: boolean;
   differenceTolerance: number;
+  /** A SKU whose On hand cell is focused when the grid opens ("fix in the grid"). */
+  focusSku?: string;
   lines: GridLineInput[];
   draft: GridDraftInput | null;
   /** Generated once per rendered page: a double click stores one revision. */

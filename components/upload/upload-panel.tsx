@@ -13,6 +13,7 @@
  * `replaces`, so the superseded upload is dropped).
  */
 import { useCallback, useId, useRef, useState, type DragEvent } from "react";
+import { useFormatter } from "@/components/format/format-provider";
 import { clsx } from "clsx";
 import type { UploadAnswer } from "@/lib/dal/uploads/answer";
 import type { Kind, Mapping } from "@/lib/imports/types";
@@ -61,7 +62,6 @@ type Phase =
 
 const ACCEPT = ".csv,.tsv,.txt,.xlsx,.edi,.x12,.852,.867,.dat,text/csv,text/tab-separated-values,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/edi-x12";
 
-const fmtBytes = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`);
 
 export function UploadPanel({ period, periodLabel, onApply, disabled, actions }: UploadPanelProps) {
   const inputId = useId();
@@ -301,6 +301,7 @@ export function UploadPanel({ period, periodLabel, onApply, disabled, actions }:
 }
 
 function Progress({ phase, file, onCancel }: { phase: Phase; file: File | null; onCancel: () => void }) {
+  const fmtBytes = useFormatter().bytes;
   const pct = phase.t === "uploading" && phase.total > 0 ? Math.min(100, Math.round((phase.sent / phase.total) * 100)) : 100;
   const reading = phase.t === "reading";
   return (

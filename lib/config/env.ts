@@ -49,6 +49,19 @@ const schema = z.object({
   SELLTHRU_JOBS_EVERY_MINUTES: z.coerce.number().int().min(0).max(1440).default(15),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default("Sellthru <no-reply@sellthru.local>"),
+  /**
+   * The app's public address, for links in e-mail (password resets), e.g. https://sellthru.example.com.
+   * Never taken from a request's Host header (a forged one would send the reset link elsewhere).
+   * Unset: AUTH_URL / NEXTAUTH_URL's origin if set, else http://localhost:$PORT (lib/config/public-url.ts).
+   */
+  SELLTHRU_PUBLIC_URL: z
+    .string()
+    .regex(/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/, "SELLTHRU_PUBLIC_URL is the app's public address, e.g. https://sellthru.example.com")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  AUTH_URL: z.string().optional(),
+  NEXTAUTH_URL: z.string().optional(),
+  PORT: z.string().optional(),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 

@@ -311,14 +311,18 @@ export function standingLine(e: RebateEvaluation): string {
   return parts.join(", ");
 }
 
-/** A programme's rules in one line (the programme list, the distributor's standing). */
-export function rulesSummary(r: RebateRules): string {
+/**
+ * A programme's rules in one line (the programme list, the distributor's standing). Screens pass the
+ * user's formatter (lib/format) so the percentages follow the locale; without one: "95 %".
+ */
+export function rulesSummary(r: RebateRules, fmt?: { pct(value: number, opts?: { maxDigits?: number }): string }): string {
+  const pct = (text: string) => (fmt ? fmt.pct(Number(text), { maxDigits: 2 }) : `${formatPctText(text)} %`);
   return [
     `on time (+${plural(r.graceDays, "grace day")}, ${r.lateAllowed} late allowed)`,
-    `completeness ≥ ${formatPctText(r.minCompletenessPct)} %`,
-    `error ≤ ${formatPctText(r.maxAccuracyPct)} %`,
+    `completeness ≥ ${pct(r.minCompletenessPct)}`,
+    `error ≤ ${pct(r.maxAccuracyPct)}`,
     ...(r.minQualityScore != null ? [`quality ≥ ${r.minQualityScore}`] : []),
-    `rate ${formatPctText(r.ratePct)} % of sell-through value`,
+    `rate ${pct(r.ratePct)} of sell-through value`,
   ].join(" · ");
 }
 

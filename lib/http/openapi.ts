@@ -2,7 +2,7 @@ import { z } from "zod";
 import { createDistributorSchema, createProductSchema, createUserSchema, updateUserSchema } from "@/lib/validation/admin";
 import { remindSchema } from "@/lib/validation/compliance";
 import { freezeSchema, rebateProgramSchema } from "@/lib/validation/rebates";
-import { automaticOpenSchema, bulkUpdateSchema, noteSchema, openExceptionSchema, proposeCorrectionSchema, updateExceptionSchema } from "@/lib/validation/exceptions";
+import { approveSchema, automaticOpenSchema, bulkUpdateSchema, noteSchema, openExceptionSchema, proposeCorrectionSchema, updateExceptionSchema } from "@/lib/validation/exceptions";
 import { mapPartsSchema } from "@/lib/validation/uploads";
 import { submissionBodySchema } from "@/lib/validation/submission";
 import { STATUS_OF } from "@/lib/errors";
@@ -46,7 +46,7 @@ const operations: Op[] = [
   { method: "get", path: "/api/v1/admin/users/{email}", tag: "admin", summary: "One user (no password hash), ETag its version" },
   { method: "patch", path: "/api/v1/admin/users/{email}", tag: "admin", summary: "Change or deactivate a user (a password reset or deactivation ends the user's sessions; deactivation revokes their API tokens for good)." + IF_MATCH, body: updateUserSchema, optionalHeaders: ["If-Match"] },
   // Exceptions and corrections
-  { method: "get", path: "/api/v1/exceptions", tag: "staff", summary: "Exceptions (staff: all, thresholds applied to the period first; a distributor: its own)", query: ["status", "owner", "period", "distributor", "sku", "limit"] },
+  { method: "get", path: "/api/v1/exceptions", tag: "staff", summary: "Exceptions (staff: all, thresholds applied to the period first; a distributor: its own)", query: ["status", "owner", "period", "distributor", "sku", "corrections", "limit"] },
   { method: "post", path: "/api/v1/exceptions", tag: "staff", summary: "Open an exception by hand on a distributor × SKU × period (200 with created: false when the row has one)", body: openExceptionSchema, success: 201 },
   { method: "patch", path: "/api/v1/exceptions", tag: "staff", summary: "Bulk assign and/or change status", body: bulkUpdateSchema },
   { method: "post", path: "/api/v1/exceptions/automatic", tag: "staff", summary: "Open exceptions for rows above the thresholds (idempotent)", body: automaticOpenSchema },
@@ -54,7 +54,8 @@ const operations: Op[] = [
   { method: "patch", path: "/api/v1/exceptions/{id}", tag: "staff", summary: "Change status, reason, owner; add a note." + IF_MATCH, body: updateExceptionSchema, optionalHeaders: ["If-Match"] },
   { method: "post", path: "/api/v1/exceptions/{id}/notes", tag: "distributor", summary: "Add a note (staff) or an answer (the owning distributor)", body: noteSchema, success: 201 },
   { method: "post", path: "/api/v1/exceptions/{id}/corrections", tag: "staff", summary: "Propose a signed correction", body: proposeCorrectionSchema, success: 201 },
-  { method: "post", path: "/api/v1/corrections/{id}/approve", tag: "staff", summary: "Approve a correction (another staff user than the proposer; the proposer gets 403)" },
+  { method: "get", path: "/api/v1/corrections", tag: "staff", summary: "The approval queue: proposed corrections on open or investigating exceptions, with the gap now and after approval (addition, issue 16)" },
+  { method: "post", path: "/api/v1/corrections/{id}/approve", tag: "staff", summary: "Approve a correction (another staff user than the proposer; the proposer gets 403). Optional body { note }; the answer's exceptionResolved says whether the row came within tolerance and the exception was resolved by correction", body: approveSchema },
   { method: "post", path: "/api/v1/corrections/{id}/reject", tag: "staff", summary: "Reject or withdraw a proposed correction" },
   // Compliance, reminders, period closing, rebates (issue 6)
   { method: "get", path: "/api/v1/compliance", tag: "staff", summary: "Compliance status per distributor × period (JSON, or CSV with Accept: text/csv); a distributor gets its own", query: ["from", "to", "distributor"] },

@@ -76,6 +76,8 @@ export const exceptionQuerySchema = z.object({
   period: z.preprocess(emptyToUndefined, periodSchema.optional()),
   distributor: z.preprocess(emptyToUndefined, distributorCodeSchema.optional()),
   sku: z.preprocess(emptyToUndefined, z.string().trim().max(64).optional()),
+  /** "awaiting": only exceptions with a correction waiting for a second person. */
+  corrections: z.preprocess(emptyToUndefined, z.enum(["awaiting"], { error: "corrections is awaiting or empty" }).optional()),
   limit: z.coerce.number().int().min(1).max(1000).default(200),
 });
 export type ExceptionQuery = z.infer<typeof exceptionQuerySchema>;
@@ -143,3 +145,37 @@ export const proposeCorrectionSchema = z
 export type ProposeCorrectionInput = z.infer<typeof proposeCorrectionSchema>;
 
 export const automaticOpenSchema = z.object({ period: periodSchema.optional() });
+
+/** A distributor × SKU × period row acted on from where it is shown (the drill-down, the gap view). */
+export const rowRefSchema = openExceptionSchema.pick({ distributor: true, sku: true, period: true });
+export type RowRef = z.infer<typeof rowRefSchema>;
+
+/** Open exceptions on many gap-view rows at once. */
+export const bulkOpenSchema = z.object({
+  rows: z.array(rowRefSchema).min(1, "Select at least one row").max(200, "At most 200 rows at a time"),
+});
+export type BulkOpenInput = z.infer<typeof bulkOpenSchema>;
+
+/** Approve or reject from the queue: one action, an optional note. */
+export const decideCorrectionSchema = z.object({
+  correctionId: z.uuid("Not a correction id"),
+  decision: z.enum(["approve", "reject"], { error: "Approve or reject" }),
+  note: z.preprocess(emptyToUndefined, z.string().trim().max(1000, "A note is at most 1,000 characters").optional()),
+});
+export type DecideCorrectionInput = z.infer<typeof decideCorrectionSchema>;
+
+/** POST /api/v1/corrections/{id}/approve: an optional note, kept on the approval. */
+export const approveSchema = z.object({ note: z.string().trim().max(1000, "A note is at most 1,000 characters").optional() });
+
+/** A distributor answers several of its exceptions that share one cause at once. */
+export const bulkAnswerSchema = z.object({
+  ids: z.array(z.uuid("Not an exception id")).min(1, "Select at least one exception").max(200, "At most 200 at a time"),
+  cause: z.enum(EXCEPTION_REASONS, { error: "Choose the cause" }),
+  body: z.preprocess(emptyToUndefined, z.string().trim().max(4000, "An answer is at most 4,000 characters").optional()),
+});
+export type BulkAnswerInput = z.infer<typeof bulkAnswerSchema>;
+
+/** The answer text a bulk answer stores on each exception: the cause in words, then what the distributor wrote. */
+export function bulkAnswerText(input: Pick<BulkAnswerInput, "cause" | "body">): string {
+  return input.body ? `${REASON_LABELS[input.cause]}: ${input.body}` : REASON_LABELS[input.cause];
+}

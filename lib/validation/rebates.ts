@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isCurrencyCode } from "@/lib/format/currencies";
 import { periodSchema } from "./common";
 
 const pct = (label: string, max = 100) =>
@@ -26,6 +27,21 @@ export const rebateProgramSchema = z
     minCompletenessPct: pct("Minimum completeness"),
     maxAccuracyPct: pct("Maximum accuracy gap"),
     ratePct: pct("Rate", 50),
+    /**
+     * ISO 4217 code of the programme's money ("EUR"); left out = USD for a new programme, unchanged
+     * on an edit.
+     */
+    currency: z
+      .preprocess(
+        (v) => (v === "" || v === null ? undefined : typeof v === "string" ? v.trim() : v),
+        z
+          .string({ error: "Currency must be a three-letter code such as USD or EUR" })
+          .regex(/^[A-Z]{3}$/, "Currency must be a three-letter code such as USD or EUR")
+          .refine(isCurrencyCode, "Not an ISO 4217 currency code")
+          .describe("ISO 4217 code of the programme's money (amounts, sales value); default USD; left out on an edit = unchanged")
+          .optional(),
+      )
+      .optional(),
     /** The quality rule (0–100); empty, null or left out = no quality rule. */
     minQualityScore: z.preprocess((v) => (v === "" || v === undefined || v === null ? null : v), count("Minimum quality score", 100).nullable()).optional(),
   })

@@ -1,22 +1,7 @@
 import { notFound } from "next/navigation";
 import { requirePageViewer } from "@/lib/auth/current-viewer";
-import { AdminSubnav, type AdminSection } from "@/components/admin/admin-subnav";
-
-const ADMIN_SECTIONS: AdminSection[] = [
-  { href: "/admin", label: "Overview" },
-  { href: "/admin/sell-in", label: "Sell-in" },
-  { href: "/admin/distributors", label: "Distributors" },
-  { href: "/admin/products", label: "Products" },
-  { href: "/admin/users", label: "Users" },
-  { href: "/admin/audit", label: "Audit log" },
-  { href: "/admin/outbox", label: "Outbox" },
-  { href: "/admin/settings", label: "Settings" },
-];
-
-const MANAGER_SECTIONS: AdminSection[] = [
-  { href: "/admin", label: "Overview" },
-  { href: "/admin/sell-in", label: "Sell-in" },
-];
+import { AdminSubnav } from "@/components/admin/admin-subnav";
+import { adminPagesFor } from "@/components/shell/nav-items";
 
 /**
  * Data admin. Admins see every screen; a channel manager may load sell-in (as the API allows) and
@@ -24,10 +9,11 @@ const MANAGER_SECTIONS: AdminSection[] = [
  */
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
   const viewer = await requirePageViewer("/admin");
-  if (viewer.role !== "admin" && viewer.role !== "channel_manager") notFound();
+  const sections = adminPagesFor(viewer.role).map(({ href, label }) => ({ href, label }));
+  if (sections.length === 0) notFound();
   return (
     <>
-      <AdminSubnav sections={viewer.role === "admin" ? ADMIN_SECTIONS : MANAGER_SECTIONS} />
+      <AdminSubnav sections={sections} />
       {children}
     </>
   );

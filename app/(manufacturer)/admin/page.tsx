@@ -6,7 +6,7 @@ import { withViewerDb } from "@/lib/auth/viewer-db";
 import { requirePageViewer } from "@/lib/auth/current-viewer";
 import { adminOverview } from "@/lib/dal/admin/admin-overview";
 import { PageHeader } from "@/components/ui/page-header";
-import { formatNum } from "@/components/ui/num";
+import { getFormatter } from "@/lib/format/request-format";
 import { UtcTime } from "@/components/admin/utc-time";
 
 export const metadata: Metadata = { title: "Data" };
@@ -46,7 +46,8 @@ function TilesSkeleton() {
 async function Tiles() {
   const viewer = await requirePageViewer("/admin");
   const o = await withViewerDb(viewer, (db) => adminOverview(db, viewer));
-  const n = (v: number | null) => (v === null ? null : formatNum(v));
+  const f = await getFormatter();
+  const n = (v: number | null) => (v === null ? null : f.int(v));
   const tiles: Tile[] = [
     {
       href: "/admin/sell-in",
@@ -66,7 +67,7 @@ async function Tiles() {
     tiles.push(
       { href: "/admin/distributors", title: "Distributors", figure: n(o.distributors), unit: "distributors", text: "Create one, or import a CSV of codes and names." },
       { href: "/admin/products", title: "Products", figure: n(o.products), unit: "SKUs", text: "Search the catalogue, add a product or import a CSV." },
-      { href: "/admin/users", title: "Users", figure: n(o.activeUsers), unit: `active of ${formatNum(o.users ?? 0)}`, text: "Create users, deactivate and reactivate them." },
+      { href: "/admin/users", title: "Users", figure: n(o.activeUsers), unit: `active of ${f.int(o.users ?? 0)}`, text: "Create users, deactivate and reactivate them." },
       { href: "/admin/audit", title: "Audit log", figure: n(o.auditEntries), unit: "entries", text: "Sign-ins, submissions, corrections, closes, user and token changes." },
       { href: "/admin/outbox", title: "Outbox", figure: n(o.outboxPending), unit: "unsent e-mails", text: "Reminders waiting to be sent, and failures." },
       { href: "/admin/settings", title: "Settings", figure: null, unit: "", text: "Deadlines, time zone, thresholds and tolerances." },

@@ -8,7 +8,7 @@ import { buttonClasses } from "@/components/ui/button";
 import { ComplianceBoard } from "@/components/compliance/compliance-board";
 import { PeriodControls } from "@/components/compliance/period-controls";
 import { closePeriodAction, remindAction, reopenPeriodAction } from "./actions";
-import { formatPeriodLabel } from "@/lib/domain/periods";
+import { getFormatter } from "@/lib/format/request-format";
 
 export const metadata: Metadata = { title: "Compliance" };
 export const dynamic = "force-dynamic";
@@ -17,11 +17,12 @@ export default async function CompliancePage() {
   const viewer = await requirePageViewer("/compliance");
   const board = await withViewerReadDb(viewer, (db) => listCompliance(db, viewer, {}));
   const canAct = viewer.role === "channel_manager" || viewer.role === "admin";
+  const f = await getFormatter();
   return (
     <div>
       <PageHeader
         title="Reporting compliance"
-        description={`Who reported, on time or late, for ${formatPeriodLabel(board.from)} – ${formatPeriodLabel(board.to)}. Status is judged on each period's first submission; incomplete means SKUs with stock or sell-in were left out.`}
+        description={`Who reported, on time or late, for ${f.period(board.from)} – ${f.period(board.to)}. Status is judged on each period's first submission; incomplete means SKUs with stock or sell-in were left out.`}
         actions={
           <a className={buttonClasses({ variant: "secondary" })} href={`/api/v1/compliance?from=${board.from}&to=${board.to}&format=csv`} download>
             Export CSV

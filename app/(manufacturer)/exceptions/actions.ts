@@ -2,8 +2,12 @@
 
 import { runAction } from "@/lib/auth/action";
 import type { FormState } from "@/lib/validation/action-state";
+import { z } from "zod";
 import {
+  bulkOpenSchema,
   bulkUpdateSchema,
+  decideCorrectionSchema,
+  rowRefSchema,
   noteSchema,
   openExceptionSchema,
   proposeCorrectionSchema,
@@ -105,16 +109,63 @@ export async function proposeCorrectionAction(_prev: FormState, fd: FormData): P
 export async function decideCorrectionAction(_prev: FormState, fd: FormData): Promise<FormState> {
   fd = formDataOf(fd);
   const id = str(fd, "exceptionId") ?? "";
-  const correctionId = str(fd, "correctionId") ?? "";
-  const approve = str(fd, "decision") === "approve";
-  return runAction({ name: "decide-correction", values: valuesOf(fd), revalidate: [`/exceptions/${id}`, "/exceptions"] }, async ({ db, viewer }) => {
-    if (!approve) {
-      await rejectCorrection(db, viewer, correctionId);
-      return "Correction rejected";
-    }
-    // A refused approval is audited: returned (not thrown) so its transaction commits, then answered as a failure.
-    const res = await settleRefusal(approveCorrection(db, viewer, correctionId));
-    if (res instanceof AuditedRefusal) return res;
-    return `Approved: the gap is now ${res.ledger?.gap ?? "—"}`;
+  const raw = { correctionId: str(fd, "correctionId"), decision: str(fd, "decision"), note: str(fd, "note") };
+  return runAction(
+    { name: "decide-correction", schema: decideCorrectionSchema, input: raw, values: valuesOf(fd), revalidate: [`/exceptions/${id}`, "/exceptions", "/exceptions/approvals"] },
+    async ({ db, viewer, input }) => {
+      if (input.decision === "reject") {
+        await rejectCorrection(db, viewer, input.correctionId, { reason: input.note });
+        return "Correction rejected";
+      }
+      // A refused approval is audited: returned (not thrown) so its transaction commits, then answered as a failure.
+      const res = await settleRefusal(approveCorrection(db, viewer, input.correctionId, { note: input.note }));
+      if (res instanceof AuditedRefusal) return res;
+      return `Approved: the gap is now ${res.ledger?.gap ?? "—"}${res.exceptionResolved ? " and the exception is resolved by correction" : ""}`;
+    },
+  );
+}
+
+const rowOf = (fd: FormData) => ({ distributor: str(fd, "distributor"), sku: str(fd, "sku"), period: str(fd, "period") });
+
+/**
+ * From a row where it is shown (the drill-down): propose a correction without retyping the row. The
+ * row's exception is opened when it has none (the same one otherwise), in the same transaction.
+ */
+export async function proposeOnRowAction(_prev: FormState, fd: FormData): Promise<FormState> {
+  fd = formDataOf(fd);
+  const quantity = (str(fd, "quantity") ?? "").replace("\u2212", "-").trim();
+  const raw = { row: rowOf(fd), correction: { quantity: quantity === "" ? undefined : quantity, type: str(fd, "type"), reason: str(fd, "reason") } };
+  const schema = z.object({ row: rowRefSchema, correction: proposeCorrectionSchema });
+  return runAction({ name: "propose-on-row", schema, input: raw, values: valuesOf(fd), revalidate: ["/exceptions", "/exceptions/approvals"] }, async ({ db, viewer, input }) => {
+    const opened = await openException(db, viewer, input.row);
+    await proposeCorrection(db, viewer, opened.id, input.correction);
+    return { redirectTo: `/exceptions/${opened.id}?proposed=1` };
+  });
+}
+
+/** From a row: ask the distributor (a shared note), opening the row's exception when it has none. */
+export async function askOnRowAction(_prev: FormState, fd: FormData): Promise<FormState> {
+  fd = formDataOf(fd);
+  const raw = { row: rowOf(fd), note: { body: str(fd, "body") } };
+  const schema = z.object({ row: rowRefSchema, note: noteSchema });
+  return runAction({ name: "ask-on-row", schema, input: raw, values: valuesOf(fd), revalidate: ["/exceptions"] }, async ({ db, viewer, input }) => {
+    const opened = await openException(db, viewer, input.row);
+    await addExceptionNote(db, viewer, opened.id, { body: input.note.body, internal: false });
+    return { redirectTo: `/exceptions/${opened.id}?asked=1` };
+  });
+}
+
+/** From the gap view: open exceptions on the selected rows (rows that have one keep it). */
+export async function bulkOpenAction(_prev: FormState, fd: FormData): Promise<FormState> {
+  fd = formDataOf(fd);
+  const rows = fd.getAll("row").filter((v): v is string => typeof v === "string").map((v) => {
+    const [distributor, period, ...sku] = v.split("|");
+    return { distributor, period, sku: sku.join("|") };
+  });
+  return runAction({ name: "bulk-open-exceptions", schema: bulkOpenSchema, input: { rows }, revalidate: ["/exceptions"] }, async ({ db, viewer, input }) => {
+    let created = 0;
+    for (const row of input.rows) if ((await openException(db, viewer, row)).created) created++;
+    const existing = input.rows.length - created;
+    return `Opened ${created} exception${created === 1 ? "" : "s"}${existing ? ` · ${existing} already had one` : ""}`;
   });
 }

@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { getFormatter } from "@/lib/format/request-format";
+import Link from "next/link";
 import { withViewerDb } from "@/lib/auth/viewer-db";
 import { requirePageViewer } from "@/lib/auth/current-viewer";
 import { listExceptions, type ExceptionList, type StaffExceptionRow } from "@/lib/dal/exceptions/list-exceptions";
@@ -19,8 +21,9 @@ export const metadata: Metadata = { title: "Exceptions" };
 
 export default async function ExceptionsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const viewer = await requirePageViewer("/exceptions");
+  const f = await getFormatter();
   const raw = Object.fromEntries(Object.entries(await searchParams).filter(([, v]) => typeof v === "string")) as Record<string, string>;
-  const filters = { status: raw.status ?? "active", owner: raw.owner, period: raw.period, distributor: raw.distributor, sku: raw.sku };
+  const filters = { status: raw.status ?? "active", owner: raw.owner, period: raw.period, distributor: raw.distributor, sku: raw.sku, corrections: raw.corrections };
   const parsed = exceptionQuerySchema.safeParse(filters);
   const query = parsed.success ? parsed.data : exceptionQuerySchema.parse({ status: "active" });
   const [list, staff, periods, settings] = await withViewerDb(viewer, (db) =>
@@ -40,7 +43,14 @@ export default async function ExceptionsPage({ searchParams }: { searchParams: P
       <PageHeader
         title="Exceptions"
         description={`Gaps being worked to a cause. Rows of a period with |gap| ≥ ${settings.gapUnitsThreshold} units or |gap %| ≥ ${settings.gapPctThreshold} get an exception automatically when the submission, correction or sell-in load that puts them there is stored, and it is resolved when a later one brings the row back.`}
-        actions={canWork ? <AutoOpenButton action={openAutomaticAction} period={autoPeriod} /> : null}
+        actions={
+          <div className="flex flex-wrap items-center gap-3">
+            <Link href="/exceptions/approvals" className="text-sm font-medium text-indigo-700 hover:underline">
+              Corrections to approve
+            </Link>
+            {canWork ? <AutoOpenButton action={openAutomaticAction} period={autoPeriod} /> : null}
+          </div>
+        }
       />
 
       <ExceptionFilters values={filters} staff={staff} periods={ended.slice(0, 24)} />
@@ -52,7 +62,7 @@ export default async function ExceptionsPage({ searchParams }: { searchParams: P
         <EmptyState title="No exceptions match these filters" description="Change the filters, or open one by hand below." />
       )}
       <p className="text-xs text-slate-600">
-        {list.rows.length.toLocaleString("en-US")} shown{list.rows.length >= query.limit ? ` (the first ${query.limit})` : ""}.
+        {f.int(list.rows.length)} shown{list.rows.length >= query.limit ? ` (the first ${f.int(query.limit)})` : ""}.
       </p>
 
       {canWork ? (

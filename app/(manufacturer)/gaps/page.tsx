@@ -6,8 +6,10 @@ import { getReportQuality } from "@/lib/dal/gaps/report-quality";
 import { QUALITY_PARTS, QUALITY_PART_LABELS } from "@/lib/domain/quality";
 import { getGapFacets } from "@/lib/dal/gaps/gap-facets";
 import { DEFAULT_GAP_SORT, gapQuerySchema } from "@/lib/validation/gaps";
-import { formatPeriodLabel } from "@/lib/domain/periods";
+import { getFormatter } from "@/lib/format/request-format";
 import { GapGrid } from "@/components/gap-table/gap-grid";
+import { worksExceptions } from "@/lib/dal/corrections/approval-queue";
+import { bulkOpenAction } from "../exceptions/actions";
 import { GapFilters } from "@/components/gap-table/gap-filters";
 import { viewQuery } from "@/components/gap-table/columns";
 import { PageHeader } from "@/components/ui/page-header";
@@ -15,12 +17,12 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Stat } from "@/components/ui/stat";
 import { Card } from "@/components/ui/card";
 import { buttonClasses } from "@/components/ui/button";
-import { formatNum } from "@/components/ui/num";
 
 export const metadata: Metadata = { title: "Gaps" };
 
 export default async function GapsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const viewer = await requirePageViewer("/gaps");
+  const f = await getFormatter();
   const raw = Object.fromEntries(
     Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v.join(",") : v]).filter(([, v]) => typeof v === "string"),
   ) as Record<string, string>;
@@ -44,7 +46,7 @@ export default async function GapsPage({ searchParams }: { searchParams: Promise
         title="Calculated vs reported inventory"
         description={
           <>
-            {formatPeriodLabel(page.period)} · calculated = opening + sell-in − sell-through − returns ± adjustments; gap = calculated − reported.
+            {f.period(page.period)} · calculated = opening + sell-in − sell-through − returns ± adjustments; gap = calculated − reported.
           </>
         }
         actions={
@@ -60,7 +62,7 @@ export default async function GapsPage({ searchParams }: { searchParams: Promise
       />
       {page.preparing ? (
         <p role="status" data-testid="period-preparing" className="mb-3 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
-          Period being prepared: {formatPeriodLabel(page.period)} has ended and its balances are being carried forward by the
+          Period being prepared: {f.period(page.period)} has ended and its balances are being carried forward by the
           scheduled job. The rows below are those written so far (submissions and loads of this period); the others appear when it
           has run.
         </p>
@@ -68,7 +70,7 @@ export default async function GapsPage({ searchParams }: { searchParams: Promise
       {quality ? (
         <p data-testid="report-quality" className="mb-3 rounded-md border border-slate-200 bg-white px-3 py-2 text-sm text-slate-700">
           <span className="font-medium text-slate-900">
-            {quality.distributor}&rsquo;s {formatPeriodLabel(quality.period)} report (revision {quality.revision}): quality {quality.score}/100
+            {quality.distributor}&rsquo;s {f.period(quality.period)} report (revision {quality.revision}): quality {quality.score}/100
           </span>{" "}
           — {QUALITY_PARTS.map((p) => `${QUALITY_PART_LABELS[p].toLowerCase()} ${quality.parts[p]}`).join(" · ")}
         </p>
@@ -81,8 +83,8 @@ export default async function GapsPage({ searchParams }: { searchParams: Promise
         <Stat label="Σ reported" value={t.reported} hint="rows that reported" />
         <Stat
           label="Σ gap"
-          value={<span className={t.gap > 0 ? "text-red-700" : t.gap < 0 ? "text-amber-800" : undefined}>{formatNum(t.gap, { signed: t.gap !== 0 })}</span>}
-          hint={gapPct === null ? "—" : `${formatNum(gapPct, { digits: 1 })} % of calculated`}
+          value={<span className={t.gap > 0 ? "text-red-700" : t.gap < 0 ? "text-amber-800" : undefined}>{f.number(t.gap, { signed: t.gap !== 0 })}</span>}
+          hint={gapPct === null ? "—" : `${f.number(gapPct, { digits: 1 })} % of calculated`}
         />
       </Card>
       <GapFilters
@@ -101,7 +103,7 @@ export default async function GapsPage({ searchParams }: { searchParams: Promise
       {page.rows.length === 0 ? (
         <EmptyState title="No rows match these filters" description="Loosen a threshold, clear a flag or pick another period." />
       ) : (
-        <GapGrid initial={page} query={shared} sort={sort} />
+        <GapGrid initial={page} query={shared} sort={sort} bulkOpenAction={worksExceptions(viewer) ? bulkOpenAction : undefined} />
       )}
     </div>
   );

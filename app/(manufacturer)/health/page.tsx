@@ -6,12 +6,12 @@ import { getChannelHealth, RISK_WINDOW } from "@/lib/dal/health/channel-health";
 import { getGapFacets } from "@/lib/dal/gaps/gap-facets";
 import { getSettings } from "@/lib/dal/settings/get-settings";
 import { healthQuerySchema } from "@/lib/validation/gaps";
-import { formatPeriodLabel } from "@/lib/domain/periods";
+import { getFormatter } from "@/lib/format/request-format";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
 import { Stat } from "@/components/ui/stat";
-import { Num, formatNum } from "@/components/ui/num";
+import { Num } from "@/components/ui/num";
 import { Table, THead, TBody, TR, TH, TD } from "@/components/ui/table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { InventoryFlowChart } from "@/components/charts/inventory-flow-chart";
@@ -23,6 +23,7 @@ export const metadata: Metadata = { title: "Channel health" };
 
 export default async function HealthPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const viewer = await requirePageViewer("/health");
+  const f = await getFormatter();
   const raw = Object.fromEntries(Object.entries(await searchParams).filter(([, v]) => typeof v === "string")) as Record<string, string>;
   const parsed = healthQuerySchema.safeParse(raw);
   const q = parsed.success ? parsed.data : healthQuerySchema.parse({});
@@ -39,7 +40,7 @@ export default async function HealthPage({ searchParams }: { searchParams: Promi
       <PageHeader
         className="mb-0"
         title="Channel health"
-        description={<>{scopeText} · {formatPeriodLabel(h.period)} · sell-in against sell-through and channel inventory over {h.series.length} periods</>}
+        description={<>{scopeText} · {f.period(h.period)} · sell-in against sell-through and channel inventory over {h.series.length} periods</>}
         actions={
           <HealthScope
             period={h.period}
@@ -54,12 +55,12 @@ export default async function HealthPage({ searchParams }: { searchParams: Promi
 
       <Card className="grid grid-cols-2 gap-4 px-4 py-3 sm:grid-cols-4 lg:grid-cols-7">
         <Stat label="Σ calculated" value={c.calculated} />
-        <Stat label="Σ reported" value={c.reported} hint={`${formatNum(c.reportedRows)} of ${formatNum(c.rows)} rows reported`} />
+        <Stat label="Σ reported" value={c.reported} hint={`${f.number(c.reportedRows)} of ${f.number(c.rows)} rows reported`} />
         <Stat label="Σ gap" value={c.gap} signed />
         <Stat label="Weeks of supply" value={c.weeksOfSupply} digits={1} hint={`excess above ${settings.excessWeeks}`} />
-        <Stat label="Excess" value={<Link href={gapsLink({ flag: "excess" })} className="text-amber-800 hover:underline">{formatNum(c.excess)}</Link>} hint="SKU rows" />
-        <Stat label="Burning down" value={<Link href={gapsLink({ flag: "burning_down" })} className="text-red-700 hover:underline">{formatNum(c.burningDown)}</Link>} hint="SKU rows" />
-        <Stat label="Slowing" value={<Link href={gapsLink({ flag: "slowing" })} className="text-blue-700 hover:underline">{formatNum(c.slowing)}</Link>} hint="SKU rows" />
+        <Stat label="Excess" value={<Link href={gapsLink({ flag: "excess" })} className="text-amber-800 hover:underline">{f.number(c.excess)}</Link>} hint="SKU rows" />
+        <Stat label="Burning down" value={<Link href={gapsLink({ flag: "burning_down" })} className="text-red-700 hover:underline">{f.number(c.burningDown)}</Link>} hint="SKU rows" />
+        <Stat label="Slowing" value={<Link href={gapsLink({ flag: "slowing" })} className="text-blue-700 hover:underline">{f.number(c.slowing)}</Link>} hint="SKU rows" />
       </Card>
 
       <div className="grid gap-5 xl:grid-cols-3">
@@ -76,7 +77,7 @@ export default async function HealthPage({ searchParams }: { searchParams: Promi
         <Card>
           <CardHeader title="Weeks of supply" description="Σ reported ÷ trailing-3 monthly sell-through, reporting rows only." />
           <div className="px-2 py-3">
-            <WeeksOfSupplyChart data={h.series} target={settings.excessWeeks} label={`Chart of weeks of supply, ${scopeText}`} />
+            <WeeksOfSupplyChart data={h.series.map((p) => (p.notYetDue ? { ...p, weeksOfSupply: null } : p))} target={settings.excessWeeks} label={`Chart of weeks of supply, ${scopeText}`} />
           </div>
         </Card>
       </div>
@@ -92,7 +93,7 @@ export default async function HealthPage({ searchParams }: { searchParams: Promi
               {h.atRisk.map((d) => (
                 <li key={d.code} className="flex items-start gap-3 px-4 py-2.5">
                   <span className="mt-0.5 inline-flex size-9 shrink-0 items-center justify-center rounded-md bg-red-50 text-sm font-semibold text-red-700 ring-1 ring-red-600/20 tabular-nums" title="Risk score">
-                    {formatNum(d.score, { digits: 0 })}
+                    {f.number(d.score, { digits: 0 })}
                   </span>
                   <div className="min-w-0 flex-1">
                     <p className="text-sm font-medium text-slate-900">
@@ -100,7 +101,7 @@ export default async function HealthPage({ searchParams }: { searchParams: Promi
                     </p>
                     <ul className="mt-1 flex flex-wrap gap-1">
                       {d.reasons.map((r) => (
-                        <li key={r}><Badge tone={r.includes("not reported") || r.includes("late") ? "red" : "amber"}>{r}</Badge></li>
+                        <li key={r}><Badge tone={r.includes("not reported") || r.includes("late") ? "red" : "amber"}>{f.message(r)}</Badge></li>
                       ))}
                     </ul>
                   </div>
@@ -131,7 +132,7 @@ export default async function HealthPage({ searchParams }: { searchParams: Promi
                     <TD numeric><Num value={s.calculated} /></TD>
                     <TD numeric><Num value={s.reported} /></TD>
                     <TD numeric className={s.gap > 0 ? "font-semibold text-red-700" : "font-semibold text-amber-800"}><Num value={s.gap} signed /></TD>
-                    <TD numeric>{s.gapPct == null ? <Num value={null} /> : <span className="block text-right">{formatNum(s.gapPct, { digits: 1 })} %</span>}</TD>
+                    <TD numeric>{s.gapPct == null ? <Num value={null} /> : <span className="block text-right">{f.number(s.gapPct, { digits: 1 })} %</span>}</TD>
                   </TR>
                 ))}
               </TBody>
@@ -143,7 +144,7 @@ export default async function HealthPage({ searchParams }: { searchParams: Promi
       </div>
 
       <Card>
-        <CardHeader title="Flags and gaps per distributor" description={`${formatPeriodLabel(h.period)}: SKU rows flagged excess, burning down and slowing; Σ|gap| (the bar) against calculated stock; reporting over the last ${RISK_WINDOW} periods.`} />
+        <CardHeader title="Flags and gaps per distributor" description={`${f.period(h.period)}: SKU rows flagged excess, burning down and slowing; Σ|gap| (the bar) against calculated stock; reporting over the last ${RISK_WINDOW} periods.`} />
         <Table label="Flags and gaps per distributor" stickyHeader maxHeight="32rem">
           <THead>
             <TR>
@@ -165,10 +166,10 @@ export default async function HealthPage({ searchParams }: { searchParams: Promi
                 <TD>
                   <span className="flex items-center gap-2">
                     <span aria-hidden="true" className="h-2 rounded-sm bg-red-400" style={{ width: `${Math.max(2, (d.absGap / maxAbs) * 96)}px` }} />
-                    <span className="tabular-nums">{formatNum(d.absGap)}</span>
+                    <span className="tabular-nums">{f.number(d.absGap)}</span>
                   </span>
                 </TD>
-                <TD numeric>{d.absGapPct == null ? <Num value={null} /> : <span className="block text-right">{formatNum(d.absGapPct, { digits: 1 })} %</span>}</TD>
+                <TD numeric>{d.absGapPct == null ? <Num value={null} /> : <span className="block text-right">{f.number(d.absGapPct, { digits: 1 })} %</span>}</TD>
                 <TD numeric className={d.quality !== null && d.quality < 90 ? "text-amber-800" : undefined}>
                   <span className="block text-right tabular-nums" title="Data-quality score of the period's latest revision (0–100)" data-testid={`quality-${d.code}`}>{d.quality ?? "—"}</span>
                 </TD>

@@ -4,7 +4,8 @@ import { withViewerDb } from "@/lib/auth/viewer-db";
 import { requirePageViewer } from "@/lib/auth/current-viewer";
 import { listPrograms } from "@/lib/dal/rebates/programs";
 import { computeEligibility } from "@/lib/dal/rebates/get-eligibility";
-import { decimalToScaled, centsToDecimal, formatMoney as money, rulesSummary } from "@/lib/domain/rebates";
+import { decimalToScaled, centsToDecimal, rulesSummary } from "@/lib/domain/rebates";
+import { getFormatter } from "@/lib/format/request-format";
 import { PageHeader } from "@/components/ui/page-header";
 import { buttonClasses } from "@/components/ui/button";
 import { Badge } from "@/components/ui/badge";
@@ -29,6 +30,7 @@ export default async function RebatesPage() {
     );
     return { programs, summaries };
   });
+  const f = await getFormatter();
   return (
     <div>
       <PageHeader
@@ -54,12 +56,12 @@ export default async function RebatesPage() {
             {summaries.map(({ p, complete, eligible, count, frozen, changed, total }) => (
               <TR key={p.id}>
                 <TD><Link className="font-medium text-indigo-700 hover:underline" href={`/rebates/${p.id}`}>{p.name}</Link></TD>
-                <TD className="whitespace-nowrap">{p.fromPeriod} – {p.toPeriod}</TD>
+                <TD className="whitespace-nowrap">{f.period(p.fromPeriod)} – {f.period(p.toPeriod)}</TD>
                 <TD className="text-xs text-slate-700">
-                  {rulesSummary(p.rules)}
+                  {rulesSummary(p.rules, f)}
                 </TD>
                 <TD numeric>{eligible} of {count}</TD>
-                <TD numeric>{money(total)}</TD>
+                <TD numeric>{f.money(total, p.currency)}</TD>
                 <TD className="space-x-1 whitespace-nowrap">
                   {complete ? <Badge tone="neutral">Ended</Badge> : <Badge tone="blue">Running</Badge>}
                   {frozen ? <Badge tone="green">{frozen} frozen</Badge> : null}

@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import { withViewerDb } from "@/lib/auth/viewer-db";
 import { requirePageViewer } from "@/lib/auth/current-viewer";
 import { getException, type PartnerExceptionDetail } from "@/lib/dal/exceptions/get-exception";
-import { listExceptions } from "@/lib/dal/exceptions/list-exceptions";
+import { listExceptions, type PartnerExceptionRow } from "@/lib/dal/exceptions/list-exceptions";
 import { exceptionQuerySchema } from "@/lib/validation/exceptions";
-import { formatPeriodLabel } from "@/lib/domain/periods";
+import { getFormatter } from "@/lib/format/request-format";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Num } from "@/components/ui/num";
@@ -12,73 +12,109 @@ import { PageHeader } from "@/components/ui/page-header";
 import { NoteForm } from "@/components/exceptions/note-form";
 import { StatusBadge } from "@/components/exceptions/status-badge";
 import { Thread } from "@/components/exceptions/thread";
-import { answerExceptionAction } from "./actions";
+import Link from "next/link";
+import { MyExceptionList } from "@/components/exceptions/my-exception-list";
+import { buttonClasses } from "@/components/ui/button";
+import { answerExceptionAction, bulkAnswerAction } from "./actions";
 
 export const metadata: Metadata = { title: "Exceptions" };
 
-/** The distributor's side: open questions on its own rows, each answerable with a note. */
-export default async function MyExceptionsPage() {
+/**
+ * The distributor's side: its exceptions as a compact list (one row each, several answered at once
+ * when they share a cause) beside a panel with the chosen one's numbers, thread and answer form, and
+ * a link that opens the submit screen on that SKU to fix the figure itself.
+ */
+export default async function MyExceptionsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const viewer = await requirePageViewer("/my-exceptions");
-  const details = (await withViewerDb(viewer, async (db) => {
-    const list = await listExceptions(db, viewer, exceptionQuerySchema.parse({ status: "active", limit: 100 }));
-    return Promise.all(list.rows.map((r) => getException(db, viewer, r.id)));
-  })) as PartnerExceptionDetail[];
+  const f = await getFormatter();
+  const sp = await searchParams;
+  const status = sp.status === "all" ? "all" : "open";
+  const wanted = typeof sp.id === "string" ? sp.id : undefined;
+  const { rows, detail } = await withViewerDb(viewer, async (db) => {
+    const list = await listExceptions(db, viewer, exceptionQuerySchema.parse({ status: status === "all" ? "" : "active", limit: 200 }));
+    const rows = list.rows as PartnerExceptionRow[];
+    const chosen = rows.find((r) => r.id === wanted) ?? rows[0];
+    return { rows, detail: chosen ? ((await getException(db, viewer, chosen.id)) as PartnerExceptionDetail) : null };
+  });
+  const tab = (value: "open" | "all", label: string) => (
+    <Link
+      href={`/my-exceptions?status=${value}`}
+      aria-current={status === value ? "page" : undefined}
+      className={buttonClasses({ size: "sm", variant: status === value ? "primary" : "secondary" })}
+    >
+      {label}
+    </Link>
+  );
 
   return (
-    <div className="mx-auto max-w-4xl space-y-4">
+    <div className="space-y-4">
       <PageHeader
         title="Exceptions"
-        description="Where our calculated inventory and your reported on-hand disagree. Tell us what happened (a transfer, a late return, damage…) and we will sort it out with you."
+        description="Where our calculated inventory and your reported on-hand disagree. Tell us what happened (a transfer, a late return, damage…) and we will sort it out with you, or fix the figure in your report."
+        actions={
+          <nav aria-label="Which exceptions" className="flex gap-2">
+            {tab("open", "Open")}
+            {tab("all", "All")}
+          </nav>
+        }
       />
-      {details.length === 0 ? (
-        <EmptyState title="No open exceptions" description="Your reported numbers agree with ours. Nothing to answer." />
+      {rows.length === 0 || !detail ? (
+        <EmptyState
+          title={status === "open" ? "No open exceptions" : "No exceptions"}
+          description={status === "open" ? "Your reported numbers agree with ours. Nothing to answer." : "None of your rows has been questioned."}
+        />
       ) : (
-        details.map((e) => (
-          <Card key={e.id} data-testid="my-exception" aria-label={`${e.sku} ${formatPeriodLabel(e.period)}`}>
+        <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_28rem] lg:items-start">
+          <MyExceptionList rows={rows} selectedId={detail.id} status={status} bulkAction={bulkAnswerAction} />
+          <Card data-testid="my-exception" aria-label={`${detail.sku} ${f.period(detail.period)}`} className="lg:sticky lg:top-4">
             <CardHeader
               as="h2"
-              title={`${e.sku} · ${formatPeriodLabel(e.period)}`}
-              description={e.description}
-              actions={<StatusBadge status={e.status} />}
+              title={`${detail.sku} · ${f.period(detail.period)}`}
+              description={detail.description}
+              actions={<StatusBadge status={detail.status} resolution={detail.resolution} />}
             />
             <CardBody className="space-y-4">
-              <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-4">
+              <dl className="grid grid-cols-2 gap-3 text-sm">
                 <div>
                   <dt className="text-xs text-slate-600">Calculated on hand (ours)</dt>
                   <dd className="font-semibold tabular-nums">
-                    <Num value={e.ledger?.calculated} align="inherit" />
+                    <Num value={detail.ledger?.calculated} align="inherit" />
                   </dd>
                 </div>
                 <div>
                   <dt className="text-xs text-slate-600">You reported (yours)</dt>
                   <dd className="font-semibold tabular-nums">
-                    <Num value={e.ledger?.reported} align="inherit" />
+                    <Num value={detail.ledger?.reported} align="inherit" />
                   </dd>
                 </div>
                 <div>
                   <dt className="text-xs text-slate-600">Gap (ours − yours)</dt>
                   <dd className="font-semibold tabular-nums">
-                    <Num value={e.ledger?.gap} signed align="inherit" />
+                    <Num value={detail.ledger?.gap} signed align="inherit" />
                   </dd>
                 </div>
                 <div>
                   <dt className="text-xs text-slate-600">Gap %</dt>
                   <dd className="font-semibold tabular-nums">
-                    <Num value={e.ledger?.gapPct == null ? null : e.ledger.gapPct / 100} pct signed align="inherit" />
+                    <Num value={detail.ledger?.gapPct == null ? null : detail.ledger.gapPct / 100} pct signed align="inherit" />
                   </dd>
                 </div>
               </dl>
-              <Thread events={e.events} partner />
+              <Link href={`/submit?period=${detail.period}&sku=${encodeURIComponent(detail.sku)}`} className={buttonClasses({ size: "sm", variant: "secondary" })}>
+                Fix in the grid
+              </Link>
+              <Thread events={detail.events} partner />
               <NoteForm
+                key={detail.id}
                 action={answerExceptionAction}
-                exceptionId={e.id}
+                exceptionId={detail.id}
                 label="Your answer"
                 submitLabel="Send answer"
                 placeholder="e.g. transferred 60 to our Reno branch"
               />
             </CardBody>
           </Card>
-        ))
+        </div>
       )}
     </div>
   );

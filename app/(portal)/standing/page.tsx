@@ -3,8 +3,8 @@ import { withViewerDb } from "@/lib/auth/viewer-db";
 import { requirePageViewer } from "@/lib/auth/current-viewer";
 import { listCompliance } from "@/lib/dal/compliance/list-compliance";
 import { listStanding } from "@/lib/dal/rebates/get-rebate-standing";
-import { formatPeriodLabel } from "@/lib/domain/periods";
-import { formatMoney as money, rulesSummary } from "@/lib/domain/rebates";
+import { rulesSummary } from "@/lib/domain/rebates";
+import { getFormatter } from "@/lib/format/request-format";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card, CardHeader, CardBody } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
@@ -14,12 +14,10 @@ import { StatusCell } from "@/components/compliance/compliance-board";
 export const metadata: Metadata = { title: "Compliance & rebate" };
 export const dynamic = "force-dynamic";
 
-const fmt = (iso: string, timeZone: string) =>
-  new Intl.DateTimeFormat("en-GB", { timeZone, day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" }).format(new Date(iso));
-
 export default async function StandingPage() {
   const viewer = await requirePageViewer("/standing");
-  const [board, standing] = await withViewerDb(viewer, (db) => Promise.all([listCompliance(db, viewer, {}), listStanding(db, viewer)]));
+  const f = await getFormatter();
+  const [board, standing] = await withViewerDb(viewer, (db) => Promise.all([listCompliance(db, viewer, {}), listStanding(db, viewer, new Date(), f)]));
   const row = board.rows[0];
   const cells = [...(row?.cells ?? [])].reverse();
   return (
@@ -36,7 +34,7 @@ export default async function StandingPage() {
           <Card key={program.id}>
             <CardHeader
               title={program.name}
-              description={`${program.fromPeriod} – ${program.toPeriod} · ${rulesSummary(program.rules)}`}
+              description={`${f.period(program.fromPeriod)} – ${f.period(program.toPeriod)} · ${rulesSummary(program.rules, f)}`}
               actions={
                 r ? (
                   r.eligible ? <Badge tone="green" dot>{r.frozen ? "Earned" : r.complete ? "Eligible" : "On track"}</Badge> : <Badge tone="red" dot>Not eligible</Badge>
@@ -44,24 +42,24 @@ export default async function StandingPage() {
               }
             />
             <CardBody className="space-y-3 text-sm">
-              <p className="font-medium text-slate-900" data-testid="standing-line">{line}</p>
+              <p className="font-medium text-slate-900" data-testid="standing-line">{f.message(line)}</p>
               {r ? (
                 <>
                   <ul className="space-y-1">
                     {r.rules.map((x) => (
                       <li key={x.rule} className={x.pass ? "text-emerald-800" : "text-red-700"}>
-                        {x.pass ? "✓" : "✗"} {x.detail}
+                        {x.pass ? "✓" : "✗"} {f.message(x.detail)}
                       </li>
                     ))}
                   </ul>
                   <p className="text-slate-700">
-                    {r.frozen ? `Frozen for payout: ${money(r.amount)}` : r.eligible ? `Rebate ${r.complete ? "" : "so far "}${money(r.amount)}` : `At stake: ${money(r.potentialAmount)}`}
+                    {r.frozen ? `Frozen for payout: ${f.money(r.amount, program.currency)}` : r.eligible ? `Rebate ${r.complete ? "" : "so far "}${f.money(r.amount, program.currency)}` : `At stake: ${f.money(r.potentialAmount, program.currency)}`}
                   </p>
                   {!r.complete && r.todo.length ? (
                     <div>
                       <h3 className="text-sm font-semibold text-slate-900">To qualify this programme</h3>
                       <ul className="mt-1 list-disc space-y-0.5 pl-5 text-slate-700">
-                        {r.todo.map((t) => <li key={t}>{t}</li>)}
+                        {r.todo.map((t) => <li key={t}>{f.message(t)}</li>)}
                       </ul>
                     </div>
                   ) : null}
@@ -76,7 +74,7 @@ export default async function StandingPage() {
         <h2 id="history-heading" className="text-base font-semibold text-slate-900">Your reporting, last {cells.length} periods</h2>
         {row ? (
           <p className="text-sm text-slate-700">
-            {row.onTime} of {row.duePeriods} periods on time{row.avgDaysLate ? ` · ${row.avgDaysLate.toFixed(1)} days late on average` : ""}
+            {row.onTime} of {row.duePeriods} periods on time{row.avgDaysLate ? ` · ${f.number(row.avgDaysLate, { digits: 1 })} days late on average` : ""}
             {row.missing ? ` · ${row.missing} missing` : ""}{row.incomplete ? ` · ${row.incomplete} incomplete` : ""}
           </p>
         ) : null}
@@ -93,10 +91,10 @@ export default async function StandingPage() {
           <TBody>
             {cells.map((c) => (
               <TR key={c.period}>
-                <TD className="font-medium">{formatPeriodLabel(c.period)}</TD>
+                <TD className="font-medium">{f.period(c.period)}</TD>
                 <TD><StatusCell cell={c} timeZone={board.timeZone} /></TD>
-                <TD className="text-xs">{fmt(c.dueAt, board.timeZone)}</TD>
-                <TD className="text-xs">{c.submittedAt ? fmt(c.submittedAt, board.timeZone) : "—"}</TD>
+                <TD className="text-xs">{f.dateTime(c.dueAt)}</TD>
+                <TD className="text-xs">{c.submittedAt ? f.dateTime(c.submittedAt) : "—"}</TD>
                 <TD numeric>{c.revisions || "—"}</TD>
               </TR>
             ))}

@@ -7,7 +7,9 @@ import { withViewerDb } from "@/lib/auth/viewer-db";
 import { requirePageViewer } from "@/lib/auth/current-viewer";
 import { AppError } from "@/lib/errors";
 import { DAY_MS } from "@/lib/domain/compliance";
-import { addPeriods, formatPeriodLabel, isPeriod, latestEndedPeriod } from "@/lib/domain/periods";
+import { addPeriods, isPeriod, latestEndedPeriod } from "@/lib/domain/periods";
+import { createFormatter, type Formatter } from "@/lib/format/formatter";
+import { getFormatter } from "@/lib/format/request-format";
 import { listPeriods } from "@/lib/dal/periods/list-periods";
 import { getSettings } from "@/lib/dal/settings/get-settings";
 import { getSubmissionView, type SubmissionView } from "@/lib/dal/submissions/get-submission-view";
@@ -76,7 +78,7 @@ export default async function SubmitPage({ searchParams }: { searchParams: Searc
   }
   return (
     <Suspense fallback={<SubmitSkeleton />}>
-      <SubmitScreen viewer={viewer} period={period} periodParamGiven={periodParam !== undefined} distributorCode={distributorCode} bench={one(sp.bench) === "1"} periods={reportable} history={history} timeZone={settings.timeZone} />
+      <SubmitScreen viewer={viewer} period={period} periodParamGiven={periodParam !== undefined} distributorCode={distributorCode} bench={one(sp.bench) === "1"} focusSku={one(sp.sku)} periods={reportable} history={history} timeZone={settings.timeZone} />
     </Suspense>
   );
 }
@@ -90,12 +92,15 @@ async function SubmitScreen({
   periodParamGiven,
   distributorCode,
   bench,
+  focusSku,
   periods: reportable,
   history,
   timeZone,
 }: {
   viewer: Viewer;
   period: string;
+  /** `?sku=`: the grid opens with this SKU's On hand cell focused ("fix in the grid" from an exception). */
+  focusSku?: string;
   /** The period came from the URL (a deliberate visit), not the default landing. */
   periodParamGiven: boolean;
   distributorCode: string | undefined;
@@ -113,10 +118,10 @@ async function SubmitScreen({
     throw e;
   }
 
-  const label = formatPeriodLabel(view.period);
-  const tz = timeZone;
-  const dateTime = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: tz, timeZoneName: "short" });
-  const dateOnly = new Intl.DateTimeFormat("en-GB", { weekday: "short", day: "numeric", month: "short", year: "numeric", timeZone: tz });
+  const f = await getFormatter();
+  const label = f.period(view.period);
+  // The due day is the manufacturer's calendar day (its time zone), written in the user's locale.
+  const dueDay = createFormatter({ locale: f.locale, timeZone });
   const due = new Date(view.dueAt);
   const now = requestTime();
 
@@ -128,7 +133,7 @@ async function SubmitScreen({
       const status = p.period === view.period ? view.status : h?.status;
       return {
         period: p.period,
-        label: [formatPeriodLabel(p.period), status ? STATUS_LABELS[status] : null, p.state === "closed" ? "closed" : null].filter(Boolean).join(" · "),
+        label: [f.period(p.period), status ? STATUS_LABELS[status] : null, p.state === "closed" ? "closed" : null].filter(Boolean).join(" · "),
       };
     });
 
@@ -140,6 +145,7 @@ async function SubmitScreen({
     revision: view.revision,
     closed: view.closed,
     differenceTolerance: view.differenceTolerance,
+    focusSku,
     lines: view.lines.map((l) => ({
       sku: l.sku,
       description: l.description,
@@ -165,11 +171,11 @@ async function SubmitScreen({
       : null,
     idempotencyKey: randomUUID(),
     forecastPeriods,
-    forecastLabels: forecastPeriods.map(formatPeriodLabel) as [string, string, string],
+    forecastLabels: forecastPeriods.map((p) => f.period(p)) as [string, string, string],
     bench,
   };
 
-  const standingLine = await withViewerDb(viewer, (db) => getRebateStanding(db, viewer, new Date(now)));
+  const standingLine = await withViewerDb(viewer, (db) => getRebateStanding(db, viewer, new Date(now), f));
   const standing: RebateStandingValue | null = standingLine
     ? { headline: standingLine, tone: /not eligible/.test(standingLine) ? "bad" : /no activity/.test(standingLine) ? "warning" : "good" }
     : null;
@@ -183,10 +189,10 @@ async function SubmitScreen({
         actions={options.length > 1 ? <PeriodSwitcher current={view.period} options={options} /> : null}
       >
         <StatusBadge status={view.status} />
-        <DueLine view={view} due={due} now={now} dateOnly={dateOnly} />
+        <DueLine view={view} due={due} now={now} dueDay={dueDay} />
         {view.revision ? (
           <span className="text-xs text-slate-600">
-            · Revision {view.revision} by {view.latestSubmittedBy} on {dateTime.format(new Date(view.latestSubmittedAt!))} ·{" "}
+            · Revision {view.revision} by {view.latestSubmittedBy} on {f.dateTime(view.latestSubmittedAt!, { zone: true })} ·{" "}
             <Link href={`/history/${view.period}/${view.revision}`} className="font-medium text-indigo-700 underline-offset-2 hover:underline">
               receipt
             </Link>
@@ -229,8 +235,8 @@ async function SubmitScreen({
   );
 }
 
-function DueLine({ view, due, now, dateOnly }: { view: SubmissionView; due: Date; now: number; dateOnly: Intl.DateTimeFormat }) {
-  const dueText = `due ${dateOnly.format(due)}`;
+function DueLine({ view, due, now, dueDay }: { view: SubmissionView; due: Date; now: number; dueDay: Formatter }) {
+  const dueText = `due ${dueDay.weekdayDate(due)}`;
   if (view.revision) {
     const when =
       view.timeliness === "late" ? (

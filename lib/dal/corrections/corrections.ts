@@ -11,6 +11,10 @@ import { appendEvent, conflict, isUuid, ledgerNow, loadException, requireExcepti
 import { updateLedger } from "../ledger/update-ledger";
 import { syncAutomaticExceptions } from "../exceptions/sync-automatic";
 import { asRows } from "../sql-rows";
+import { getSettings } from "../settings/get-settings";
+import { DEFAULT_THRESHOLDS, isSignificantGap } from "@/lib/domain/ledger";
+import type { LedgerNow } from "../exceptions/shared";
+import { closeApprovalNotices, noticeApprovers } from "./approval-notices";
 
 /**
  * The movement a signed correction becomes. The direction (and so the sign) comes from
@@ -45,6 +49,7 @@ export async function proposeCorrection(db: Queryable, viewer: Viewer, exception
       data: { correctionId: c!.id, quantity: input.quantity, type: m.type, kind: kindOf(input.type) },
     });
     await touchException(tx, e.id);
+    await noticeApprovers(tx, viewer, { id: c!.id, signed: input.quantity, reason: input.reason }, { distributorCode: e.distributorCode, sku: e.sku, period: e.period });
     await recordAudit(tx, viewer, "correction.propose", {
       distributorId: e.distributorId, subject: `${e.distributorCode} ${e.sku} ${e.period}`,
       data: { exceptionId: e.id, correctionId: c!.id, quantity: input.quantity, type: m.type },
@@ -122,7 +127,7 @@ async function notASecondPerson(tx: Queryable, proposerId: string, approverId: s
  * every such attempt — a way round the rule — is audited (`correction.approve_refused`) and
  * answered with an {@link AuditedRefusal}.
  */
-export async function approveCorrection(db: Queryable, viewer: Viewer, correctionId: string) {
+export async function approveCorrection(db: Queryable, viewer: Viewer, correctionId: string, input: { note?: string } = {}) {
   requireExceptionWorker(viewer);
   const outcome = await db.transaction(async (tx) => {
     const c = await lockCorrection(tx, correctionId);
@@ -150,18 +155,25 @@ export async function approveCorrection(db: Queryable, viewer: Viewer, correctio
     await updateLedger(tx, change);
     await syncAutomaticExceptions(tx, change, "correction");
     const after = await ledgerNow(tx, e.distributorId, e.productId, e.period);
+    // A hand-opened exception closes too when the approved correction brings its row within tolerance.
+    const resolved = await resolveWhenWithinTolerance(tx, e.id, after);
 
     const signed = signedQuantity(c.type, Number(c.quantity));
     await appendEvent(tx, {
       exceptionId: e.id, kind: "correction.approved", authorId: viewer.userId,
+      body: input.note ?? null,
       data: { correctionId: c.id, movementId: mv!.id, quantity: signed, type: c.type, gapBefore: before?.gap ?? null, gapAfter: after?.gap ?? null, calculatedAfter: after?.calculated ?? null },
     });
+    if (resolved) {
+      await appendEvent(tx, { exceptionId: e.id, kind: "status", authorId: viewer.userId, body: "Resolved by correction", data: { from: resolved, to: "resolved", resolution: "correction", gap: after?.gap ?? null } });
+    }
+    await closeApprovalNotices(tx, c.id);
     await touchException(tx, e.id);
     await recordAudit(tx, viewer, "correction.approve", {
       distributorId: e.distributorId, subject: `${e.distributorCode} ${e.sku} ${e.period}`,
       data: { exceptionId: e.id, correctionId: c.id, movementId: mv!.id, quantity: signed, type: c.type, gapBefore: before?.gap ?? null, gapAfter: after?.gap ?? null },
     });
-    return { id: c.id, exceptionId: e.id, status: "approved" as const, movementId: mv!.id, quantity: signed, type: c.type, ledger: after };
+    return { id: c.id, exceptionId: e.id, status: "approved" as const, movementId: mv!.id, quantity: signed, type: c.type, ledger: after, exceptionResolved: await isResolved(tx, e.id) };
   });
   if ("refused" in outcome) {
     // Outside the (rolled-back or released) savepoint, in the caller's transaction: kept.
@@ -172,6 +184,29 @@ export async function approveCorrection(db: Queryable, viewer: Viewer, correctio
     throw new AuditedRefusal(outcome.refused);
   }
   return outcome;
+}
+
+/**
+ * Resolves an open or investigating exception (hand-opened ones too: automatic ones were already
+ * followed by the sync) whose row `after` is within the settings' tolerance. Returns the status it
+ * had, or null when it stays as it was.
+ */
+async function resolveWhenWithinTolerance(tx: Queryable, exceptionId: string, after: LedgerNow | null): Promise<string | null> {
+  const s = await getSettings(tx);
+  if (after && isSignificantGap(after.gap, after.gapPct, { ...DEFAULT_THRESHOLDS, gapUnits: s.gapUnitsThreshold, gapPct: s.gapPctThreshold })) return null;
+  const [r] = asRows<{ from_status: string }>(
+    await tx.execute(sql`
+      update exceptions e set status = 'resolved', resolution = 'correction', updated_at = now(), version = e.version + 1
+        from exceptions old
+       where old.id = e.id and e.id = ${exceptionId}::uuid and e.status in ('open', 'investigating')
+      returning old.status::text as from_status`),
+  );
+  return r?.from_status ?? null;
+}
+
+async function isResolved(tx: Queryable, exceptionId: string): Promise<boolean> {
+  const [r] = asRows<{ status: string }>(await tx.execute(sql`select status::text as status from exceptions where id = ${exceptionId}::uuid`));
+  return r?.status === "resolved";
 }
 
 /** Rejects a proposed correction (any staff member who works exceptions, the proposer included: a withdrawal). */
@@ -187,6 +222,7 @@ export async function rejectCorrection(db: Queryable, viewer: Viewer, correction
       data: { correctionId: c.id, quantity: signedQuantity(c.type, Number(c.quantity)), type: c.type, withdrawn: c.proposed_by === viewer.userId },
     });
     await touchException(tx, e.id);
+    await closeApprovalNotices(tx, c.id);
     await recordAudit(tx, viewer, "correction.reject", { distributorId: e.distributorId, subject: `${e.distributorCode} ${e.sku} ${e.period}`, data: { exceptionId: e.id, correctionId: c.id } });
     return { id: c.id, exceptionId: e.id, status: "rejected" as const };
   });

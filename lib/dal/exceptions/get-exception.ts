@@ -43,6 +43,8 @@ export interface PartnerExceptionDetail {
   description: string;
   period: string;
   status: ExceptionStatus;
+  /** What resolved it (a correction, a revision, a sell-in load) when it is resolved; null = by hand or not resolved. */
+  resolution: string | null;
   openedAt: string;
   /** Moves on with every change: the ETag, and what a change must be based on (If-Match). */
   version: number;
@@ -84,7 +86,7 @@ export async function getException(db: Queryable, viewer: Viewer, id: string): P
   const core = await loadException(db, viewer, id);
   const [meta] = asRows<Record<string, unknown>>(
     await db.execute(sql`
-      select e.gap_at_open, e.automatic, ${iso("e.created_at")} as opened_at, e.version,
+      select e.gap_at_open, e.automatic, e.resolution, ${iso("e.created_at")} as opened_at, e.version,
              o.id as owner_id, o.email as owner_email, o.name as owner_name,
              b.id as by_id, b.email as by_email, b.name as by_name
         from exceptions e left join users o on o.id = e.owner_id left join users b on b.id = e.opened_by
@@ -122,7 +124,7 @@ export async function getException(db: Queryable, viewer: Viewer, id: string): P
     : null;
   const base: PartnerExceptionDetail = {
     id: core.id, distributor: core.distributorCode, distributorName: core.distributorName, sku: core.sku, description: core.description,
-    period: core.period, status: core.status, openedAt: String(meta?.opened_at), version: Number(meta?.version ?? 0), ledger,
+    period: core.period, status: core.status, resolution: (meta?.resolution as string | null) ?? null, openedAt: String(meta?.opened_at), version: Number(meta?.version ?? 0), ledger,
     events: partner ? events.filter((e) => (e.kind === "note" && !e.internal) || e.kind === "answer").map(forPartner) : events,
     reportedLine,
   };

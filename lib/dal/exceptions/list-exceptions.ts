@@ -15,6 +15,8 @@ export interface PartnerExceptionRow {
   sku: string;
   description: string;
   status: ExceptionStatus;
+  /** What resolved it (correction, revision, sell_in) when resolved; null = by hand or not resolved. */
+  resolution: string | null;
   calculated: number | null;
   reported: number | null;
   gap: number | null;
@@ -60,6 +62,7 @@ export async function listExceptions(db: Queryable, viewer: Viewer, q: Exception
       else where.push(sql`lower(o.email) = ${o}`);
     }
   }
+  if (q.corrections === "awaiting") where.push(sql`exists (select 1 from corrections c where c.exception_id = e.id and c.status = 'proposed')`);
   if (q.period) where.push(sql`e.period = ${periodToDate(q.period)}::date`);
   if (q.sku) where.push(sql`p.sku ilike ${q.sku.replace(/[%_\\]/g, "\\$&") + "%"}`);
   const statuses = new Set<string>();
@@ -72,7 +75,7 @@ export async function listExceptions(db: Queryable, viewer: Viewer, q: Exception
   const rows = asRows<Record<string, unknown>>(
     await db.execute(sql`
       select e.id, d.code, d.name as distributor_name, p.sku, p.description, to_char(e.period, 'YYYY-MM') as period,
-             e.status::text as status, e.reason::text as reason, e.gap_at_open, e.automatic,
+             e.status::text as status, e.resolution, e.reason::text as reason, e.gap_at_open, e.automatic,
              o.id as owner_id, o.email as owner_email, o.name as owner_name,
              l.calculated, l.reported, l.gap, l.gap_pct::float8 as gap_pct,
              ${iso("e.created_at")} as opened_at, ${iso("e.updated_at")} as updated_at,
@@ -90,7 +93,7 @@ export async function listExceptions(db: Queryable, viewer: Viewer, q: Exception
 
   const partnerRow = (r: Record<string, unknown>): PartnerExceptionRow => ({
     id: String(r.id), period: String(r.period), sku: String(r.sku), description: String(r.description),
-    status: r.status as ExceptionStatus, calculated: num(r.calculated), reported: num(r.reported), gap: num(r.gap), gapPct: num(r.gap_pct),
+    status: r.status as ExceptionStatus, resolution: (r.resolution as string | null) ?? null, calculated: num(r.calculated), reported: num(r.reported), gap: num(r.gap), gapPct: num(r.gap_pct),
     openedAt: String(r.opened_at), updatedAt: String(r.updated_at), answered: Boolean(r.answered),
   });
   if (partner) return { rows: rows.map(partnerRow) };

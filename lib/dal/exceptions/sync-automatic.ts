@@ -66,7 +66,7 @@ export async function syncAutomaticExceptions(
   const resolved = asRows<{ exception_id: string }>(
     await tx.execute(sql`
       with back as (
-        update exceptions e set status = 'resolved', updated_at = now(), version = e.version + 1
+        update exceptions e set status = 'resolved', resolution = ${by}, updated_at = now(), version = e.version + 1
           from exceptions old
           left join ledger_balances l on l.distributor_id = old.distributor_id and l.product_id = old.product_id and l.period = old.period
          where old.id = e.id

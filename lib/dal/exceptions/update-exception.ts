@@ -31,7 +31,8 @@ async function applyChanges(
   const changed: string[] = [];
   if (change.status !== undefined && change.status !== e.status) {
     checkTransition(e.status, change.status);
-    await tx.execute(sql`update exceptions set status = ${change.status}::exception_status where id = ${e.id}::uuid`);
+    // A status set by hand: whatever resolved it before (a correction, a revision) no longer says why it stands.
+    await tx.execute(sql`update exceptions set status = ${change.status}::exception_status, resolution = null where id = ${e.id}::uuid`);
     await appendEvent(tx, { exceptionId: e.id, kind: "status", authorId: viewer.userId, data: { from: e.status, to: change.status } });
     changed.push("status");
   }

@@ -2,13 +2,14 @@ import { sql, type SQL } from "drizzle-orm";
 import type { Queryable } from "@/db/open";
 import type { Viewer } from "@/lib/auth/viewer";
 import { notFound } from "@/lib/errors";
-import { addPeriods, periodToDate } from "@/lib/domain/periods";
+import { addPeriods, dueAt, periodToDate } from "@/lib/domain/periods";
 import { WEEKS_PER_MONTH } from "@/lib/domain/ledger";
 import type { HealthQuery } from "@/lib/validation/gaps";
 import { requireStaff } from "../authorize";
 import { asRows } from "../sql-rows";
 import { currentLedgerPeriod } from "../ledger/current-period";
 import { periodPreparing } from "../ledger/roll-ledger";
+import { getSettings } from "../settings/get-settings";
 
 export const HEALTH_PERIODS = 18;
 /** Reporting behaviour is judged over this many periods ending at the selected one. */
@@ -24,6 +25,8 @@ export interface HealthPoint {
   weeksOfSupply: number | null;
   rows: number;
   reportedRows: number;
+  /** The period's deadline has not passed: its reports are still coming in, so its sums are partial. */
+  notYetDue: boolean;
 }
 
 export interface DistributorHealth {
@@ -83,7 +86,7 @@ const nn = (v: unknown) => (v === null || v === undefined ? null : Number(v));
  * (and submissions for reporting behaviour) — no history is fetched into JavaScript.
  * Scope: the whole channel, one distributor, or one product family.
  */
-export async function getChannelHealth(db: Queryable, viewer: Viewer, q: HealthQuery): Promise<ChannelHealth> {
+export async function getChannelHealth(db: Queryable, viewer: Viewer, q: HealthQuery, now = new Date()): Promise<ChannelHealth> {
   requireStaff(viewer);
   const period = q.period ?? (await currentLedgerPeriod(db));
   const from = addPeriods(period, -(HEALTH_PERIODS - 1));
@@ -102,7 +105,7 @@ export async function getChannelHealth(db: Queryable, viewer: Viewer, q: HealthQ
   const scoped = scope.length ? sql` and ${sql.join(scope, sql` and `)}` : sql``;
   const pd = periodToDate(period);
 
-  const [series, perDistributor, topSkus, dOptions, fOptions] = await Promise.all([
+  const [series, perDistributor, topSkus, dOptions, fOptions, deadlines, settings] = await Promise.all([
     // Σ per period; weeks of supply over the reporting rows: Σ reported ÷ (mean monthly sell-through of
     // those rows over this and up to two previous periods ÷ 4.345) — a window over the grouped series.
     db.execute(sql`
@@ -167,16 +170,21 @@ export async function getChannelHealth(db: Queryable, viewer: Viewer, q: HealthQ
        order by abs(l.gap) desc, d.code, p.sku`),
     db.execute(sql`select code, name from distributors where active order by code`),
     db.execute(sql`select distinct family from products order by family`),
+    db.execute(sql`select to_char(period, 'YYYY-MM') as period, due_at from periods where period between ${periodToDate(from)}::date and ${pd}::date`),
+    getSettings(db),
   ]);
+  // A month without its periods row yet has the deadline today's settings give it (as listPeriods says).
+  const dueBy = new Map(asRows(deadlines).map((r) => [String(r.period), new Date(r.due_at as string | Date)]));
+  const notYetDue = (p: string) => (dueBy.get(p) ?? dueAt(p, { dueDay: settings.dueDay, timeZone: settings.timeZone })).getTime() > now.getTime();
 
   const points = asRows(series).map((r) => ({
     period: String(r.period), sellIn: n(r.sell_in), sellThrough: n(r.sell_through), calculated: n(r.calculated),
-    reported: nn(r.reported), gap: nn(r.gap), weeksOfSupply: nn(r.wos), rows: n(r.rows), reportedRows: n(r.reported_rows),
+    reported: nn(r.reported), gap: nn(r.gap), weeksOfSupply: nn(r.wos), rows: n(r.rows), reportedRows: n(r.reported_rows), notYetDue: notYetDue(String(r.period)),
     excess: n(r.excess), burningDown: n(r.burning_down), slowing: n(r.slowing), unreported: n(r.unreported),
   }));
   const last = points.find((p) => p.period === period);
   const current = last ?? {
-    period, sellIn: 0, sellThrough: 0, calculated: 0, reported: null, gap: null, weeksOfSupply: null, rows: 0, reportedRows: 0,
+    period, sellIn: 0, sellThrough: 0, calculated: 0, reported: null, gap: null, weeksOfSupply: null, rows: 0, reportedRows: 0, notYetDue: notYetDue(period),
     excess: 0, burningDown: 0, slowing: 0, unreported: 0,
   };
 

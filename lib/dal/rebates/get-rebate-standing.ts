@@ -10,7 +10,8 @@
 import type { Queryable } from "@/db/open";
 import type { Viewer } from "@/lib/auth/viewer";
 import { addPeriods, latestEndedPeriod } from "@/lib/domain/periods";
-import { formatMoney, standingLine } from "@/lib/domain/rebates";
+import { standingLine } from "@/lib/domain/rebates";
+import { createFormatter, type Formatter } from "@/lib/format/formatter";
 import { forbidden } from "@/lib/errors";
 import { getSettings } from "../settings/get-settings";
 import { computeEligibility, type EligibilityRow } from "./get-eligibility";
@@ -22,9 +23,9 @@ export interface StandingEntry {
   line: string;
 }
 
-const money = formatMoney;
-
-function lineFor(program: RebateProgram, row: EligibilityRow | null): string {
+/** The line in the reader's locale (lib/format), money in the programme's currency; en-US without a formatter. */
+function lineFor(program: RebateProgram, row: EligibilityRow | null, f: Formatter = createFormatter(null)): string {
+  const money = (amount: string) => f.money(amount, program.currency);
   if (!row) return `${program.name}: no activity in this programme yet`;
   const e = row.live.evaluation;
   const figures = row.frozen ? `${row.duePeriods ? `${row.onTime} of ${row.duePeriods} periods on time` : ""}` : standingLine(e);
@@ -41,19 +42,19 @@ async function programsFor(db: Queryable, now: Date): Promise<{ current: string;
   return { current, programs };
 }
 
-export async function listStanding(db: Queryable, viewer: Viewer, now = new Date()): Promise<StandingEntry[]> {
+export async function listStanding(db: Queryable, viewer: Viewer, now = new Date(), f?: Formatter): Promise<StandingEntry[]> {
   if (viewer.role !== "distributor" || viewer.distributorId == null) throw forbidden();
   const { programs } = await programsFor(db, now);
   const out: StandingEntry[] = [];
   for (const program of programs) {
     const e = await computeEligibility(db, program, now, { distributorId: viewer.distributorId });
     const row = e.rows[0] ?? null;
-    out.push({ program, row, line: lineFor(program, row) });
+    out.push({ program, row, line: lineFor(program, row, f) });
   }
   return out;
 }
 
-export async function getRebateStanding(db: Queryable, viewer: Viewer, now = new Date()): Promise<string | null> {
+export async function getRebateStanding(db: Queryable, viewer: Viewer, now = new Date(), f?: Formatter): Promise<string | null> {
   if (viewer.role !== "distributor" || viewer.distributorId == null) return null;
   const { current, programs } = await programsFor(db, now);
   const latest = addPeriods(current, -1);
@@ -61,5 +62,5 @@ export async function getRebateStanding(db: Queryable, viewer: Viewer, now = new
     programs.find((p) => p.fromPeriod <= current && current <= p.toPeriod) ?? programs.find((p) => p.fromPeriod <= latest && latest <= p.toPeriod);
   if (!program) return null;
   const e = await computeEligibility(db, program, now, { distributorId: viewer.distributorId });
-  return lineFor(program, e.rows[0] ?? null);
+  return lineFor(program, e.rows[0] ?? null, f);
 }

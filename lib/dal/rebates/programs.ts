@@ -14,6 +14,8 @@ export interface RebateProgram {
   fromPeriod: string;
   toPeriod: string;
   rules: RebateRules;
+  /** ISO 4217 code the programme's money (amounts, sales value) is in. */
+  currency: string;
   active: boolean;
   createdAt: string;
   /** Moves on with every edit: the ETag, and what an edit must be based on (If-Match). */
@@ -36,6 +38,7 @@ export function toProgram(r: typeof rebatePrograms.$inferSelect): RebateProgram 
       ratePct: String(r.ratePct),
       ...(r.minQualityScore !== null ? { minQualityScore: r.minQualityScore } : {}),
     },
+    currency: r.currency,
     active: r.active,
     createdAt: r.createdAt.toISOString(),
     version: r.version,

@@ -11,6 +11,7 @@ import { eligibilityApiRows, getEligibility } from "./get-eligibility";
 import { freezeResults } from "./freeze-results";
 import { getRebateStanding, listStanding } from "./get-rebate-standing";
 import { eligibilityCsv } from "@/lib/http/eligibility-csv";
+import { createFormatter } from "@/lib/format/formatter";
 
 const label = process.env.TEST_DATABASE_URL ? "postgres" : "pglite";
 let tdb: TestDatabase;
@@ -182,8 +183,24 @@ describe(`the distributor's standing (${label})`, () => {
     expect(line).toMatch(/\d of \d periods? on time/);
     const standing = await listStanding(tdb.db, t.v, now);
     const entry = standing.find((s) => s.program.name === "Standing Q")!;
-    expect(entry.line).toMatch(/^Standing Q: 1 of 1 period on time, error 0\.0 % \(limit 2 %\) — on track \(est\. 10\.13 so far\)$/);
+    expect(entry.line).toMatch(/^Standing Q: 1 of 1 period on time, error 0\.0 % \(limit 2 %\) — on track \(est\. \$10\.13 so far\)$/);
     expect(entry.row!.todo).toContain("Submit 2026-10 with every SKU you stock or received by 2026-11-10");
     expect(await getRebateStanding(tdb.db, analyst, now)).toBeNull();
+  });
+
+  it("money in the programme's currency and the reader's locale", async () => {
+    const t = await partner();
+    const now = new Date("2026-10-20T12:00:00Z");
+    const p = await createProgram(tdb.db, analyst, { ...programInput, name: "Euro Q", fromPeriod: "2026-09", toPeriod: "2026-11", currency: "EUR" });
+    expect(p.currency).toBe("EUR");
+    // An edit that leaves the currency out keeps it; a bad code is refused.
+    expect((await updateProgram(tdb.db, analyst, p.id, { ...programInput, name: "Euro Q", fromPeriod: "2026-09", toPeriod: "2026-11" })).currency).toBe("EUR");
+    await expect(createProgram(tdb.db, analyst, { ...programInput, currency: "eur" })).rejects.toThrow();
+    await expect(createProgram(tdb.db, analyst, { ...programInput, currency: "XQQ" })).rejects.toThrow();
+    const usd = await createProgram(tdb.db, analyst, { ...programInput, name: "Dollar Q" });
+    expect(usd.currency).toBe("USD");
+    const standing = await listStanding(tdb.db, t.v, now, createFormatter({ locale: "de-DE", timeZone: "Europe/Berlin" }));
+    const entry = standing.find((s) => s.program.name === "Euro Q")!;
+    expect(entry.line.replace(/\u00a0/g, " ")).toMatch(/on track \(est\. 10,13 € so far\)$/);
   });
 });

@@ -25,6 +25,8 @@ function columns(p: RebateProgramInput) {
     maxAccuracyPct: p.maxAccuracyPct.toFixed(2),
     ratePct: p.ratePct.toFixed(2),
     minQualityScore: p.minQualityScore ?? null,
+    // Left out = the column's default (USD) on create, unchanged on an edit.
+    ...(p.currency ? { currency: p.currency } : {}),
   };
 }
 

@@ -47,7 +47,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     <div className="space-y-5">
       <PageHeader
         title="Audit log"
-        description="Who did what, newest first: sign-ins and failures, submissions, sell-in loads, corrections and approvals, period closes, freezes, user and token changes. Times are UTC."
+        description="Who did what, newest first: sign-ins and failures, submissions, sell-in loads, corrections and approvals, period closes, freezes, user and token changes. Times are in your time zone."
       />
       <form method="get" action="/admin/audit" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3 shadow-xs" aria-label="Filter the audit log">
         <div className="w-48 space-y-1">

@@ -11,7 +11,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Badge } from "@/components/ui/badge";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
-import { formatNum } from "@/components/ui/num";
+import { getFormatter } from "@/lib/format/request-format";
 import { ProductForm } from "@/components/admin/product-form";
 import { CatalogueImport } from "@/components/admin/catalogue-import";
 import { Pager } from "@/components/admin/pager";
@@ -20,10 +20,10 @@ import { createProductAction } from "./actions";
 
 export const metadata: Metadata = { title: "Products" };
 
-const price = new Intl.NumberFormat("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 4 });
 
 export default async function ProductsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const viewer = await requirePageViewer("/admin/products");
+  const f = await getFormatter();
   if (viewer.role !== "admin") notFound();
   const sp = await searchParams;
   const parsed = productListQuerySchema.safeParse({ q: typeof sp.q === "string" ? sp.q : undefined, page: typeof sp.page === "string" ? sp.page : undefined });
@@ -99,7 +99,7 @@ export default async function ProductsPage({ searchParams }: { searchParams: Pro
                     <TD className="font-mono text-xs font-medium whitespace-nowrap">{p.sku}</TD>
                     <TD>{p.description}</TD>
                     <TD>{p.family}</TD>
-                    <TD numeric>{price.format(Number(p.listPrice))}</TD>
+                    <TD numeric>{f.number(Number(p.listPrice), { digits: 2, maxDigits: 4 })}</TD>
                     <TD className="font-mono text-xs tabular-nums">{p.upc ?? <span className="text-slate-500">—</span>}</TD>
                     <TD numeric>
                       {p.packSize === null && Object.keys(p.packSizes).length === 0 ? <span className="text-slate-500">—</span> : null}
@@ -117,7 +117,7 @@ export default async function ProductsPage({ searchParams }: { searchParams: Pro
             </Table>
             <Pager
               label="Product pages"
-              summary={`Page ${page.page} of ${page.pageCount} · ${formatNum(page.total)} products${query.q ? ` matching “${query.q}”` : ""}`}
+              summary={`Page ${page.page} of ${page.pageCount} · ${f.int(page.total)} products${query.q ? ` matching “${query.q}”` : ""}`}
               prevHref={page.page > 1 ? href(page.page - 1) : null}
               nextHref={page.page < page.pageCount ? href(page.page + 1) : null}
             />

@@ -7,7 +7,7 @@ import { SELL_IN_HEADER } from "@/lib/validation/sell-in";
 import { SELL_IN_MAX_BYTES } from "@/lib/validation/admin-csv";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
-import { formatNum } from "@/components/ui/num";
+import { getFormatter } from "@/lib/format/request-format";
 import { SellInLoader } from "@/components/admin/sell-in-loader";
 import { UtcTime } from "@/components/admin/utc-time";
 
@@ -15,6 +15,7 @@ export const metadata: Metadata = { title: "Load sell-in" };
 
 export default async function SellInPage() {
   const viewer = await requirePageViewer("/admin/sell-in");
+  const f = await getFormatter();
   if (viewer.role !== "admin" && viewer.role !== "channel_manager") notFound();
   const o = await withViewerDb(viewer, (db) => adminOverview(db, viewer));
   return (
@@ -24,7 +25,7 @@ export default async function SellInPage() {
         description="Shipments from the ERP become sell-in in the ledger: what each distributor received, per SKU and month."
       >
         <span className="text-sm text-slate-600 tabular-nums">
-          {formatNum(o.sellInLines)} shipment lines loaded
+          {f.int(o.sellInLines)} shipment lines loaded
           {o.lastSellInLoad ? (
             <>
               {" "}

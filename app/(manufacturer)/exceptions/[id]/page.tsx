@@ -6,7 +6,7 @@ import { requirePageViewer } from "@/lib/auth/current-viewer";
 import { getException, type StaffExceptionDetail } from "@/lib/dal/exceptions/get-exception";
 import { EXCEPTION_WORKERS, listAssignableStaff } from "@/lib/dal/exceptions/shared";
 import { AppError } from "@/lib/errors";
-import { formatPeriodLabel } from "@/lib/domain/periods";
+import { getFormatter } from "@/lib/format/request-format";
 import { ACTIVE_STATUSES, REASON_LABELS } from "@/lib/validation/exceptions";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
@@ -27,6 +27,7 @@ export const metadata: Metadata = { title: "Exception" };
 export default async function ExceptionPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { id } = await params;
   const viewer = await requirePageViewer(`/exceptions/${id}`);
+  const f = await getFormatter();
   const sp = await searchParams;
   let e: StaffExceptionDetail;
   let staff: Awaited<ReturnType<typeof listAssignableStaff>>;
@@ -53,6 +54,14 @@ export default async function ExceptionPage({ params, searchParams }: { params: 
         <p role="status" className="rounded-md border border-blue-200 bg-blue-50 px-3 py-2 text-sm text-blue-800">
           This row already had an exception, so nothing new was opened: this is it.
         </p>
+      ) : sp.proposed === "1" ? (
+        <p role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
+          Correction proposed. It takes effect when a second channel manager approves it: they see it under &ldquo;To approve&rdquo;.
+        </p>
+      ) : sp.asked === "1" ? (
+        <p role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
+          Question sent: {e.distributor} sees it on their exceptions page.
+        </p>
       ) : sp.opened === "new" ? (
         <p role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
           Exception opened.
@@ -60,7 +69,7 @@ export default async function ExceptionPage({ params, searchParams }: { params: 
       ) : null}
 
       <PageHeader
-        title={`${e.distributor} · ${e.sku} · ${formatPeriodLabel(e.period)}`}
+        title={`${e.distributor} · ${e.sku} · ${f.period(e.period)}`}
         description={`${e.distributorName} — ${e.description}`}
         actions={
           <Link href={gapsLink} className="text-sm font-medium text-indigo-700 hover:underline">
@@ -68,7 +77,7 @@ export default async function ExceptionPage({ params, searchParams }: { params: 
           </Link>
         }
       >
-        <StatusBadge status={e.status} />
+        <StatusBadge status={e.status} resolution={e.resolution} />
         {e.reason ? <Badge>{REASON_LABELS[e.reason]}</Badge> : null}
         <span className="text-xs text-slate-600">
           {e.automatic ? `Opened automatically (${e.automatic})` : `Opened by ${e.openedBy?.name ?? "someone"}`} ·{" "}
@@ -94,8 +103,8 @@ export default async function ExceptionPage({ params, searchParams }: { params: 
           </div>
           {l ? (
             <p className="mt-4 border-t border-slate-100 pt-3 text-xs text-slate-600 tabular-nums">
-              Opening {l.opening.toLocaleString("en-US")} · sell-in {l.sellIn.toLocaleString("en-US")} · sell-through {l.sellThrough.toLocaleString("en-US")} · returns{" "}
-              {l.returns.toLocaleString("en-US")} · adjustments <Num value={l.adjustments} signed align="inherit" />
+              Opening {f.int(l.opening)} · sell-in {f.int(l.sellIn)} · sell-through {f.int(l.sellThrough)} · returns{" "}
+              {f.int(l.returns)} · adjustments <Num value={l.adjustments} signed align="inherit" />
             </p>
           ) : null}
           <ReportedLineNote line={e.reportedLine} />

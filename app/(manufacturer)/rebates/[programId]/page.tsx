@@ -5,7 +5,8 @@ import { withViewerDb } from "@/lib/auth/viewer-db";
 import { AppError } from "@/lib/errors";
 import { requirePageViewer } from "@/lib/auth/current-viewer";
 import { getEligibility } from "@/lib/dal/rebates/get-eligibility";
-import { formatPctText, centsToDecimal, decimalToScaled, formatMoney as money } from "@/lib/domain/rebates";
+import { centsToDecimal, decimalToScaled } from "@/lib/domain/rebates";
+import { getFormatter } from "@/lib/format/request-format";
 import { PageHeader } from "@/components/ui/page-header";
 import { buttonClasses } from "@/components/ui/button";
 import { Badge } from "@/components/ui/badge";
@@ -27,12 +28,14 @@ export default async function ProgramPage({ params }: { params: Promise<{ progra
   const p = e.program;
   const canEdit = viewer.role === "rebate_analyst" || viewer.role === "admin";
   const total = centsToDecimal(e.rows.reduce((a, r) => a + decimalToScaled(r.amount, 2), 0n));
+  const f = await getFormatter();
+  const pct = (text: string) => f.pct(Number(text), { maxDigits: 2 });
   return (
     <div>
       <p className="mb-2 text-sm"><Link href="/rebates" className="text-indigo-700 hover:underline">← Rebates</Link></p>
       <PageHeader
         title={p.name}
-        description={`Periods ${p.fromPeriod} – ${p.toPeriod}. Every period on time (${p.rules.graceDays} grace day${p.rules.graceDays === 1 ? "" : "s"}, ${p.rules.lateAllowed} late period${p.rules.lateAllowed === 1 ? "" : "s"} allowed), completeness at least ${formatPctText(p.rules.minCompletenessPct)} %, error |Σ gap| / Σ calculated at most ${formatPctText(p.rules.maxAccuracyPct)} %${p.rules.minQualityScore != null ? `, quality score at least ${p.rules.minQualityScore} in every reported period` : ""}; rebate ${formatPctText(p.rules.ratePct)} % of sell-through value at list price.`}
+        description={`Periods ${f.period(p.fromPeriod)} – ${f.period(p.toPeriod)}. Every period on time (${p.rules.graceDays} grace day${p.rules.graceDays === 1 ? "" : "s"}, ${p.rules.lateAllowed} late period${p.rules.lateAllowed === 1 ? "" : "s"} allowed), completeness at least ${pct(p.rules.minCompletenessPct)}, error |Σ gap| / Σ calculated at most ${pct(p.rules.maxAccuracyPct)}${p.rules.minQualityScore != null ? `, quality score at least ${p.rules.minQualityScore} in every reported period` : ""}; rebate ${pct(p.rules.ratePct)} of sell-through value at list price, in ${p.currency}.`}
         actions={
           <>
             <a className={buttonClasses({ variant: "secondary" })} href={`/api/v1/rebates/${p.id}/eligibility?format=csv`} download>Export CSV</a>
@@ -45,11 +48,12 @@ export default async function ProgramPage({ params }: { params: Promise<{ progra
       <Card className="mb-6 grid grid-cols-2 gap-4 p-4 sm:grid-cols-4">
         <Stat label="Distributors" value={e.rows.length} />
         <Stat label="Eligible" value={e.rows.filter((r) => r.eligible).length} />
-        <Stat label="Rebate total" value={money(total)} />
+        <Stat label="Rebate total" value={<span data-testid="rebate-total">{f.money(total, p.currency)}</span>} />
         <Stat label="Frozen for payout" value={`${e.rows.filter((r) => r.frozen).length} of ${e.rows.length}`} hint={e.rows.some((r) => r.changedSinceFrozen) ? "some changed since frozen" : undefined} />
       </Card>
       <EligibilityTable
         programId={p.id}
+        currency={p.currency}
         complete={e.complete}
         canFreeze={canEdit}
         freezeAction={freezeAction}

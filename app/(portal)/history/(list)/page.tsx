@@ -9,9 +9,13 @@ import { Card } from "@/components/ui/card";
 import { Stat } from "@/components/ui/stat";
 import { buttonClasses } from "@/components/ui/button";
 import { HistoryTable } from "@/components/history/history-table";
-import { loadHistory } from "../_lib/load";
+import { Pager } from "@/components/admin/pager";
+import { firstParam, loadHistory } from "../_lib/load";
 
 export const metadata: Metadata = { title: "History" };
+
+/** Periods per page: a year at a glance; older years on the next pages (?page=2 …). */
+const HISTORY_PAGE_SIZE = 12;
 
 function countBy(rows: HistoryRow[]): Record<ComplianceStatus, number> {
   const out: Record<ComplianceStatus, number> = { pending: 0, on_time: 0, late: 0, missing: 0, incomplete: 0 };
@@ -20,11 +24,16 @@ function countBy(rows: HistoryRow[]): Record<ComplianceStatus, number> {
 }
 
 /** Every reporting period of this distributor, newest first. */
-export default async function HistoryPage() {
+export default async function HistoryPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const viewer = await requirePageViewer("/history");
   const rows = await loadHistory();
   const counts = countBy(rows);
   const submitted = rows.filter((r) => r.revisions > 0).length;
+  const pages = Math.max(1, Math.ceil(rows.length / HISTORY_PAGE_SIZE));
+  const asked = Number(firstParam((await searchParams).page) ?? "1");
+  const page = Number.isInteger(asked) ? Math.min(Math.max(asked, 1), pages) : 1;
+  const shown = rows.slice((page - 1) * HISTORY_PAGE_SIZE, page * HISTORY_PAGE_SIZE);
+  const href = (p: number) => (p === 1 ? "/history" : `/history?page=${p}`);
 
   return (
     <div className="space-y-6">
@@ -57,7 +66,15 @@ export default async function HistoryPage() {
             <Stat label="Missing or incomplete" value={counts.missing + counts.incomplete} />
             <Stat label="Pending" value={counts.pending} />
           </Card>
-          <HistoryTable rows={rows} />
+          <HistoryTable rows={shown} />
+          {pages > 1 ? (
+            <Pager
+              label="History pages"
+              summary={`Page ${page} of ${pages} · ${shown.length} of ${rows.length} periods, newest first`}
+              prevHref={page > 1 ? href(page - 1) : null}
+              nextHref={page < pages ? href(page + 1) : null}
+            />
+          ) : null}
         </>
       )}
     </div>

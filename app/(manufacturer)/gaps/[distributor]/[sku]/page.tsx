@@ -6,16 +6,20 @@ import { requirePageViewer } from "@/lib/auth/current-viewer";
 import { AppError } from "@/lib/errors";
 import { getGapDetail } from "@/lib/dal/gaps/gap-detail";
 import { periodSchema } from "@/lib/validation/common";
-import { formatPeriodLabel } from "@/lib/domain/periods";
+import { getFormatter } from "@/lib/format/request-format";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
 import { Stat } from "@/components/ui/stat";
-import { Num, formatNum } from "@/components/ui/num";
+import { Num } from "@/components/ui/num";
 import { Table, THead, TBody, TR, TH, TD } from "@/components/ui/table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { InventoryFlowChart } from "@/components/charts/inventory-flow-chart";
 import { FLAG_LABELS } from "@/components/gap-table/columns";
+import { fromFirstData } from "@/lib/domain/first-data";
+import { RowActions } from "@/components/exceptions/row-actions";
+import { worksExceptions } from "@/lib/dal/corrections/approval-queue";
+import { askOnRowAction, openExceptionAction, proposeOnRowAction } from "../../../exceptions/actions";
 import { CHECK_KIND_LABELS, CONFIRM_REASON_LABELS, type CheckKind, type ConfirmReason } from "@/lib/domain/submission-checks";
 
 type Params = { distributor: string; sku: string };
@@ -38,7 +42,6 @@ const MOVEMENT_LABELS: Record<string, string> = {
   return_to_vendor: "Return to vendor", transfer_in: "Transfer in", transfer_out: "Transfer out", adjustment_in: "Adjustment +", adjustment_out: "Adjustment −",
 };
 const STATUS_TONE: Record<string, "red" | "amber" | "green" | "neutral"> = { open: "red", investigating: "amber", resolved: "green", dismissed: "neutral" };
-const when = (iso: string) => new Date(iso).toISOString().slice(0, 16).replace("T", " ") + " UTC";
 
 function Flags({ flags }: { flags: string[] }) {
   return (
@@ -53,6 +56,8 @@ function Flags({ flags }: { flags: string[] }) {
 /** One distributor × SKU: 18 periods of ledger, the movements and revisions behind them, and exceptions. */
 export default async function GapDetailPage({ params, searchParams }: { params: Promise<Params>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const viewer = await requirePageViewer();
+  const f = await getFormatter();
+  const when = (iso: string) => f.dateTime(iso, { zone: true });
   const p = await params;
   const sp = await searchParams;
   const period = typeof sp.period === "string" && periodSchema.safeParse(sp.period).success ? sp.period : undefined;
@@ -65,12 +70,14 @@ export default async function GapDetailPage({ params, searchParams }: { params: 
   }
   const { distributor: d, product, ledger } = detail;
   const row = ledger.find((l) => l.period === detail.period);
+  // The chart starts at the first period with data; its title says so.
+  const charted = fromFirstData(ledger)[0]?.period ?? detail.from;
   const back = `/gaps?period=${detail.period}&distributor=${encodeURIComponent(d.code)}`;
 
   return (
     <div className="space-y-5">
       <nav aria-label="Breadcrumb" className="text-sm">
-        <Link href={`/gaps?period=${detail.period}`} className="font-medium text-indigo-700 hover:underline">Gaps {detail.period}</Link>
+        <Link href={`/gaps?period=${detail.period}`} className="font-medium text-indigo-700 hover:underline">Gaps {f.period(detail.period)}</Link>
         <span aria-hidden="true" className="mx-1.5 text-slate-400">/</span>
         <Link href={back} className="font-medium text-indigo-700 hover:underline">{d.code}</Link>
         <span aria-hidden="true" className="mx-1.5 text-slate-400">/</span>
@@ -79,29 +86,40 @@ export default async function GapDetailPage({ params, searchParams }: { params: 
       <PageHeader
         className="mb-0"
         title={<>{d.code} × {product.sku}</>}
-        description={<>{d.name} · {product.description} · family {product.family} · {formatPeriodLabel(detail.period)}</>}
+        description={<>{d.name} · {product.description} · family {product.family} · {f.period(detail.period)}</>}
       >
         {row ? <Flags flags={row.flags} /> : null}
       </PageHeader>
 
+      {worksExceptions(viewer) && row ? (
+        <RowActions
+          row={{ distributor: d.code, sku: product.sku, period: detail.period }}
+          ledger={{ calculated: row.calculated, reported: row.reported, gap: row.gap }}
+          exception={detail.exceptions.find((x) => x.period === detail.period) ?? null}
+          openAction={openExceptionAction}
+          proposeAction={proposeOnRowAction}
+          askAction={askOnRowAction}
+        />
+      ) : null}
+
       <Card className="grid grid-cols-2 gap-4 px-4 py-3 sm:grid-cols-3 lg:grid-cols-6">
         <Stat label="Opening" value={row?.opening ?? null} />
-        <Stat label="Calculated" value={row?.calculated ?? null} hint={row ? `+${formatNum(row.sellIn)} in · −${formatNum(row.sellThrough)} sold` : undefined} />
+        <Stat label="Calculated" value={row?.calculated ?? null} hint={row ? `+${f.number(row.sellIn)} in · −${f.number(row.sellThrough)} sold` : undefined} />
         <Stat label="Reported" value={row?.reported ?? null} hint={row?.reported == null ? "not reported" : "on hand at period end"} />
         <Stat
           label="Gap"
-          value={row?.gap == null ? null : <span className={row.gap > 0 ? "text-red-700" : row.gap < 0 ? "text-amber-800" : undefined}>{formatNum(row.gap, { signed: row.gap !== 0 })}</span>}
-          hint={row?.gapPct == null ? undefined : `${formatNum(row.gapPct, { digits: 1 })} % of calculated`}
+          value={row?.gap == null ? null : <span className={row.gap > 0 ? "text-red-700" : row.gap < 0 ? "text-amber-800" : undefined}>{f.number(row.gap, { signed: row.gap !== 0 })}</span>}
+          hint={row?.gapPct == null ? undefined : `${f.number(row.gapPct, { digits: 1 })} % of calculated`}
         />
         <Stat label="New gap this period" value={row?.newGap ?? null} signed />
         <Stat label="Weeks of supply" value={row?.weeksOfSupply ?? null} digits={1} />
       </Card>
 
       <Card>
-        <CardHeader title={`Sell-in, sell-through and inventory · ${detail.from} to ${detail.period}`} description="Bars: units shipped to and resold by the distributor. Lines: the ledger's calculated inventory and the on-hand the distributor reported." />
+        <CardHeader title={`Sell-in, sell-through and inventory · ${f.period(charted)} to ${f.period(detail.period)}`} description="Bars: units shipped to and resold by the distributor. Lines: the ledger's calculated inventory and the on-hand the distributor reported." />
         <div className="px-2 py-3">
           {ledger.length ? (
-            <InventoryFlowChart data={ledger} label={`Chart of sell-in, sell-through, calculated and reported inventory for ${d.code} ${product.sku}, ${detail.from} to ${detail.period}`} />
+            <InventoryFlowChart data={ledger} label={`Chart of sell-in, sell-through, calculated and reported inventory for ${d.code} ${product.sku}, ${f.period(charted)} to ${f.period(detail.period)}`} />
           ) : (
             <EmptyState title="No ledger history in these periods" />
           )}
@@ -122,13 +140,13 @@ export default async function GapDetailPage({ params, searchParams }: { params: 
             {[...ledger].reverse().map((l) => (
               <TR key={l.period} selected={l.period === detail.period}>
                 <TD className="font-medium">
-                  <Link href={`?period=${l.period}`} className="text-indigo-700 hover:underline" aria-current={l.period === detail.period ? "page" : undefined}>{l.period}</Link>
+                  <Link href={`?period=${l.period}`} className="text-indigo-700 hover:underline" aria-current={l.period === detail.period ? "page" : undefined}>{f.period(l.period)}</Link>
                 </TD>
                 <TD numeric><Num value={l.opening} /></TD><TD numeric><Num value={l.sellIn} /></TD><TD numeric><Num value={l.sellThrough} /></TD>
                 <TD numeric><Num value={l.returns} /></TD><TD numeric><Num value={l.adjustments} signed /></TD>
                 <TD numeric className="font-medium"><Num value={l.calculated} /></TD><TD numeric className="font-medium"><Num value={l.reported} /></TD>
                 <TD numeric className={l.gap ? (l.gap > 0 ? "font-semibold text-red-700" : "font-semibold text-amber-800") : undefined}><Num value={l.gap} signed /></TD>
-                <TD numeric>{l.gapPct == null ? <Num value={null} /> : <span className="block text-right">{formatNum(l.gapPct, { digits: 1 })} %</span>}</TD>
+                <TD numeric>{l.gapPct == null ? <Num value={null} /> : <span className="block text-right">{f.number(l.gapPct, { digits: 1 })} %</span>}</TD>
                 <TD numeric><Num value={l.newGap} signed /></TD><TD numeric><Num value={l.weeksOfSupply} digits={1} /></TD>
                 <TD><Flags flags={l.flags} /></TD>
               </TR>
@@ -148,8 +166,8 @@ export default async function GapDetailPage({ params, searchParams }: { params: 
               <TBody>
                 {detail.movements.map((m) => (
                   <TR key={m.id}>
-                    <TD>{m.period}</TD>
-                    <TD className="text-slate-600">{m.occurredOn ?? "—"}</TD>
+                    <TD>{f.period(m.period)}</TD>
+                    <TD className="text-slate-600 whitespace-nowrap">{m.occurredOn ? f.date(m.occurredOn) : "—"}</TD>
                     <TD>{m.correctionId ? <Badge tone="blue">Correction · {MOVEMENT_LABELS[m.type] ?? m.type}</Badge> : MOVEMENT_LABELS[m.type] ?? m.type}</TD>
                     <TD numeric className={m.signed < 0 ? "text-red-700" : undefined}><Num value={m.signed} signed /></TD>
                     <TD className="text-slate-700">
@@ -175,14 +193,14 @@ export default async function GapDetailPage({ params, searchParams }: { params: 
               <TBody>
                 {detail.revisions.map((r) => (
                   <TR key={`${r.period}-${r.revision}`}>
-                    <TD>{r.period}</TD>
+                    <TD>{f.period(r.period)}</TD>
                     <TD>{r.revision} {r.latest ? <Badge tone="green">latest</Badge> : null}</TD>
                     <TD className="whitespace-nowrap text-slate-600">{when(r.submittedAt)}</TD>
                     <TD>{r.submittedBy} <span className="text-xs text-slate-500">({r.source})</span></TD>
                     <TD numeric><Num value={r.sold} /></TD><TD numeric><Num value={r.returned} /></TD><TD numeric><Num value={r.onHand} /></TD>
                     <TD numeric>{r.quality === null ? "—" : `${r.quality}/100`}</TD>
                     <TD className="max-w-sm text-xs text-slate-700" data-testid="revision-check">
-                      {r.flags.map((f, i) => <p key={i}><span className="font-semibold text-amber-900">{CHECK_KIND_LABELS[f.kind as CheckKind] ?? f.kind}:</span> {f.message}</p>)}
+                      {r.flags.map((fl, i) => <p key={i}><span className="font-semibold text-amber-900">{CHECK_KIND_LABELS[fl.kind as CheckKind] ?? fl.kind}:</span> {f.message(fl.message)}</p>)}
                       {r.confirm ? <p className="font-medium text-slate-900">Confirmed as reported: {CONFIRM_REASON_LABELS[r.confirm.reason as ConfirmReason] ?? r.confirm.reason}{r.confirm.note ? ` — ${r.confirm.note}` : ""}</p> : null}
                     </TD>
                   </TR>
@@ -206,7 +224,7 @@ export default async function GapDetailPage({ params, searchParams }: { params: 
               {detail.exceptions.map((e) => (
                 <TR key={e.id}>
                   <TD><Link href={`/exceptions/${e.id}`} className="font-mono text-xs font-medium text-indigo-700 hover:underline">{e.id.slice(0, 8)}</Link></TD>
-                  <TD>{e.period}</TD>
+                  <TD>{f.period(e.period)}</TD>
                   <TD><Badge tone={STATUS_TONE[e.status] ?? "neutral"} dot>{e.status}</Badge></TD>
                   <TD>{e.reason?.replaceAll("_", " ") ?? "—"}</TD>
                   <TD>{e.owner ?? "unassigned"}</TD>

@@ -28,7 +28,7 @@ export default async function EditProgramPage({ params }: { params: Promise<{ pr
         defaults={{
           name: p.name, fromPeriod: p.fromPeriod, toPeriod: p.toPeriod, graceDays: p.rules.graceDays, lateAllowed: p.rules.lateAllowed,
           minCompletenessPct: Number(p.rules.minCompletenessPct), maxAccuracyPct: Number(p.rules.maxAccuracyPct), ratePct: Number(p.rules.ratePct),
-          minQualityScore: p.rules.minQualityScore ?? "",
+          minQualityScore: p.rules.minQualityScore ?? "", currency: p.currency,
         }}
       />
     </div>

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { withViewerDb } from "@/lib/auth/viewer-db";
 import { requirePageViewer } from "@/lib/auth/current-viewer";
 import { diffRevisions } from "@/lib/dal/submissions/diff-revisions";
-import { formatPeriodLabel } from "@/lib/domain/periods";
+import { getFormatter } from "@/lib/format/request-format";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -37,7 +37,8 @@ export default async function PeriodHistoryPage({ params, searchParams }: { para
   const sp = await searchParams;
   const { row, revisions } = await requireKnownPeriod(period);
 
-  const label = formatPeriodLabel(period);
+  const f = await getFormatter();
+  const label = f.period(period);
   const numbers = revisions.map((r) => r.revision);
   const latest = numbers[0] ?? null;
 

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { withViewerDb } from "@/lib/auth/viewer-db";
 import { requirePageViewer } from "@/lib/auth/current-viewer";
-import { formatPeriodLabel } from "@/lib/domain/periods";
+import { getFormatter } from "@/lib/format/request-format";
+import type { Formatter } from "@/lib/format/formatter";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -24,7 +25,7 @@ export async function generateMetadata({ params, searchParams }: { params: Promi
   return { title: receipt ? `Receipt ${period} revision ${revision}` : `${period} revision ${revision}` };
 }
 
-function changesTitle(changes: RevisionChanges, revision: number): { title: string; description: string } {
+function changesTitle(changes: RevisionChanges, revision: number, f: Formatter): { title: string; description: string } {
   switch (changes.basis.kind) {
     case "previous":
       return {
@@ -34,7 +35,7 @@ function changesTitle(changes: RevisionChanges, revision: number): { title: stri
     case "prefill":
       return {
         title: `Changed from last period’s values`,
-        description: `The rows that differ from what the report was prefilled with: ${formatPeriodLabel(changes.basis.period)}’s sold and on hand (revision ${changes.basis.revision}), returned 0.`,
+        description: `The rows that differ from what the report was prefilled with: ${f.period(changes.basis.period)}’s sold and on hand (revision ${changes.basis.revision}), returned 0.`,
       };
     case "none":
       return { title: "Rows submitted", description: "Nothing was reported the period before, so there is nothing to compare with." };
@@ -55,9 +56,10 @@ export default async function RevisionPage({ params, searchParams }: { params: P
   const detail = await loadRevision(period, revision);
   const [changes, revisions] = await Promise.all([orNotFound(withViewerDb(viewer, (db) => changesOfRevision(db, viewer, detail))), loadRevisions(period)]);
   const latestRevision = revisions[0]?.revision ?? null;
-  const label = formatPeriodLabel(period);
+  const f = await getFormatter();
+  const label = f.period(period);
   const csvHref = `/history/${period}/${revision}/csv`;
-  const heading = changesTitle(changes, revision);
+  const heading = changesTitle(changes, revision, f);
 
   return (
     <div className="space-y-6">
