@@ -23,8 +23,10 @@ const why = onPostgres ? "postgres" : "skipped on PGlite: it runs as a superuser
 const TABLES = [
   "distributors", "users", "api_tokens", "idempotency_keys", "submissions", "submission_revisions", "submission_lines",
   "submission_drafts", "uploads", "pos_line_blocks", "movements", "ledger_balances", "exceptions", "exception_events", "corrections",
-  "part_xrefs", "column_mappings", "rebate_results", "audit_log", "outbox",
+  "part_xrefs", "column_mappings", "rebate_results", "audit_log", "outbox", "notices",
 ] as const;
+/** Protected too, but nobody's tenant data: reset links are read and written by the auth and system contexts only. */
+const NON_TENANT_PROTECTED = ["password_resets"];
 type Table = (typeof TABLES)[number];
 
 const KEY: Record<Table, string> = {
@@ -34,7 +36,7 @@ const KEY: Record<Table, string> = {
   movements: "distributor_id::text", ledger_balances: "distributor_id::text", exceptions: "distributor_id::text",
   exception_events: "exception_id::text", corrections: "exception_id::text", part_xrefs: "distributor_id::text",
   column_mappings: "distributor_id::text", rebate_results: "distributor_id::text", audit_log: "distributor_id::text",
-  outbox: "distributor_id::text",
+  outbox: "distributor_id::text", notices: "user_id::text",
 };
 
 interface Tenant {
@@ -75,6 +77,7 @@ async function seedTenant(db: Queryable, productId: number, programId: string, s
     values (${programId}, ${d.id}, true, 1, '[]'::jsonb, '{}'::jsonb, ${staff})`);
   await db.execute(sql`insert into audit_log (action, distributor_id) values ('test', ${d.id})`);
   await db.execute(sql`insert into outbox (dedupe_key, distributor_id, to_address, subject, body, kind) values (${"k" + d.id}, ${d.id}, 'x@y.z', 's', 'b', 'reminder')`);
+  await db.execute(sql`insert into notices (user_id, kind, subject_id, body, href) values (${v.userId}, 'test', ${"n" + d.id}, 'b', '/')`);
   const id = String(d.id);
   uploadOf[d.id] = up.id!;
   return {
@@ -84,7 +87,7 @@ async function seedTenant(db: Queryable, productId: number, programId: string, s
       distributors: id, users: id, api_tokens: v.userId, idempotency_keys: v.userId, submissions: id,
       submission_revisions: rev.submissionId, submission_lines: rev.revisionId, submission_drafts: id, uploads: id, pos_line_blocks: id,
       movements: id, ledger_balances: id, exceptions: id, exception_events: ex.id!, corrections: ex.id!, part_xrefs: id,
-      column_mappings: id, rebate_results: id, audit_log: id, outbox: id,
+      column_mappings: id, rebate_results: id, audit_log: id, outbox: id, notices: v.userId,
     },
   };
 }
@@ -133,7 +136,7 @@ describe.skipIf(!onPostgres)(`Row-level security (${why})`, () => {
     const protectedTables = asRows<{ relname: string }>(
       await app.db.execute(sql`select relname from pg_class where relnamespace = 'public'::regnamespace and relrowsecurity order by 1`),
     ).map((r) => r.relname);
-    expect(protectedTables).toEqual([...TABLES].sort());
+    expect(protectedTables).toEqual([...TABLES, ...NON_TENANT_PROTECTED].sort());
   });
 
   it("shows a distributor only its own rows in every tenant table, even to a query without a tenant filter", async () => {

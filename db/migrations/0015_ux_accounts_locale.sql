@@ -32,9 +32,13 @@ CREATE UNIQUE INDEX "password_resets_hash_key" ON "password_resets" USING btree 
 -- read and written before there is a viewer (the auth context) and by system work only.
 ALTER TABLE notices ENABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
+ALTER TABLE notices FORCE ROW LEVEL SECURITY;
+--> statement-breakpoint
 CREATE POLICY notices_tenant ON notices USING ((SELECT sellthru_is_staff()) OR user_id IN (SELECT u.id FROM users u WHERE u.distributor_id = (SELECT sellthru_tenant()))) WITH CHECK ((SELECT sellthru_is_staff()) OR user_id IN (SELECT u.id FROM users u WHERE u.distributor_id = (SELECT sellthru_tenant())));
 --> statement-breakpoint
 ALTER TABLE password_resets ENABLE ROW LEVEL SECURITY;
+--> statement-breakpoint
+ALTER TABLE password_resets FORCE ROW LEVEL SECURITY;
 --> statement-breakpoint
 CREATE POLICY password_resets_auth ON password_resets USING ((SELECT sellthru_is_auth()) OR coalesce(current_setting('sellthru.role', true), '') = 'system') WITH CHECK ((SELECT sellthru_is_auth()) OR coalesce(current_setting('sellthru.role', true), '') = 'system');
 --> statement-breakpoint
