@@ -59,7 +59,14 @@ async function textOf(page: Page, path: string, ready?: string): Promise<string>
   await expect(page.locator("main").first()).toBeVisible();
   if (ready) await expect(page.locator(ready).first()).toBeVisible();
   await page.waitForLoadState("networkidle");
-  return page.locator("main").first().innerText();
+  // E-mails in the outbox are shown as written for their recipient (data-mail-content): not the reader's format.
+  return page.locator("main").first().evaluate((main) => {
+    const hidden = [...main.querySelectorAll<HTMLElement>("[data-mail-content]")];
+    hidden.forEach((e) => (e.style.display = "none"));
+    const text = (main as HTMLElement).innerText;
+    hidden.forEach((e) => (e.style.display = ""));
+    return text;
+  });
 }
 
 interface Expect {

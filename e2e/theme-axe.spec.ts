@@ -162,23 +162,30 @@ for (const { who, routes } of BATCHES) {
       return url === null ? [] : [{ url, notFound: r.path === "/no-such-page" }];
     });
 
-    for (const scheme of ["light", "dark"] as const) {
-      const context = await browser.newContext({ storageState, colorScheme: scheme, viewport: { width: 1440, height: 900 } });
-      const page = await context.newPage();
-      for (const { url, notFound } of urls) {
-        const res = await page.goto(url);
-        const expectStatus = notFound ? 404 : 200;
-        if (res?.status() !== expectStatus) findings.push(`${scheme} ${url}: HTTP ${res?.status()} (expected ${expectStatus})`);
-        await settle(page);
-        if (await page.getByRole("heading", { name: "Something went wrong" }).count()) findings.push(`${scheme} ${url}: the error page`);
+    // One load per page: axe in light, then the same page switched to dark (prefers-color-scheme is
+    // emulated, so the theme follows without a reload) and checked again.
+    const context = await browser.newContext({ storageState, colorScheme: "light", viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    for (const { url, notFound } of urls) {
+      await page.emulateMedia({ colorScheme: "light" });
+      const res = await page.goto(url);
+      const expectStatus = notFound ? 404 : 200;
+      if (res?.status() !== expectStatus) findings.push(`${url}: HTTP ${res?.status()} (expected ${expectStatus})`);
+      await settle(page);
+      if (await page.getByRole("heading", { name: "Something went wrong" }).count()) findings.push(`${url}: the error page`);
+      for (const scheme of ["light", "dark"] as const) {
+        if (scheme === "dark") {
+          await page.emulateMedia({ colorScheme: "dark" });
+          await page.waitForTimeout(100);
+        }
         // The theme really is the one asked for: the page background follows it.
         const dark = await page.evaluate(() => matchMedia("(prefers-color-scheme: dark)").matches);
         expect(dark, `${url} in ${scheme}`).toBe(scheme === "dark");
         for (const v of await seriousViolations(page)) findings.push(`${scheme} ${url}: ${v}`);
         if (PHOTOGRAPH) await page.screenshot({ path: path.join(SCREENS, `${scheme}-${who}-${slug(url)}.png`), fullPage: true });
       }
-      await context.close();
     }
+    await context.close();
 
     // Phone width: light, photographed (the menu and the sticky submit bar are checked in e2e/finish.spec.ts).
     if (!PHOTOGRAPH) {
@@ -186,11 +193,11 @@ for (const { who, routes } of BATCHES) {
       return;
     }
     const phone = await browser.newContext({ storageState, colorScheme: "light", viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
-    const page = await phone.newPage();
+    const small = await phone.newPage();
     for (const { url } of urls) {
-      await page.goto(url);
-      await settle(page);
-      await page.screenshot({ path: path.join(SCREENS, `phone-${who}-${slug(url)}.png`), fullPage: true });
+      await small.goto(url);
+      await settle(small);
+      await small.screenshot({ path: path.join(SCREENS, `phone-${who}-${slug(url)}.png`), fullPage: true });
     }
     await phone.close();
 

@@ -124,7 +124,10 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
                 <TD>{r.period ?? "—"}</TD>
                 <TD className="max-w-64 text-xs break-words">{r.to}</TD>
                 <TD className="text-sm">
-                  <Link href={`/admin/outbox/${r.id}`} className="text-indigo-700 hover:text-indigo-900 hover:underline">{r.subject}</Link>
+                  {/* The message as written for its recipient (English), not formatted for the reader. */}
+                  <Link href={`/admin/outbox/${r.id}`} lang="en" data-mail-content className="text-indigo-700 hover:text-indigo-900 hover:underline">
+                    {r.subject}
+                  </Link>
                 </TD>
                 <TD className="text-xs">
                   <Status r={r} smtp={smtp} everyMinutes={everyMinutes} />
