@@ -69,7 +69,7 @@ test("a gap is worked to a cause and corrected by a second manager", async ({ br
   const northwind = await pageAs(browser, "northwind");
   await northwind.goto("/my-exceptions");
   // A compact list: the row opens the exception in the side panel.
-  await northwind.getByTestId("my-exception-row").filter({ hasText: "MCU-1000" }).filter({ hasText: period }).getByRole("link", { name: "MCU-1000" }).click();
+  await northwind.getByTestId("my-exception-row").locator(`a[href*="id=${exceptionId}"]`).click();
   await expect(northwind).toHaveURL(new RegExp(`id=${exceptionId}`));
   const card = northwind.getByTestId("my-exception").filter({ hasText: "MCU-1000" });
   await expect(card).toContainText(question);
