@@ -24,6 +24,7 @@ const TABLES = [
   "distributors", "users", "api_tokens", "idempotency_keys", "submissions", "submission_revisions", "submission_lines",
   "submission_drafts", "uploads", "pos_line_blocks", "movements", "ledger_balances", "exceptions", "exception_events", "corrections",
   "part_xrefs", "column_mappings", "rebate_results", "audit_log", "outbox", "notices",
+  "sd_authorizations", "claims", "claim_revisions", "claim_lines", "claim_overrides",
 ] as const;
 /** Protected too, but nobody's tenant data: reset links are read and written by the auth and system contexts only. */
 const NON_TENANT_PROTECTED = ["password_resets"];
@@ -37,6 +38,8 @@ const KEY: Record<Table, string> = {
   exception_events: "exception_id::text", corrections: "exception_id::text", part_xrefs: "distributor_id::text",
   column_mappings: "distributor_id::text", rebate_results: "distributor_id::text", audit_log: "distributor_id::text",
   outbox: "distributor_id::text", notices: "user_id::text",
+  sd_authorizations: "distributor_id::text", claims: "distributor_id::text", claim_revisions: "distributor_id::text",
+  claim_lines: "distributor_id::text", claim_overrides: "distributor_id::text",
 };
 
 interface Tenant {
@@ -78,6 +81,17 @@ async function seedTenant(db: Queryable, productId: number, programId: string, s
   await db.execute(sql`insert into audit_log (action, distributor_id) values ('test', ${d.id})`);
   await db.execute(sql`insert into outbox (dedupe_key, distributor_id, to_address, subject, body, kind) values (${"k" + d.id}, ${d.id}, 'x@y.z', 's', 'b', 'reminder')`);
   await db.execute(sql`insert into notices (user_id, kind, subject_id, body, href) values (${v.userId}, 'test', ${"n" + d.id}, 'b', '/')`);
+  await db.execute(sql`insert into sd_authorizations (number, distributor_id, end_customer_name, product_id, authorized_cost, quantity_limit, valid_from, valid_to)
+    values (${"SD-" + d.id}, ${d.id}, 'Acme', ${productId}, 1, 10, '2026-01-01', '2026-12-31')`);
+  const claim = await one(sql`insert into claims (distributor_id, period, latest_revision, latest_revision_id, created_by)
+    values (${d.id}, '2026-01-01', 1, gen_random_uuid(), ${v.userId}) returning id`);
+  const crev = await one(sql`insert into claim_revisions (claim_id, distributor_id, revision, submitted_at, submitted_by, source, line_count)
+    values (${claim.id}, ${d.id}, 1, now(), ${v.userId}, 'api', 1) returning id`);
+  await db.execute(sql`insert into claim_lines (revision_id, line_no, distributor_id, authorization_number, invoice, ship_date, end_customer, sku,
+    quantity, book_cost, authorized_cost, claimed_amount, outcome, approved_quantity, approved_amount)
+    values (${crev.id}, 1, ${d.id}, ${"SD-" + d.id}, 'INV', '2026-01-05', 'Acme', 'X', 1, 2, 1, 1, 'approved', 1, 1)`);
+  await db.execute(sql`insert into claim_overrides (revision_id, line_no, distributor_id, outcome, approved_quantity, approved_amount, note, proposed_by)
+    values (${crev.id}, 1, ${d.id}, 'approved', 1, 1, 'n', ${staff})`);
   const id = String(d.id);
   uploadOf[d.id] = up.id!;
   return {
@@ -88,6 +102,7 @@ async function seedTenant(db: Queryable, productId: number, programId: string, s
       submission_revisions: rev.submissionId, submission_lines: rev.revisionId, submission_drafts: id, uploads: id, pos_line_blocks: id,
       movements: id, ledger_balances: id, exceptions: id, exception_events: ex.id!, corrections: ex.id!, part_xrefs: id,
       column_mappings: id, rebate_results: id, audit_log: id, outbox: id, notices: v.userId,
+      sd_authorizations: id, claims: id, claim_revisions: id, claim_lines: id, claim_overrides: id,
     },
   };
 }

@@ -7,3 +7,4 @@ export * from "./submissions";
 export * from "./exceptions";
 export * from "./rebates";
 export * from "./audit";
+export * from "./claims";

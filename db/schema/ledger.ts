@@ -34,6 +34,8 @@ export const movements = pgTable(
     occurredOn: date("occurred_on"),
     document: text("document"),
     documentLine: text("document_line"),
+    /** Sell-in: the distributor's cost per unit on this shipment (book cost for ship & debit), when the load gives it. */
+    unitCost: numeric("unit_cost", { precision: 14, scale: 4 }),
     correctionId: uuid("correction_id"),
     reason: text("reason"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, integer, pgTable, smallint, text, timestamp, uniqueIndex, uuid, check, index } from "drizzle-orm/pg-core";
+import { boolean, integer, pgTable, smallint, text, timestamp, uniqueIndex, uuid, check, index, numeric } from "drizzle-orm/pg-core";
 import { roleEnum } from "./enums";
 
 /** One row: the manufacturer's settings (deadline rules, thresholds). */
@@ -22,6 +22,10 @@ export const settings = pgTable(
     reminderDaysBefore: smallint("reminder_days_before").notNull().default(3),
     /** An EDI file whose sender IDs name another distributor is refused (false: read, with a warning). */
     refuseOtherSender: boolean("refuse_other_sender").notNull().default(false),
+    /** Ship & debit: a claimed book cost may differ this many percent from the one on record. */
+    claimCostTolerancePct: numeric("claim_cost_tolerance_pct", { precision: 5, scale: 2 }).notNull().default("2"),
+    /** Ship & debit: an override paying more than this (in the claim's currency) needs a second staff member. */
+    claimOverrideLimit: numeric("claim_override_limit", { precision: 14, scale: 2 }).notNull().default("1000"),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     /** Bumped by every save: a form saved over someone else's newer save is refused. */
     version: integer("version").notNull().default(1),
