@@ -29,7 +29,7 @@ const PUBLIC_PAGES = new Set(["/sign-in", "/forgot-password", "/reset-password"]
  * Endpoints where a distributor legitimately WRITES (its own rows; the path holds no other tenant's id).
  * A 2xx here is fine as long as nothing of NWC comes back or changes (checked by markers + snapshot).
  */
-const OWN_WRITES = new Set(["POST /api/v1/submissions/[period]", "POST /api/v1/uploads", "POST /api/v1/tokens"]);
+const OWN_WRITES = new Set(["POST /api/v1/submissions/[period]", "POST /api/v1/uploads", "POST /api/v1/tokens", "POST /api/v1/claims"]);
 /** Reads whose body may name NWC for a non-tenant reason. */
 const MARKER_ALLOW: Record<string, string> = {
   "/api/v1/openapi.json": "public documentation; examples may name demo distributor codes",
@@ -68,7 +68,10 @@ function fill(pattern: string): string[] {
       case "email": return encodeURIComponent(VICTIM_EMAIL);
       case "distributor": return VICTIM;
       case "sku": return encodeURIComponent(v.sku);
+      case "line": return "1";
       case "id":
+        if (pattern.includes("/claim-overrides/")) return v.overrideId;
+        if (pattern.includes("claims/")) return v.claimId; // /api/v1/claims/[id]…, /claims/[id], /my-claims/[id]
         if (pattern.includes("/uploads/")) return v.uploadId;
         if (pattern.includes("/corrections/")) return v.correctionId;
         if (pattern.includes("/tokens/")) return v.tokenId;
@@ -94,6 +97,9 @@ function leaks(body: string, request: string, opts: { structured: boolean }): st
     ["NWC correction id", v.correctionId],
     ["NWC upload id", v.uploadId],
     ["NWC token id", v.tokenId],
+    ["NWC claim id", v.claimId],
+    ["NWC override id", v.overrideId],
+    ["NWC authorisation", v.authorizationNumber],
   ];
   for (const [label, m] of plain) {
     const inRequest = typeof m === "string" ? request.includes(m) || request.includes(encodeURIComponent(m)) : m.test(request);

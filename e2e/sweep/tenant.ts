@@ -31,6 +31,10 @@ export interface VictimIds {
   secretNote: string;
   submitterName: string;
   victimName: string;
+  /** Ship & debit: an authorisation, a claim and an override of NWC's (the override waits when above the limit). */
+  authorizationNumber: string;
+  claimId: string;
+  overrideId: string;
 }
 
 export async function prepareVictim(staff: APIRequestContext, nwc: APIRequestContext, attacker: APIRequestContext): Promise<VictimIds> {
@@ -78,6 +82,7 @@ export async function prepareVictim(staff: APIRequestContext, nwc: APIRequestCon
   );
   const token = await json<{ id: string }>(await nwc.post("/api/v1/tokens", { data: { name: `sweep ${stamp}` } }), "nwc token");
   const programs = await json<{ programs: { id: string }[] }>(await staff.get("/api/v1/rebates"), "rebates");
+  const sd = await prepareClaim(staff, nwc, sku, stamp);
 
   return {
     openPeriod,
@@ -95,7 +100,28 @@ export async function prepareVictim(staff: APIRequestContext, nwc: APIRequestCon
     secretNote,
     submitterName: revs.find((r) => r.revision !== posted.revision)?.submittedBy ?? revs[0].submittedBy,
     victimName: detail.distributor.name,
+    ...sd,
   };
+}
+
+/** An NWC authorisation (by staff), a claim on it (by NWC) and an override of its line (by the rebate team). */
+async function prepareClaim(staff: APIRequestContext, nwc: APIRequestContext, sku: string, stamp: string) {
+  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+  const authorizationNumber = `SWEEP-${stamp}`.toUpperCase();
+  await json(await staff.post("/api/v1/authorizations", {
+    data: { number: authorizationNumber, distributor: VICTIM, endCustomer: { name: "Sweep Customer" }, sku, authorizedCost: 0.01, quantityLimit: 1000, validFrom: day(-60), validTo: day(60) },
+  }), "nwc authorisation");
+  const ship = day(-5);
+  const claim = await json<{ id: string }>(await nwc.post("/api/v1/claims", {
+    headers: { "Idempotency-Key": `sweep-claim-${stamp}` },
+    data: { period: ship.slice(0, 7), reference: `SWEEP-${stamp}`, lines: [{ authorization: authorizationNumber, invoice: `SWEEP-INV-${stamp}`, shipDate: ship, endCustomer: "Sweep Customer", sku, quantity: 500, bookCost: 5, authorizedCost: 0.01, claimedAmount: 2495 }] },
+  }), "nwc claim");
+  const rebates = await contextOf("rebates");
+  const override = await json<{ id: string }>(await rebates.post(`/api/v1/claims/${claim.id}/lines/1/override`, {
+    data: { outcome: "approved", approvedQuantity: 500, approvedAmount: 2000, note: "sweep fixture: waits for a second approver" },
+  }), "override");
+  await rebates.dispose();
+  return { authorizationNumber, claimId: claim.id, overrideId: override.id };
 }
 
 /** What "NWC's data" is, as seen by staff and NWC itself; compared before and after the sweep. */
@@ -124,6 +150,9 @@ export async function snapshot(staff: APIRequestContext, nwc: APIRequestContext,
     me: (await get(nwc, "/api/v1/me")).status,
     upload: await get(nwc, `/api/v1/uploads/${v.uploadId}`),
     rebates: (await get(staff, "/api/v1/rebates")).body,
+    authorizations: (await get(staff, `/api/v1/authorizations?distributor=${VICTIM}`)).body,
+    claims: (await get(staff, `/api/v1/claims?distributor=${VICTIM}`)).body,
+    claim: await get(staff, `/api/v1/claims/${v.claimId}`),
     eligibility: (await get(staff, `/api/v1/rebates/${v.programId}/eligibility`)).body,
   };
 }

@@ -5,6 +5,7 @@ import { freezeSchema, rebateProgramSchema } from "@/lib/validation/rebates";
 import { approveSchema, automaticOpenSchema, bulkUpdateSchema, noteSchema, openExceptionSchema, proposeCorrectionSchema, updateExceptionSchema } from "@/lib/validation/exceptions";
 import { mapPartsSchema } from "@/lib/validation/uploads";
 import { submissionBodySchema } from "@/lib/validation/submission";
+import { authorizationSchema, claimBodySchema, overrideSchema } from "@/lib/validation/claims";
 import { STATUS_OF } from "@/lib/errors";
 
 /**
@@ -23,11 +24,61 @@ type Op = {
   /** Headers that may be sent (If-Match on edits: a stale version is 412). */
   optionalHeaders?: string[];
   success?: number;
+  /** Other bodies the operation takes besides `body` (files: a string of that type). */
+  alsoAccepts?: string[];
+  /** Non-error answers beyond `success`, and errors worth naming, by status. */
+  responses?: Record<number, string>;
+  /** A file answer: the content types it may be (chosen by Accept). */
+  produces?: string[];
 };
 
 const IF_MATCH = " If-Match: \"<version>\" (the ETag of the GET) → 412 precondition_failed with error.details.current when someone changed it since.";
 
 const jsonSchema = (s: z.ZodType) => z.toJSONSchema(s, { io: "input", unrepresentable: "any" });
+
+const CLAIM_FILE_TYPES = ["text/csv", "text/tab-separated-values", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/edi-x12", "multipart/form-data"];
+const CLAIM_LINE_FIELDS = "{ line, authorization, invoice, invoiceLine, shipDate, endCustomer, sku, quantity, bookCost, authorizedCost, claimedAmount, outcome: approved | adjusted | rejected, approvedQuantity, approvedAmount, reasonCode, message, ruleOutcome, ruleReasonCode, pendingOverride (staff) }";
+const CLAIM_ANSWER =
+  `{ id, distributor: { code, name }, period, reference, status: validated | awaiting_approval, revision, submittedAt, source, fileName, pendingOverrides, totals: { lines, quantity, claimed, approved: { lines, amount }, adjusted: { lines, claimed, amount }, rejected: { lines, claimed }, payable }, revisions: [{ revision, submittedAt, source, totals }], lineCount, lines: [${CLAIM_LINE_FIELDS}] }` +
+  " (money as decimal text)";
+
+/** Ship & debit (issue 17): authorisations, claims in (JSON, X12 844, CSV/XLSX), answers out (X12 849, CSV), overrides with four eyes. */
+const SHIP_AND_DEBIT: Op[] = [
+  {
+    method: "get", path: "/api/v1/authorizations", tag: "distributor", query: ["distributor", "number"],
+    summary: "Ship & debit authorisations → { authorizations: [{ id, number, distributor, endCustomer: { id, name }, sku, authorizedCost, minResale, quantityLimit, validFrom, validTo, currency, claimWindowDays, claimedQuantity, remainingQuantity, debitPerUnit, openLiability, active }] }. Staff: all or ?distributor=CODE; a distributor: its own (another's code → 404). debitPerUnit = book cost on record (latest sell-in unit_cost, else list price) − authorised cost; openLiability = remaining × debit while claims may still come",
+  },
+  {
+    method: "post", path: "/api/v1/authorizations", tag: "staff", body: authorizationSchema, alsoAccepts: ["text/csv"], success: 201, responses: { 200: "Only updates (nothing created)" },
+    summary: "Create or update authorisations (rebate analyst, channel manager, admin): one JSON object, { authorizations: [...] } or an array; or Content-Type: text/csv with snake_case headers number, distributor, end_customer_id, end_customer_name, sku, authorized_cost, min_resale, quantity_limit, valid_from, valid_to, currency, claim_window_days. A number on record (same distributor) is updated. → { created, updated, errors: [{ line, message }] }: 201 when one was created, 200 otherwise; 400 validation_failed when nothing could be stored",
+  },
+  {
+    method: "get", path: "/api/v1/claims", tag: "distributor", query: ["distributor", "period", "awaiting", "limit"],
+    summary: "Claims, newest period first → { claims: [{ id, distributor, period, reference, revision, revisionId, submittedAt, source, fileName, status, pendingOverrides, totals }] }. awaiting=1: claims with an override waiting for a second approver. A distributor: its own (another's code → 404)",
+  },
+  {
+    method: "post", path: "/api/v1/claims", tag: "distributor", body: claimBodySchema, alsoAccepts: CLAIM_FILE_TYPES, headers: ["Idempotency-Key"], success: 201,
+    query: ["distributor", "period", "mapping", "dateOrder", "sheet", "reference", "claim", "fileName"],
+    responses: { 422: "file_needs_answer (with needs) or file_has_errors (with errors: [{ line, field?, segment?, message }]); or idempotency_mismatch" },
+    summary:
+      "Submit a ship & debit claim (distributor; rebate analyst or admin for ?distributor=CODE). Idempotency-Key required (400 idempotency_key_missing); the same key and request again answer the first answer byte for byte (header idempotent-replayed: true) and store nothing. " +
+      "Body: the JSON claim (claim = the id of a claim this revises), or a claim file — X12 844, CSV/TSV or XLSX in the distributor's own layout — as multipart field `file` or the raw body. For a file, period is ?period=YYYY-MM, else the month most ship dates fall in (the answer's file.periodSource says which); an 844's BAA05 is the reference. " +
+      "A spreadsheet's columns come from the mapping remembered for its header (column_mappings) or are suggested; when unsure the answer is 422 file_needs_answer with needs: [{ kind: mapping, missing, uncertain, headers, suggested, preview } | { kind: dateOrder, assumed, example }] — send it again with mapping (JSON: column index → field, or field → column index) and/or dateOrder=MDY|DMY (a confirmed answer is remembered for the layout). " +
+      "Lines that cannot be read: 422 file_has_errors listing each line and field; nothing is stored. " +
+      `→ 201 ${CLAIM_ANSWER}, plus for a file file: { format: x12 | csv | xlsx, periodSource: given | ship_dates, claimDate, mappingSaved, warnings }. Every line is judged at once: a valid authorisation, a reported POS sale behind it (same invoice, SKU, end customer) and no earlier claim of it; quantities, costs, amounts and the claim window checked`,
+  },
+  { method: "get", path: "/api/v1/claims/{id}", tag: "distributor", query: ["revision", "outcome", "limit", "offset"], summary: `One claim: its latest revision or ?revision=N of its history; outcome=approved | adjusted | rejected | open filters the lines → ${CLAIM_ANSWER}. Another distributor's claim is 404` },
+  {
+    method: "get", path: "/api/v1/claims/{id}/response", tag: "distributor", query: ["revision", "format"], produces: ["application/edi-x12", "text/csv"], responses: { 406: "not_acceptable: Accept names neither application/edi-x12 nor text/csv" },
+    summary: "The manufacturer's answer as a file (Content-Disposition: attachment): Accept: application/edi-x12 → X12 849 (004010, group CF; sender ZZ:SELLTHRU, receiver the distributor's ISA id on record, else ZZ:<code>; one PAD loop per line with AAA reason code, approved quantity and amount), Accept: text/csv → the payables CSV claim,revision,line,authorization,invoice,invoice_line,sku,quantity,claimed_amount,outcome,approved_quantity,approved_amount,reason_code,message (formula-safe). ?format=x12|csv wins over Accept. Another distributor's claim is 404",
+  },
+  {
+    method: "post", path: "/api/v1/claims/{id}/lines/{line}/override", tag: "staff", body: overrideSchema, success: 201,
+    summary: "Override a line's outcome of the claim's latest revision (rebate analyst, admin), with a note → { id, status: applied | proposed, needsSecondApprover, limit }. Paying more than the settings' claim override limit waits for a second person; otherwise it applies at once (the rule's outcome is kept as ruleOutcome). 409 when an override of the line is already waiting",
+  },
+  { method: "post", path: "/api/v1/claim-overrides/{id}/approve", tag: "staff", summary: "Apply a waiting override (another member of the rebate team than the proposer: the proposer gets 403; decided already → 409). Optional body { note } → { id, status: applied }" },
+  { method: "post", path: "/api/v1/claim-overrides/{id}/reject", tag: "staff", summary: "Turn a waiting override down (another member of the rebate team) → { id, status: rejected }; by its proposer: withdraw it → { id, status: withdrawn }. Optional body { note }" },
+];
 
 const operations: Op[] = [
   { method: "get", path: "/api/health", summary: "Liveness and database kind (no auth)", tag: "everyone" },
@@ -94,7 +145,11 @@ const operations: Op[] = [
   { method: "get", path: "/api/v1/submissions/{period}/revisions", tag: "distributor", query: ["distributor"], summary: "Revisions, newest first: [{ revision, submittedAt, submittedBy, source, lineCount, quality }]" },
   { method: "get", path: "/api/v1/submissions/{period}/revisions/{revision}", tag: "distributor", query: ["distributor"], summary: "One revision with its lines (flags, confirm) and quality" },
   { method: "get", path: "/api/v1/submissions/{period}/pos-lines", tag: "distributor", summary: "Line-level POS kept with the latest revision (its upload): JSON list, or CSV with Accept: text/csv (formula-safe). Staff: ?distributor=CODE", query: ["distributor", "format"] },
+  ...SHIP_AND_DEBIT,
 ];
+
+/** Codes some routes answer beyond lib/errors (their statuses fixed by the route). */
+const ROUTE_CODES: Record<string, number> = { file_needs_answer: 422, file_has_errors: 422, not_acceptable: 406 };
 
 const errorSchema = {
   type: "object",
@@ -105,8 +160,8 @@ const errorSchema = {
       properties: {
         code: {
           type: "string",
-          enum: Object.keys(STATUS_OF),
-          description: Object.entries(STATUS_OF).map(([code, status]) => `${code} → ${status}`).join("; "),
+          enum: [...Object.keys(STATUS_OF), ...Object.keys(ROUTE_CODES)],
+          description: Object.entries({ ...STATUS_OF, ...ROUTE_CODES }).map(([code, status]) => `${code} → ${status}`).join("; "),
         },
         message: { type: "string" },
         issues: { type: "array", items: { type: "object", properties: { path: { type: "string" }, message: { type: "string" } } } },
@@ -114,6 +169,14 @@ const errorSchema = {
     },
   },
 };
+
+function fileBodies(types: string[] = []) {
+  return Object.fromEntries(types.map((t) => [t, {
+    schema: t === "multipart/form-data"
+      ? { type: "object", required: ["file"], properties: { file: { type: "string", contentMediaType: "application/octet-stream" } } }
+      : { type: "string" },
+  }]));
+}
 
 export function openApiDocument() {
   const paths: Record<string, Record<string, unknown>> = {};
@@ -129,12 +192,13 @@ export function openApiDocument() {
       tags: [op.tag],
       ...(params.length ? { parameters: params } : {}),
       ...(op.body
-        ? { requestBody: { required: true, content: { "application/json": { schema: jsonSchema(op.body) } } } }
+        ? { requestBody: { required: true, content: { "application/json": { schema: jsonSchema(op.body) }, ...fileBodies(op.alsoAccepts) } } }
         : op.bodyContentType
           ? { requestBody: { required: true, content: { [op.bodyContentType]: { schema: { type: "string" } } } } }
           : {}),
       responses: {
-        [String(op.success ?? 200)]: { description: "Success" },
+        [String(op.success ?? 200)]: { description: "Success", ...(op.produces ? { content: Object.fromEntries(op.produces.map((t) => [t, { schema: { type: "string" } }])) } : {}) },
+        ...Object.fromEntries(Object.entries(op.responses ?? {}).map(([status, description]) => [status, { description }])),
         default: { description: "Error", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
       },
     };

@@ -20,13 +20,17 @@ export interface SellInReport {
   errors: { line: number; message: string }[];
   /** Automatic exceptions the load opened (rows it took out of tolerance). */
   exceptionsOpened: number;
+  /** Lines loaded before without a cost whose `unit_cost` this load filled in (they count as duplicates too). */
+  costsFilled: number;
 }
 
 const BATCH = 1000;
 
 /**
  * Loads ERP shipment lines as sell-in movements. Idempotent per document and line: a line already
- * loaded counts as a duplicate. Bad rows are reported by line number; good rows load.
+ * loaded counts as a duplicate (its quantity is never changed; a `unit_cost` is filled in when it had
+ * none). Bad rows are reported by line number; good rows load. The header names the
+ * {@link SELL_IN_HEADER} columns and may add `unit_cost` (book cost per unit, for ship & debit).
  */
 export async function loadSellIn(db: Queryable, viewer: Viewer, csv: string): Promise<SellInReport> {
   requireRole(viewer, ["admin", "channel_manager"]);
@@ -77,22 +81,29 @@ export async function loadSellIn(db: Queryable, viewer: Viewer, csv: string): Pr
       rows.push({
         distributorId: d, productId: p, type: "sell_in", quantity: row.quantity,
         period: periodToDate(dateToPeriod(row.ship_date)), occurredOn: row.ship_date,
-        document: row.document, documentLine: row.line, createdBy: viewer.userId,
+        document: row.document, documentLine: row.line, unitCost: row.unit_cost, createdBy: viewer.userId,
       });
     }
   }
 
   let loaded = 0;
   let exceptionsOpened = 0;
+  let costsFilled = 0;
   await db.transaction(async (tx) => {
     // What was really inserted (not the duplicates): per distributor, its products and first period.
     const changed = new Map<number, { products: Set<number>; from: string }>();
     for (let i = 0; i < rows.length; i += BATCH) {
-      const inserted = await tx
+      // A line loaded before is left as it was, but for a cost it did not have (xmax <> 0: updated, not inserted).
+      const written = await tx
         .insert(movements)
         .values(rows.slice(i, i + BATCH))
-        .onConflictDoNothing({ target: [movements.document, movements.documentLine], where: sql`document is not null` })
-        .returning({ distributorId: movements.distributorId, productId: movements.productId, period: movements.period });
+        .onConflictDoUpdate({
+          target: [movements.document, movements.documentLine], targetWhere: sql`document is not null`,
+          set: { unitCost: sql`excluded.unit_cost` }, setWhere: sql`${movements.unitCost} is null and excluded.unit_cost is not null`,
+        })
+        .returning({ distributorId: movements.distributorId, productId: movements.productId, period: movements.period, inserted: sql<boolean>`(xmax = 0)` });
+      const inserted = written.filter((m) => m.inserted);
+      costsFilled += written.length - inserted.length;
       loaded += inserted.length;
       for (const m of inserted) {
         const c = changed.get(m.distributorId) ?? { products: new Set<number>(), from: m.period };
@@ -116,8 +127,8 @@ export async function loadSellIn(db: Queryable, viewer: Viewer, csv: string): Pr
         exceptionsOpened += (await syncAutomaticExceptions(tx, change, "sell_in")).opened;
       }
     }
-    await recordAudit(tx, viewer, "sell_in.load", { data: { loaded, duplicates, errors: errors.length, exceptionsOpened } });
+    await recordAudit(tx, viewer, "sell_in.load", { data: { loaded, duplicates, errors: errors.length, exceptionsOpened, costsFilled } });
   });
   errors.sort((a, b) => a.line - b.line);
-  return { loaded, duplicates, errors, exceptionsOpened };
+  return { loaded, duplicates, errors, exceptionsOpened, costsFilled };
 }
