@@ -28,7 +28,7 @@ export function reportedSalesSql(distributorId: number, invoiceFilter?: SQL): SQ
     join submission_revisions r on r.id = s.latest_revision_id
     join pos_line_blocks b on b.upload_id = r.upload_id
     cross join lateral string_to_table(b.lines, chr(10)) as t(line)
-    cross join lateral (select string_to_array(t.line, chr(9)) as f) x
+    cross join lateral string_to_array(t.line, chr(9)) as x(f)
     where s.distributor_id = ${distributorId} and r.upload_id is not null and t.line <> ''
       and (${f(3)} = '\\N' or ${f(3)} in (${sql.join(SALE_TYPES.map((t) => sql`${t}`), sql`, `)}))
       and ${f(4)}::numeric > 0

@@ -38,50 +38,78 @@ export interface ValidateTarget {
   costTolerancePct: number;
 }
 
+/**
+ * The statement sorts and hashes ~100 k wide rows for a large claim: given room in memory (for this
+ * transaction only: `set local`) it never spills to disk.
+ */
+export const VALIDATE_WORK_MEM = "64MB";
+
+/**
+ * Settings for the validating statement's transaction. Row estimates of its grouped steps are
+ * guesses (Postgres assumes 200 groups), which can tempt the planner into nested loops over 100 k ×
+ * 100 k rows, or sorting a million unpacked POS lines for a merge join; every join here is an
+ * equality a hash join answers (the lines of one claim are the small side), so nested loops and merge
+ * joins are ruled out (the per-product lookup of the book cost, a lateral, still runs as one).
+ */
+export const VALIDATE_SETTINGS = [
+  `set local work_mem = '${VALIDATE_WORK_MEM}'`, "set local enable_nestloop = off", "set local enable_mergejoin = off", "set local jit = off",
+];
+
 /** The validating statement by itself (the benchmark runs exactly this). */
 export function validateClaimSql(t: ValidateTarget) {
   const R = sql`${t.revisionId}::uuid`;
   const D = t.distributorId;
-  return sql`with l as (
+  return sql`with lines as (
     select cl.line_no, cl.product_id, cl.quantity, cl.book_cost, cl.authorized_cost, cl.claimed_amount, cl.ship_date,
       upper(cl.invoice) as invoice_key, coalesce(cl.invoice_line, '') as invoice_line, cl.end_customer,
-      a.id as auth_id, a.distributor_id as auth_distributor, a.product_id as auth_product, a.end_customer_id,
-      sellthru_norm_customer(a.end_customer_name) as auth_norm, a.authorized_cost as auth_cost, a.min_resale,
-      a.quantity_limit, a.valid_from, a.valid_to, a.claim_window_days
-    from claim_lines cl
-    left join sd_authorizations a on upper(a.number) = upper(cl.authorization_number)
-    where cl.revision_id = ${R}
+      upper(cl.authorization_number) as auth_key
+    from claim_lines cl where cl.revision_id = ${R}
   ),
-  sales as (${reportedSalesSql(D, sql`select invoice_key from l`)}),
-  pos as (
-    select l.line_no, count(*) as pos_lines,
-      coalesce(sum(s.quantity) filter (where
-        (l.auth_norm <> '' and sellthru_norm_customer(s.end_customer) = l.auth_norm)
-        or (l.end_customer_id is not null and upper(trim(s.end_customer)) = upper(trim(l.end_customer_id)))), 0) as sold,
-      min(s.unit_price) filter (where
-        (l.auth_norm <> '' and sellthru_norm_customer(s.end_customer) = l.auth_norm)
-        or (l.end_customer_id is not null and upper(trim(s.end_customer)) = upper(trim(l.end_customer_id)))) as min_price
+  auths as (
+    select upper(a.number) as auth_key, a.id as auth_id, a.distributor_id as auth_distributor, a.product_id as auth_product,
+      upper(trim(a.end_customer_id)) as auth_customer_id, sellthru_norm_customer(a.end_customer_name) as auth_norm,
+      a.authorized_cost as auth_cost, a.min_resale, a.quantity_limit, a.valid_from, a.valid_to, a.claim_window_days
+    from sd_authorizations a where upper(a.number) in (select auth_key from lines)
+  ),
+  l as materialized (select * from lines left join auths using (auth_key)),
+  sales as (${reportedSalesSql(D)}),
+  matched as materialized (
+    select l.line_no, s.quantity, s.unit_price, s.end_customer
     from l join sales s on s.invoice_key = l.invoice_key and s.product_id = l.product_id
-    group by l.line_no
+  ),
+  -- Each distinct end-customer name normalised once (claims and POS repeat their customers).
+  names as (
+    select n, sellthru_norm_customer(n) as norm
+    from (select end_customer as n from matched union select end_customer from lines) x where n is not null
+  ),
+  pos as (
+    select line_no, count(*) as pos_lines, coalesce(sum(quantity) filter (where ok), 0) as sold, min(unit_price) filter (where ok) as min_price
+    from (
+      select m.line_no, m.quantity, m.unit_price, (l.auth_customer_id is not null and upper(trim(m.end_customer)) = l.auth_customer_id)
+        or (l.auth_norm <> '' and nm.norm = l.auth_norm) as ok
+      from matched m join l on l.line_no = m.line_no left join names nm on nm.n = m.end_customer
+    ) k
+    group by line_no
   ),
   other as (
     select ol.authorization_id, upper(ol.invoice) as invoice_key, coalesce(ol.invoice_line, '') as invoice_line,
       ol.product_id, ol.approved_quantity
     from claims c join claim_lines ol on ol.revision_id = c.latest_revision_id
     where c.distributor_id = ${D} and ol.distributor_id = ${D} and c.id <> ${t.claimId}::uuid and ol.outcome <> 'rejected'
+      and upper(ol.invoice) in (select invoice_key from lines)
   ),
   prior_auth as (
-    select authorization_id, sum(approved_quantity) as q from other
-    where authorization_id in (select auth_id from l) group by authorization_id
+    select c.authorization_id, sum(c.approved_quantity) as q
+    from claims k join claim_lines c on c.revision_id = k.latest_revision_id
+    where k.distributor_id = ${D} and k.id <> ${t.claimId}::uuid and c.outcome <> 'rejected'
+      and c.authorization_id in (select auth_id from auths)
+    group by c.authorization_id
   ),
-  prior_inv as (
-    select invoice_key, product_id, sum(approved_quantity) as q from other
-    where invoice_key in (select invoice_key from l) group by invoice_key, product_id
-  ),
-  prior_dup as (
-    select distinct invoice_key, invoice_line, product_id from other where invoice_key in (select invoice_key from l)
-  ),
-  keys as (select distinct product_id, ship_date from l where product_id is not null),
+  prior_inv as (select invoice_key, product_id, sum(approved_quantity) as q from other group by invoice_key, product_id),
+  prior_dup as (select distinct invoice_key, invoice_line, product_id from other),
+  -- The first line of this revision with each invoice, invoice line and SKU; a later one is a duplicate.
+  firsts as (select invoice_key, invoice_line, product_id, min(line_no) as first_line from lines group by invoice_key, invoice_line, product_id),
+  keys as (select distinct product_id, ship_date from lines where product_id is not null),
   book as (
     select k.product_id, k.ship_date, coalesce(sc.unit_cost, p.list_price) as cost
     from keys k join products p on p.id = k.product_id
@@ -92,29 +120,33 @@ export function validateClaimSql(t: ValidateTarget) {
       order by m.occurred_on desc limit 1
     ) sc on true
   ),
-  r1 as (
-    select l.*, b.cost as book_record, coalesce(pos.pos_lines, 0) as pos_lines, coalesce(pos.sold, 0) as sold, pos.min_price,
+  r0 as (
+    select l.line_no, l.auth_id, l.auth_distributor, l.invoice_key, l.product_id, l.quantity, l.quantity_limit, l.claim_window_days,
+      l.claimed_amount, l.book_cost, l.authorized_cost, l.auth_cost, l.min_resale, b.cost as book_record,
+      coalesce(pos.sold, 0) as sold,
       case when b.cost is not null and l.book_cost > b.cost * (1 + ${t.costTolerancePct}::numeric / 100) then b.cost else l.book_cost end as eff_book,
       case
         when l.auth_id is null then 'AUTH_UNKNOWN'
         when l.auth_distributor <> ${D} then 'AUTH_NOT_YOURS'
         when l.product_id is null or l.product_id <> l.auth_product then 'SKU_MISMATCH'
-        when not ((l.auth_norm <> '' and sellthru_norm_customer(l.end_customer) = l.auth_norm)
-          or (l.end_customer_id is not null and upper(trim(l.end_customer)) = upper(trim(l.end_customer_id)))) then 'CUSTOMER_MISMATCH'
+        when not coalesce((l.auth_customer_id is not null and upper(trim(l.end_customer)) = l.auth_customer_id)
+          or (l.auth_norm <> '' and nc.norm = l.auth_norm), false) then 'CUSTOMER_MISMATCH'
         when l.ship_date < l.valid_from or l.ship_date > l.valid_to then 'AUTH_EXPIRED'
         when ${t.submittedOn}::date > l.ship_date + l.claim_window_days then 'WINDOW_CLOSED'
-        when pd.invoice_key is not null
-          or row_number() over (partition by l.invoice_key, l.invoice_line, l.product_id order by l.line_no) > 1 then 'DUPLICATE'
+        when pd.invoice_key is not null or f.first_line <> l.line_no then 'DUPLICATE'
         when coalesce(pos.pos_lines, 0) = 0 then 'NO_POS_SALE'
         when coalesce(pos.sold, 0) = 0 then 'POS_CUSTOMER_MISMATCH'
         when l.min_resale is not null and pos.min_price < l.min_resale then 'BELOW_MIN_RESALE'
-        when (case when b.cost is not null and l.book_cost > b.cost * (1 + ${t.costTolerancePct}::numeric / 100) then b.cost else l.book_cost end) <= l.auth_cost
-          then 'NOTHING_TO_PAY'
-      end as code1
+      end as code0
     from l
+    left join names nc on nc.n = l.end_customer
     left join pos on pos.line_no = l.line_no
     left join book b on b.product_id = l.product_id and b.ship_date = l.ship_date
+    left join firsts f on f.invoice_key = l.invoice_key and f.invoice_line = l.invoice_line and f.product_id is not distinct from l.product_id
     left join prior_dup pd on pd.invoice_key = l.invoice_key and pd.invoice_line = l.invoice_line and pd.product_id = l.product_id
+  ),
+  r1 as (
+    select r0.*, coalesce(code0, case when eff_book <= auth_cost then 'NOTHING_TO_PAY' end) as code1 from r0
   ),
   r2 as (
     select r1.*,
@@ -180,6 +212,7 @@ export function validateClaimSql(t: ValidateTarget) {
 /** Validates a stored revision's lines in the caller's transaction. */
 export async function validateClaimRevision(tx: Queryable, t: ValidateTarget): Promise<void> {
   await asSystem(tx, async (sys) => {
+    for (const s of VALIDATE_SETTINGS) await sys.execute(sql.raw(s));
     await sys.execute(validateClaimSql(t));
   });
 }
