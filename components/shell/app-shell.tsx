@@ -48,7 +48,9 @@ export function AppShell({ viewer, manufacturerName = "Halcyon Semiconductor", c
             <ul className="flex h-11 items-stretch gap-5 px-1 lg:h-14">
               {items.map((item) => (
                 <li key={item.href} className="flex">
-                  <NavLink href={item.href}>{item.label}</NavLink>
+                  <NavLink href={item.href} also={item.also}>
+                    {item.label}
+                  </NavLink>
                 </li>
               ))}
             </ul>

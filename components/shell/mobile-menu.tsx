@@ -74,7 +74,7 @@ export function MobileMenu({ items, account }: { items: NavItem[]; account: Reac
             <nav aria-label="Main">
               <ul className="py-2">
                 {items.map((item) => {
-                  const active = isActive(pathname, item.href);
+                  const active = isActive(pathname, item.href, item.also);
                   return (
                     <li key={item.href}>
                       <Link

@@ -3,6 +3,8 @@ import type { Role } from "@/lib/auth/viewer";
 export interface NavItem {
   href: string;
   label: string;
+  /** Other sections the item stands for (marked current there too): Claims covers /authorizations. */
+  also?: readonly string[];
 }
 
 const DISTRIBUTOR: NavItem[] = [
@@ -10,6 +12,7 @@ const DISTRIBUTOR: NavItem[] = [
   { href: "/history", label: "History" },
   { href: "/standing", label: "Compliance & rebate" },
   { href: "/my-exceptions", label: "Exceptions" },
+  { href: "/my-claims", label: "Claims" },
   { href: "/settings/tokens", label: "API tokens" },
 ];
 
@@ -19,6 +22,7 @@ const STAFF: NavItem[] = [
   { href: "/compliance", label: "Compliance" },
   { href: "/health", label: "Health" },
   { href: "/rebates", label: "Rebates" },
+  { href: "/claims", label: "Claims", also: ["/authorizations"] },
 ];
 
 export interface AdminPage extends NavItem {

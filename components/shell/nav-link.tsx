@@ -5,14 +5,14 @@ import { usePathname } from "next/navigation";
 import type { ReactNode } from "react";
 import { clsx } from "clsx";
 
-/** True when `pathname` is `href` or below it (/admin covers /admin/users). */
-export function isActive(pathname: string | null, href: string) {
+/** True when `pathname` is `href` or below it (/admin covers /admin/users), or one of the `also` sections. */
+export function isActive(pathname: string | null, href: string, also: readonly string[] = []) {
   if (!pathname) return false;
-  return pathname === href || pathname.startsWith(`${href}/`);
+  return [href, ...also].some((h) => pathname === h || pathname.startsWith(`${h}/`));
 }
 
-export function NavLink({ href, children }: { href: string; children: ReactNode }) {
-  const active = isActive(usePathname(), href);
+export function NavLink({ href, also, children }: { href: string; also?: readonly string[]; children: ReactNode }) {
+  const active = isActive(usePathname(), href, also);
   return (
     <Link
       href={href}
