@@ -10,6 +10,14 @@ const chromium = {
   },
 };
 
+/** Readers whose test groups take longest (a minute and more each): handed out first in their phase. */
+const LONG = /(theme-axe|upload-fixtures|submit-grid)\.spec\.ts/;
+/** Specs that change what the readers of the "chromium" projects check. */
+const MUTATING = /(exceptions-workflow|reminder-job|submit-review|rebates-quality|keyboard-jump)\.spec\.ts/;
+/** The two longest of them (a serial chain of three tests, and the worked example): handed out first. */
+const MUTATING_LONG = /(exceptions-workflow|submit-review)\.spec\.ts/;
+const SWEEP = /sweep-routes\.spec\.ts/;
+
 export default defineConfig({
   testDir: "e2e",
   forbidOnly: !!process.env.CI,
@@ -19,14 +27,22 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   reporter: process.env.CI ? [["list"]] : [["list"]],
   use: { baseURL, trace: "retain-on-failure", screenshot: "only-on-failure" },
+  // Projects run in phases: a project starts when every project it depends on has finished, and in each
+  // phase the test groups (a file, or a test of a parallel file) are handed to the workers in the order
+  // of the projects, then of the files. The longest groups of a phase go first (the "-long" projects),
+  // so the phase does not end with one worker alone on a long spec while the other waits.
   projects: [
     { name: "setup", testMatch: /auth\.setup\.ts/, use: chromium },
-    { name: "chromium", dependencies: ["setup"], testIgnore: [/auth\.setup\.ts/, /exceptions-workflow\.spec\.ts/, /sweep-routes\.spec\.ts/, /reminder-job\.spec\.ts/, /submit-review\.spec\.ts/, /rebates-quality\.spec\.ts/, /keyboard-jump\.spec\.ts/], use: chromium },
-    // Specs that change the shared demo rows (the worked example) run after every reader is done.
-    { name: "mutating", dependencies: ["chromium"], testMatch: /(exceptions-workflow|reminder-job|submit-review|rebates-quality|keyboard-jump)\.spec\.ts/, use: chromium },
+    { name: "chromium-long", dependencies: ["setup"], testMatch: LONG, use: chromium },
+    { name: "chromium", dependencies: ["setup"], testIgnore: [/auth\.setup\.ts/, LONG, MUTATING, SWEEP], use: chromium },
+    // Specs that change the shared demo rows (the worked example, what the compliance board and every
+    // partner's rebate standing show) run after every reader is done.
+    { name: "mutating-long", dependencies: ["chromium-long", "chromium"], testMatch: MUTATING_LONG, use: chromium },
+    { name: "mutating", dependencies: ["chromium-long", "chromium"], testMatch: MUTATING, testIgnore: MUTATING_LONG, use: chromium },
     // The route sweep compares Northwind's whole state (rebate standings of every distributor included)
-    // before and after another tenant's calls: it runs alone, after every spec that creates or submits.
-    { name: "sweep", dependencies: ["mutating"], testMatch: /sweep-routes\.spec\.ts/, use: chromium },
+    // before and after another tenant's calls: it runs alone, after every spec that creates or submits
+    // (the mutating specs create distributors with sell-in, a programme, and correct Northwind's ledger).
+    { name: "sweep", dependencies: ["mutating-long", "mutating"], testMatch: SWEEP, use: chromium },
   ],
   webServer: {
     command: "node scripts/e2e-server.mjs",

@@ -25,7 +25,8 @@ test("the health dashboard charts the channel and names the distributors at risk
   await page.getByLabel("Family", { exact: true }).selectOption({ index: 1 });
   await expect(page).toHaveURL(/family=/);
 
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  // axe.run in the page itself (legacy mode): the app has no frames, and no blank page is opened to finish each run.
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).setLegacyMode(true).analyze();
   const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(" | ")}`)).toEqual([]);
 });

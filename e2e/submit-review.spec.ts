@@ -1,4 +1,4 @@
-import { test, expect, request as pwRequest, type APIRequestContext, type Page } from "@playwright/test";
+import { test, expect, request as pwRequest, type APIRequestContext, type BrowserContext, type Page } from "@playwright/test";
 import { storageStateOf } from "./accounts";
 import { baseURL } from "./env";
 import { addPeriods, signInToGrid } from "./own-distributor";
@@ -23,6 +23,8 @@ type View = { revision: number | null; lines: { sku: string; sold: number; retur
 let admin: APIRequestContext;
 let open: string;
 let prev: string;
+/** Rita's session cookies from the first test's sign-in: the later tests (serial, same worker) open their grid with them (no draft of the first test's tab). */
+let session: Awaited<ReturnType<BrowserContext["storageState"]>>;
 
 async function sellIn(lines: [string, string, number][]) {
   const csv = ["distributor_code,sku,ship_date,quantity,document,line", ...lines.map(([sku, date, q], i) => `${CODE},${sku},${date},${q},TR-${uniq}-${date}-${sku},${i + 1}`)].join("\n");
@@ -61,6 +63,7 @@ test.afterAll(async () => admin?.dispose());
 test("the honest unchanged month is one action after sign-in", async ({ browser }) => {
   const page = await (await browser.newContext()).newPage();
   await signInToGrid(page, EMAIL, PASSWORD);
+  session = { cookies: (await page.context().storageState()).cookies, origins: [] };
   // Last period reported honestly (through the API): 0 sold, 100 on hand.
   const res = await page.request.post(`/api/v1/submissions/${prev}`, {
     headers: { "Idempotency-Key": crypto.randomUUID() },
@@ -89,8 +92,7 @@ test("an out-of-tolerance month cannot be stored without a fix or a confirmation
     [SKU.b, `${open}-12`, 1000],
     [SKU.c, `${open}-12`, 30],
   ]);
-  const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-  await signInToGrid(page, EMAIL, PASSWORD);
+  const page = await (await browser.newContext({ storageState: session, viewport: { width: 1280, height: 900 } })).newPage();
   await page.goto(`/submit?period=${open}`);
   await expect(page.getByTestId("submission-grid")).toHaveAttribute("data-ready", "1");
   await cell(page, "Sold", SKU.b).click();
@@ -140,8 +142,7 @@ test("an out-of-tolerance month cannot be stored without a fix or a confirmation
 });
 
 test("a partial line-level POS upload zeroes the SKUs it left out, visibly; ? shows the shortcuts and / goes to a SKU", async ({ browser }) => {
-  const page = await (await browser.newContext()).newPage();
-  await signInToGrid(page, EMAIL, PASSWORD);
+  const page = await (await browser.newContext({ storageState: session })).newPage();
   await page.goto(`/submit?period=${open}`);
   await expect(page.getByTestId("submission-grid")).toHaveAttribute("data-ready", "1");
   await expect(cell(page, "Sold", SKU.b)).toHaveValue("700");

@@ -11,6 +11,7 @@ import { ensurePeriods } from "@/lib/dal/periods/ensure-periods";
 import { asRows } from "@/lib/dal/sql-rows";
 import { buildDemoData, type DemoData } from "./demo";
 import { scoreDemoRevisions } from "./score-demo";
+import { demoBookCost } from "./demo/claims-cast";
 
 export const DEMO_PASSWORD = "sellthru-demo";
 const BATCH = 2000;
@@ -27,7 +28,8 @@ export async function seedDemoIfEmpty(db: Db, today = new Date()): Promise<boole
   return true;
 }
 
-export async function seedDemo(db: Db, data: DemoData, today = new Date()) {
+/** `claims: false` leaves ship & debit out (its test seeds it on its own, lib/seed/seed-claims.int.test.ts). */
+export async function seedDemo(db: Db, data: DemoData, today = new Date(), opts: { claims?: boolean } = {}) {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(727003)`);
@@ -62,13 +64,16 @@ export async function seedDemo(db: Db, data: DemoData, today = new Date()) {
     await openAutomaticExceptions(tx, { period: latestEndedPeriod(today, "UTC") });
     await updateMissingSkus(tx);
     await (await import("./seed-rebates")).seedRebates(tx, today);
+    if (opts.claims !== false) await (await import("./seed-claims")).seedClaims(tx, today);
   });
 }
 
 async function seedMovements(tx: Queryable, data: DemoData, dId: Map<string, number>, pId: Map<string, number>) {
+  // Shipments carry the distributor's book cost (ship & debit claims are checked against it).
+  const cost = new Map(data.products.map((p) => [p.sku, demoBookCost(p.listPrice)]));
   const shipments = data.shipments.map((m) => ({
     distributorId: dId.get(m.distributorCode)!, productId: pId.get(m.sku)!, type: "sell_in" as const, quantity: m.quantity,
-    period: m.shipDate.slice(0, 7) + "-01", occurredOn: m.shipDate, document: m.document, documentLine: String(m.line),
+    period: m.shipDate.slice(0, 7) + "-01", occurredOn: m.shipDate, document: m.document, documentLine: String(m.line), unitCost: cost.get(m.sku)!,
   }));
   await insertBatched(shipments, (chunk) => tx.insert(t.movements).values(chunk));
   const adjustments = data.adjustments.map((a) => ({
