@@ -28,7 +28,5 @@ export async function signIn(page: Page, name: AccountName): Promise<void> {
   await page.getByLabel("E-mail").fill(account.email);
   await page.getByLabel("Password").fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
-  // Sign-in is a scrypt check and the landing page a full render: on a loaded machine (the setup
-  // signs in on every worker at once) that takes more than the default 10 s.
-  await expect(page).toHaveURL(new RegExp(account.landing + "$"), { timeout: 30_000 });
+  await expect(page).toHaveURL(new RegExp(account.landing + "$"));
 }

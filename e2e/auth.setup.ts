@@ -1,9 +1,6 @@
 import { test as setup } from "@playwright/test";
 import { ACCOUNTS, signIn, storageStateOf, type AccountName } from "./accounts";
 
-// Each sign-in is independent (one account, one file): side by side on every worker.
-setup.describe.configure({ mode: "parallel" });
-
 for (const name of Object.keys(ACCOUNTS) as AccountName[]) {
   setup(`sign in as ${name}`, async ({ page }) => {
     await signIn(page, name);

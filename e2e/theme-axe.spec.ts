@@ -263,6 +263,9 @@ async function readSampleParams(): Promise<Record<string, string>> {
     // The demo seeds ship & debit claims (lib/seed/seed-claims.ts): the staff queue links each.
     const claimId = /\/claims\/([0-9a-f-]{36})/.exec(await (await staff.get("/claims")).text())?.[1];
     expect(claimId, "a ship & debit claim in the demo").toBeTruthy();
+    // Northwind's own claims (the staff queue's first is usually another distributor's).
+    const myClaimId = /\/my-claims\/([0-9a-f-]{36})/.exec(await (await dist.get("/my-claims")).text())?.[1];
+    expect(myClaimId, "a Northwind claim in the demo").toBeTruthy();
     return {
       distributor: "NWC",
       sku: "MCU-1000",
@@ -272,6 +275,7 @@ async function readSampleParams(): Promise<Record<string, string>> {
       ...(outboxId ? { "outbox/[id]": outboxId } : {}),
       programId: program!,
       "claims/[id]": claimId!,
+      "my-claims/[id]": myClaimId!,
     };
   } finally {
     await staff.dispose();

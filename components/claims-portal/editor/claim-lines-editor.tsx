@@ -217,6 +217,7 @@ export function ClaimLinesEditor({ authorizations, defaults, periods, claimId, c
                   register={register}
                   errors={formState.errors}
                   authorizations={authorizations}
+                  authorization={lines[i]?.authorization ?? ""}
                   unknownAuthorization={unknown(i)}
                   computed={computed === null ? null : f.money(computed, CLAIM_CURRENCY)}
                   amountIsManual={!!lines[i]?.amountByHand && computed !== null && amountText(computed, decimal) !== lines[i]?.claimedAmount}

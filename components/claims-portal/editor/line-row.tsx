@@ -34,6 +34,8 @@ export interface LineRowProps {
   register: UseFormRegister<ClaimFormValues>;
   errors: FieldErrors<ClaimFormValues>;
   authorizations: AuthOption[];
+  /** The line's authorisation number (the picker shows it even when set by a paste). */
+  authorization: string;
   /** An authorisation number on the line that is not one of the distributor's (kept selectable as sent). */
   unknownAuthorization: string | null;
   /** The amount the figures give, shown while the amount is typed by hand. */
@@ -90,7 +92,7 @@ export function LineRow(p: LineRowProps) {
         </th>
         {td(
           "authorization",
-          <select {...auth} data-row={i} data-col="authorization" aria-label={label("authorization")} aria-invalid={err("authorization") ? true : undefined} className={clsx(cell, "pr-6")}>
+          <select {...auth} value={p.authorization} data-row={i} data-col="authorization" aria-label={label("authorization")} aria-invalid={err("authorization") ? true : undefined} className={clsx(cell, "pr-6")}>
             <option value="">Choose…</option>
             {p.unknownAuthorization ? <option value={p.unknownAuthorization}>{p.unknownAuthorization} (not one of yours)</option> : null}
             {active.length ? <optgroup label="Open for claims">{active.map(option)}</optgroup> : null}

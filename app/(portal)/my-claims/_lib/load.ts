@@ -26,9 +26,9 @@ export const loadClaims = cache(async () => {
   return withViewerDb(viewer, (db) => listClaims(db, viewer));
 });
 
-/** Its authorisations, each with what is left to claim. */
-export const loadAuthorizations = cache(async () => {
-  const viewer = await requirePageViewer("/my-claims/new");
+/** Its authorisations, each with what is left to claim (`from`: the page to come back to after signing in). */
+export const loadAuthorizations = cache(async (from: string) => {
+  const viewer = await requirePageViewer(from);
   return withViewerDb(viewer, (db) => listAuthorizations(db, viewer));
 });
 

@@ -20,7 +20,7 @@ function requestTime(): Date {
 /** A new ship & debit claim: typed line by line, or a file in the distributor's own layout. */
 export default async function NewClaimPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const via = (await searchParams).via === "file" ? "file" : "screen";
-  const authorizations = authOptions(await loadAuthorizations());
+  const authorizations = authOptions(await loadAuthorizations("/my-claims/new"));
   const { periods, latest } = claimPeriods(requestTime());
   const tab = (value: "screen" | "file", label: string) => (
     <Link

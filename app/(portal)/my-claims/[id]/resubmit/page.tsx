@@ -23,7 +23,7 @@ export default async function ResubmitClaimPage({ params }: { params: Promise<{ 
   const open = claim.lines.filter((l) => l.outcome !== "approved");
   if (open.length === 0) redirect(`/my-claims/${claim.id}`);
   const approved = claim.lines.filter((l) => l.outcome === "approved");
-  const authorizations = authOptions(await loadAuthorizations());
+  const authorizations = authOptions(await loadAuthorizations(`/my-claims/${claim.id}/resubmit`));
   const { drafts, carried } = correctionDrafts(open, approved, f.locale);
   const name = claim.reference ?? f.period(claim.period);
   return (
