@@ -12,8 +12,6 @@ test("the health dashboard charts the channel and names the distributors at risk
   await expect(page.getByTestId("wos-chart").locator(".recharts-wrapper > svg")).toBeVisible();
   const atRisk = page.getByRole("list", { name: "Distributors at risk" });
   await expect(atRisk.getByRole("listitem").first()).toBeVisible();
-  // Meridian misses the latest period in the demo.
-  await expect(atRisk).toContainText("MPD");
   await expect(page.getByRole("region", { name: "Largest gaps by distributor and SKU" }).getByRole("row").nth(1)).toBeVisible();
   await expect(page.getByRole("region", { name: "Flags and gaps per distributor" })).toContainText("BSE");
 
@@ -24,6 +22,11 @@ test("the health dashboard charts the channel and names the distributors at risk
   await expect(page.getByTestId("inventory-flow-chart").locator(".recharts-wrapper > svg")).toBeVisible();
   await page.getByLabel("Family", { exact: true }).selectOption({ index: 1 });
   await expect(page).toHaveURL(/family=/);
+
+  // Meridian misses the latest period in the demo. Scoped to it: the channel-wide list shows the top
+  // ten, which distributors other specs create (with nothing reported) may fill.
+  await page.goto("/health?distributor=MPD");
+  await expect(atRisk).toContainText("MPD");
 
   // axe.run in the page itself (legacy mode): the app has no frames, and no blank page is opened to finish each run.
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).setLegacyMode(true).analyze();

@@ -4,7 +4,7 @@ import { getFormatter } from "@/lib/format/request-format";
 import { Badge } from "@/components/ui/badge";
 import { Table, TBody, TD, TH, THead } from "@/components/ui/table";
 import { CLAIM_CURRENCY } from "./claim-money";
-import { OutcomeBadge } from "./outcome-badge";
+import { OutcomeBadge } from "@/components/claims/outcome-badge";
 
 const COLUMNS = 10;
 const top = "border-b-0 pb-1 align-top";

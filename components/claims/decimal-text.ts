@@ -8,9 +8,9 @@ export function decimalSeparator(locale: string): string {
   return new Intl.NumberFormat(locale).formatToParts(1.5).find((p) => p.type === "decimal")?.value ?? ".";
 }
 
-/** "1.234,50" (",") / "1,234.50" (".") / "$4.84" → 1234.5 / 4.84; NaN for anything else, blank included. */
+/** "1.234,50" (",") / "1,234.50" (".") / "$4.84" / "4.84 USD" → 1234.5 / 4.84; NaN for anything else, blank included. */
 export function parseDecimal(text: string, decimal: string): number {
-  let t = text.trim().replace(/[\s\u00a0\u202f$€£¥]/g, "");
+  let t = text.trim().replace(/[\s\u00a0\u202f$€£¥]/g, "").replace(/^(USD|EUR|GBP)|(USD|EUR|GBP)$/i, "");
   if (t === "") return Number.NaN;
   t = decimal === "," ? t.replace(/\./g, "").replace(",", ".") : t.replace(/,/g, "");
   return /^-?(\d+\.?\d*|\.\d+)$/.test(t) ? Number(t) : Number.NaN;

@@ -4,6 +4,10 @@
  */
 import { debitAmount } from "@/lib/domain/claims/arithmetic";
 import type { ClaimBody } from "@/lib/validation/claims";
+// One rule for typed decimals on every claims screen.
+import { parseDecimal } from "@/components/claims/decimal-text";
+
+export { decimalSeparator, parseDecimal } from "@/components/claims/decimal-text";
 
 export const LINE_COLUMNS = [
   "authorization", "invoice", "invoiceLine", "shipDate", "endCustomer", "sku", "quantity", "bookCost", "authorizedCost", "claimedAmount",
@@ -31,19 +35,6 @@ export interface ClaimFormValues {
 export const EMPTY_LINE: LineDraft = {
   authorization: "", invoice: "", invoiceLine: "", shipDate: "", endCustomer: "", sku: "", quantity: "", bookCost: "", authorizedCost: "", claimedAmount: "",
 };
-
-/** The locale's decimal separator ("." or ","). */
-export function decimalSeparator(locale: string): string {
-  return new Intl.NumberFormat(locale).formatToParts(1.5).find((p) => p.type === "decimal")?.value ?? ".";
-}
-
-/** "1.234,50" (de) / "1,234.50" (en) / "$4.84" → 1234.5 / 4.84; NaN for anything else, "" included. */
-export function parseDecimal(text: string, decimal: string): number {
-  let t = text.trim().replace(/[\s\u00a0\u202f$€£¥]/g, "").replace(/^(USD|EUR|GBP)|(USD|EUR|GBP)$/i, "");
-  if (t === "") return Number.NaN;
-  t = decimal === "," ? t.replace(/\./g, "").replace(",", ".") : t.replace(/,/g, "");
-  return /^-?(\d+\.?\d*|\.\d+)$/.test(t) ? Number(t) : Number.NaN;
-}
 
 /** A number as the user would type it: no grouping, the locale's decimal separator, up to `digits` decimals. */
 export function numberText(n: number, decimal: string, digits = 4): string {

@@ -3,7 +3,7 @@
 import { Fragment } from "react";
 import { clsx } from "clsx";
 import type { ClaimOutcome } from "@/lib/domain/claims/types";
-import { OutcomeBadge } from "../outcome-badge";
+import { OutcomeBadge } from "@/components/claims/outcome-badge";
 import type { FieldErrors, UseFormRegister } from "react-hook-form";
 import type { AuthOption } from "./auth-option";
 import { COLUMN_LABELS, type ClaimFormValues, type LineColumn } from "./line-draft";
