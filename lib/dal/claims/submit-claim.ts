@@ -96,13 +96,16 @@ async function insertLines(tx: Queryable, revisionId: string, distributorId: num
       n: l.line, a: l.authorization, i: l.invoice, il: l.invoiceLine, d: l.shipDate, c: l.endCustomer, s: l.sku,
       q: l.quantity, b: l.bookCost, ac: l.authorizedCost, m: l.claimedAmount,
     }));
-    await tx.execute(sql`insert into claim_lines (revision_id, line_no, distributor_id, authorization_number, invoice, invoice_line,
-        ship_date, end_customer, sku, product_id, quantity, book_cost, authorized_cost, claimed_amount)
-      select ${revisionId}::uuid, j.n, ${distributorId}, j.a, j.i, j.il, j.d, j.c, j.s,
+    // The authorisation is resolved here (this distributor's only), so the validation's update leaves
+    // every indexed column as it is and stays on the line's page (claim_lines has fillfactor 50).
+    await tx.execute(sql`insert into claim_lines (revision_id, line_no, distributor_id, authorization_number, authorization_id, invoice,
+        invoice_line, ship_date, end_customer, sku, product_id, quantity, book_cost, authorized_cost, claimed_amount)
+      select ${revisionId}::uuid, j.n, ${distributorId}, j.a, a.id, j.i, j.il, j.d, j.c, j.s,
         coalesce(p.id, (select x.product_id from part_xrefs x where x.distributor_id = ${distributorId} and upper(x.distributor_part) = upper(j.s))),
         j.q, j.b, j.ac, j.m
       from jsonb_to_recordset(${JSON.stringify(slice)}::jsonb)
         as j(n int, a text, i text, il text, d date, c text, s text, q int, b numeric, ac numeric, m numeric)
-      left join products p on upper(p.sku) = upper(j.s)`);
+      left join products p on upper(p.sku) = upper(j.s)
+      left join sd_authorizations a on upper(a.number) = upper(j.a) and a.distributor_id = ${distributorId}`);
   }
 }
