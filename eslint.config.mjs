@@ -37,6 +37,14 @@ const config = [
   wall(["lib/**"], [{ target: "./lib", from: "./app", message: "lib/ never imports app/" }], ["**/*.test.ts"]),
   wall(["components/**"], [{ target: "./components", from: "./app", message: "components never import app/: the page passes its server actions as props" }]),
   wall(["lib/domain/**"], [{ target: "./lib/domain", from: ["./db", "./lib/dal", "./lib/http", "./lib/auth", "./app", "./components"], message: "lib/domain is pure" }]),
+  // Raw SQL results reach production code only through rows()/firstRow() and a mapper (lib/dal/sql-rows.ts).
+  {
+    files: ["app/**", "components/**", "lib/**", "db/**", "scripts/**", "instrumentation.ts"],
+    ignores: ["**/*.test.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [{ group: ["**/sql-rows"], importNames: ["asRows"], message: "Use rows()/firstRow() with a mapper: asRows is for tests and benchmarks" }] }],
+    },
+  },
 ];
 
 export default config;

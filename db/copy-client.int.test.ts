@@ -5,7 +5,7 @@
  */
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { asRows } from "@/lib/dal/sql-rows";
+import { asRows } from "./sql-rows";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
 import { streamsToStore } from "@/lib/dal/uploads/pos-sink";
 import { copyClient } from "./copy-client";

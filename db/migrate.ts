@@ -6,6 +6,7 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle } from "drizzle-orm/postgres-js";
 import type { PgliteDatabase } from "drizzle-orm/pglite";
 import type { Database } from "./open";
+import { firstRow, numOrNull } from "./sql-rows";
 
 export const MIGRATIONS_FOLDER = path.join(/*turbopackIgnore: true*/ process.cwd(), "db", "migrations");
 
@@ -45,9 +46,8 @@ export async function assertMigrated(database: Database, folder = MIGRATIONS_FOL
   const latest = journal.entries.reduce((a, e) => (e.when > a.when ? e : a));
   let applied: number | null = null;
   try {
-    const res = await database.db.execute(sql`select max(created_at)::text as at from drizzle.__drizzle_migrations`);
-    const [row] = (Array.isArray(res) ? res : (res as { rows: unknown[] }).rows) as { at: string | null }[];
-    applied = row?.at == null ? null : Number(row.at);
+    const row = await firstRow(database.db, sql`select max(created_at)::text as at from drizzle.__drizzle_migrations`, (r) => ({ at: numOrNull(r.at) }));
+    applied = row?.at ?? null;
   } catch {
     applied = null; // no migrations table, or one this role may not read (a database from before 0009)
   }

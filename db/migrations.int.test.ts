@@ -12,7 +12,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { assertLocal, withDatabase } from "@/lib/testing/global-setup";
 import { decodePosBlock } from "@/lib/imports/split";
-import { asRows } from "@/lib/dal/sql-rows";
+import { asRows } from "./sql-rows";
 import { MIGRATIONS_FOLDER, runMigrations } from "./migrate";
 import { openDatabase, type Database } from "./open";
 

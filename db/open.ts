@@ -7,6 +7,7 @@ import * as schema from "./schema";
 import { assertMigrated, runMigrations } from "./migrate";
 import { APP_ROLE } from "./rls";
 import { assertPostgresPatched } from "./postgres-patch";
+import { bool, mapRows, strOrNull } from "./sql-rows";
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
@@ -16,7 +17,8 @@ export type Queryable = Db | Tx;
 
 export type DatabaseTarget =
   | { kind: "postgres"; url: string; pool?: number }
-  | { kind: "pglite"; dataDir?: string /* undefined = in memory */ };
+  /** `dataDir` undefined = in memory; `loadDataDir`: start from a dump (`dumpDataDir`) of a database. */
+  | { kind: "pglite"; dataDir?: string; loadDataDir?: Blob };
 
 export interface Database {
   kind: "postgres" | "pglite";
@@ -71,7 +73,7 @@ export async function openDatabase(target: DatabaseTarget, opts: OpenOptions = {
       const fs = await import("node:fs/promises");
       await fs.mkdir(target.dataDir, { recursive: true });
     }
-    const client = await PGlite.create(target.dataDir);
+    const client = await PGlite.create({ dataDir: target.dataDir, loadDataDir: target.loadDataDir });
     database = {
       kind: "pglite",
       db: drizzlePglite(client, { schema }) as unknown as Db,
@@ -111,7 +113,7 @@ async function assertAppRole(database: Database) {
                 from pg_class c join pg_namespace n on n.oid = c.relnamespace
                where n.nspname = 'public' and c.relkind in ('r', 'p') and pg_has_role(session_user, c.relowner, 'MEMBER')) as owners
         from pg_roles r where r.rolname = session_user`);
-    row = (Array.isArray(res) ? res : (res as { rows: unknown[] }).rows)[0] as typeof row;
+    row = mapRows(res, (r) => ({ superuser: bool(r.superuser), bypass: bool(r.bypass), owners: strOrNull(r.owners) }))[0];
   } catch (error) {
     const code = (error as { code?: string }).code;
     if (code === "42501" || code === "22023" || code === "42704") {

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
 import { makeDistributor, makeProduct, makeViewer, addRevision } from "@/lib/testing/fixtures";
-import { asRows } from "@/lib/dal/sql-rows";
+import { asRows } from "./sql-rows";
 import { openDatabase, type Database, type Queryable } from "./open";
 import { AUTH, asSystem, withDbContext, type DbContext } from "./rls";
 import { openPosSink } from "@/lib/dal/uploads/pos-sink";

@@ -9,6 +9,7 @@
  */
 import { sql } from "drizzle-orm";
 import type { Queryable, Tx } from "./open";
+import { firstRow, str } from "./sql-rows";
 
 /** The database role the app's pool switches to (a startup parameter of every connection). */
 export const APP_ROLE = "sellthru_app";
@@ -59,12 +60,10 @@ export async function withDbContext<T>(q: Queryable, ctx: DbContext, fn: (tx: Tx
  */
 export async function asSystem<T>(q: Queryable, fn: (tx: Tx) => Promise<T>): Promise<T> {
   return q.transaction(async (tx) => {
-    const res: unknown = await tx.execute(sql`select
+    const prev = await firstRow(tx, sql`select
       coalesce(current_setting('sellthru.role', true), '') as role,
       coalesce(current_setting('sellthru.distributor_id', true), '') as distributor_id,
-      coalesce(current_setting('sellthru.user_id', true), '') as user_id`);
-    // postgres.js answers an array, PGlite `{ rows }`.
-    const [prev] = (Array.isArray(res) ? res : ((res as { rows?: unknown[] }).rows ?? [])) as Record<string, string>[];
+      coalesce(current_setting('sellthru.user_id', true), '') as user_id`, (r) => ({ role: str(r.role), distributor_id: str(r.distributor_id), user_id: str(r.user_id) }));
     await setDbContext(tx, SYSTEM);
     const result = await fn(tx as Tx);
     const p = prev ?? { role: "", distributor_id: "", user_id: "" };

@@ -21,7 +21,7 @@ import { openAsLocalApp } from "../../db/local-app-login";
 import { setDbContext, SYSTEM } from "../../db/rls";
 import { VALIDATE_SETTINGS, validateClaimSql } from "../../lib/dal/claims/validate-claim";
 import { reportedSalesSql } from "../../lib/dal/claims/pos-sales-sql";
-import { asRows } from "../../lib/dal/sql-rows";
+import { asRows } from "../../db/sql-rows";
 import { scratchDatabase } from "../scratch-db";
 
 const URL_ = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/sellthru_bench_claims";

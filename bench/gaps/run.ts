@@ -25,7 +25,7 @@ import { addPeriods, latestEndedPeriod, periodToDate } from "../../lib/domain/pe
 import { refreshLedger } from "../../lib/dal/ledger/refresh-ledger";
 import { listGaps } from "../../lib/dal/gaps/list-gaps";
 import { gapQuerySchema, type GapFilterInput } from "../../lib/validation/gaps";
-import { asRows } from "../../lib/dal/sql-rows";
+import { asRows } from "../../db/sql-rows";
 import { scratchDatabase } from "../scratch-db";
 
 const URL_ = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/sellthru_bench_gaps";

@@ -30,7 +30,7 @@ import { updateLedger } from "../../lib/dal/ledger/update-ledger";
 import { LEDGER_COLUMNS } from "../../lib/dal/ledger/refresh-ledger";
 import { listGaps } from "../../lib/dal/gaps/list-gaps";
 import { gapQuerySchema } from "../../lib/validation/gaps";
-import { asRows } from "../../lib/dal/sql-rows";
+import { asRows } from "../../db/sql-rows";
 import { scratchDatabase } from "../scratch-db";
 
 const URL_ = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/sellthru_bench_ledger";

@@ -10,7 +10,7 @@ import postgres from "postgres";
 import { openAsLocalApp } from "../../db/local-app-login";
 import { sql } from "drizzle-orm";
 import { withDbContext } from "../../db/rls";
-import { asRows } from "../../lib/dal/sql-rows";
+import { asRows } from "../../db/sql-rows";
 import type { Viewer } from "../../lib/auth/viewer";
 import { submitPeriod } from "../../lib/dal/submissions/submit-period";
 import { latestEndedPeriod } from "../../lib/domain/periods";

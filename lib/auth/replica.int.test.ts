@@ -16,7 +16,7 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { refreshLedger } from "@/lib/dal/ledger/refresh-ledger";
 import { listGaps } from "@/lib/dal/gaps/list-gaps";
 import { gapQuerySchema } from "@/lib/validation/gaps";
-import { asRows } from "@/lib/dal/sql-rows";
+import { asRows } from "@/db/sql-rows";
 import { getSettings } from "@/lib/dal/settings/get-settings";
 import { resetEnvCache } from "@/lib/config/env";
 

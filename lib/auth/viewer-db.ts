@@ -5,6 +5,7 @@ import { replicaConfigured } from "@/lib/config/env";
 import type { Db, Queryable, Tx } from "@/db/open";
 import { AUTH, SYSTEM, withDbContext, type DbContext } from "@/db/rls";
 import { isDatabaseUnavailable } from "@/lib/errors";
+import { bool, firstRow, str } from "@/db/sql-rows";
 import { isStaff, type Viewer } from "./viewer";
 
 /** What the database's row-level security is told about a viewer. */
@@ -46,16 +47,16 @@ const LAST_WRITES_KEPT = 10_000;
 
 /** Did this transaction write anything (an id was assigned to it)? Only asked when a replica is configured. */
 export async function wroteIn(tx: Queryable): Promise<boolean> {
-  const [r] = rowsOf<{ wrote: boolean }>(await tx.execute(sql`select pg_current_xact_id_if_assigned() is not null as wrote`));
-  return !!r?.wrote;
+  const wrote = await firstRow(tx, sql`select pg_current_xact_id_if_assigned() is not null as wrote`, (r) => bool(r.wrote));
+  return !!wrote;
 }
 
 /** After a writing transaction committed: remember how far the primary's WAL had come. */
 export async function noteWrite(db: Db, userId: string): Promise<void> {
-  const [r] = rowsOf<{ lsn: string }>(await db.execute(sql`select pg_current_wal_lsn()::text as lsn`));
-  if (!r) return;
+  const lsn = await firstRow(db, sql`select pg_current_wal_lsn()::text as lsn`, (r) => str(r.lsn));
+  if (lsn === undefined) return;
   lastWrite.delete(userId);
-  lastWrite.set(userId, r.lsn);
+  lastWrite.set(userId, lsn);
   if (lastWrite.size > LAST_WRITES_KEPT) lastWrite.delete(lastWrite.keys().next().value!);
 }
 
@@ -75,8 +76,8 @@ export async function withViewerReadDb<T>(viewer: Viewer, fn: (db: Tx) => Promis
   try {
     return await withDbContext(replica.db, viewerContext(viewer), async (tx) => {
       if (since) {
-        const [r] = rowsOf<{ ok: boolean }>(await tx.execute(sql`select coalesce(pg_last_wal_replay_lsn() >= ${since}::pg_lsn, true) as ok`));
-        if (!r?.ok) throw new ReplicaBehind();
+        const ok = await firstRow(tx, sql`select coalesce(pg_last_wal_replay_lsn() >= ${since}::pg_lsn, true) as ok`, (r) => bool(r.ok));
+        if (!ok) throw new ReplicaBehind();
       }
       return fn(tx);
     });
@@ -93,10 +94,6 @@ function sqlState(e: unknown): string | undefined {
     if (x === (x as { cause?: unknown }).cause) break;
   }
   return undefined;
-}
-
-function rowsOf<R>(res: unknown): R[] {
-  return (Array.isArray(res) ? res : ((res as { rows?: unknown[] }).rows ?? [])) as R[];
 }
 
 /** Before there is a viewer (sign-in, session and token resolution): users, distributors, tokens. */

@@ -8,7 +8,7 @@ import { exceptionQuerySchema } from "@/lib/validation/exceptions";
 import { gapQuerySchema, healthQuerySchema } from "@/lib/validation/gaps";
 import { complianceQuerySchema } from "@/lib/validation/compliance";
 import { auditQuerySchema, productListQuerySchema } from "@/lib/validation/admin-csv";
-import { asRows } from "./sql-rows";
+import { asRows } from "@/db/sql-rows";
 import { rollLedger } from "./ledger/roll-ledger";
 import { loadSellIn } from "./sell-in/load-sell-in";
 import { submitPeriod } from "./submissions/submit-period";

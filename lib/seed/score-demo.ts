@@ -2,11 +2,34 @@ import { sql } from "drizzle-orm";
 import type { Queryable } from "@/db/open";
 import { checkLines } from "@/lib/dal/submissions/check-submission";
 import { getSettings } from "@/lib/dal/settings/get-settings";
-import { asRows } from "@/lib/dal/sql-rows";
+import { num, rows, str, strOrNull, type RowMapper } from "@/db/sql-rows";
 import { CONFIRM_REASONS } from "@/lib/domain/submission-checks";
 
 /** Distributors whose demo rows stay exactly as generated (the worked example's partner). */
 const UNTOUCHED = new Set(["NWC"]);
+
+interface Revision {
+  id: string;
+  distributor_id: number;
+  code: string;
+  period: string;
+  days_late: number;
+}
+const revisionRow: RowMapper<Revision> = (r) => ({
+  id: str(r.id), distributor_id: num(r.distributor_id), code: str(r.code), period: str(r.period), days_late: num(r.days_late),
+});
+
+interface Line {
+  product_id: number;
+  sku: string;
+  sold: number;
+  returned: number;
+  on_hand: number;
+  note: string | null;
+}
+const lineRow: RowMapper<Line> = (r) => ({
+  product_id: num(r.product_id), sku: str(r.sku), sold: num(r.sold), returned: num(r.returned), on_hand: num(r.on_hand), note: strOrNull(r.note),
+});
 
 /**
  * The demo's revisions get what the submission check gives a revision stored through the app: the
@@ -17,28 +40,32 @@ const UNTOUCHED = new Set(["NWC"]);
  */
 export async function scoreDemoRevisions(tx: Queryable, confirmPeriod: string): Promise<Record<string, number>> {
   const settings = await getSettings(tx);
-  const revisions = asRows<{ id: string; distributor_id: number; code: string; period: string; days_late: number }>(
-    await tx.execute(sql`
+  const revisions = await rows(
+    tx,
+    sql`
       select r.id, s.distributor_id, d.code, to_char(s.period, 'YYYY-MM') as period, s.days_late
         from submission_revisions r join submissions s on s.id = r.submission_id join distributors d on d.id = s.distributor_id
        where r.quality_score is null
-       order by s.period, d.code, r.revision`),
+       order by s.period, d.code, r.revision`,
+    revisionRow,
   );
   const counts: Record<string, number> = {};
   let confirmed = 0;
   for (const r of revisions) {
-    const lines = asRows<{ product_id: number; sku: string; sold: number; returned: number; on_hand: number; note: string | null }>(
-      await tx.execute(sql`
+    const lines = await rows(
+      tx,
+      sql`
         select l.product_id, p.sku, l.sold, l.returned, l.on_hand, l.note
           from submission_lines l join products p on p.id = l.product_id
-         where l.revision_id = ${r.id}::uuid order by p.sku`),
+         where l.revision_id = ${r.id}::uuid order by p.sku`,
+      lineRow,
     );
     const check = await checkLines(tx, {
-      distributorId: Number(r.distributor_id),
+      distributorId: r.distributor_id,
       period: r.period,
-      lines: lines.map((l) => ({ sku: l.sku, sold: Number(l.sold), returned: Number(l.returned), onHand: Number(l.on_hand), note: l.note ?? undefined, confirm: undefined })),
-      productIds: lines.map((l) => Number(l.product_id)),
-      daysLate: Number(r.days_late),
+      lines: lines.map((l) => ({ sku: l.sku, sold: l.sold, returned: l.returned, onHand: l.on_hand, note: l.note ?? undefined, confirm: undefined })),
+      productIds: lines.map((l) => l.product_id),
+      daysLate: r.days_late,
       settings,
     });
     const updates = lines.flatMap((l, i) => {
@@ -49,7 +76,7 @@ export async function scoreDemoRevisions(tx: Queryable, confirmPeriod: string): 
         r.period === confirmPeriod && !UNTOUCHED.has(r.code) && flags.some((f) => f.kind === "out_of_tolerance") && confirmed++ % 2 === 0
           ? CONFIRM_REASONS[confirmed % 3]
           : null;
-      return [{ p: Number(l.product_id), f: flags.map(({ kind, message }) => ({ kind, message })), cr: confirm }];
+      return [{ p: l.product_id, f: flags.map(({ kind, message }) => ({ kind, message })), cr: confirm }];
     });
     await tx.execute(sql`
       update submission_revisions set quality_score = ${check.quality.score}, quality_parts = ${JSON.stringify(check.quality.parts)}::jsonb

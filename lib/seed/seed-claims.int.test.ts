@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
 import { withDbContext, SYSTEM } from "@/db/rls";
-import { asRows } from "@/lib/dal/sql-rows";
+import { asRows } from "@/db/sql-rows";
 import { buildDemoData } from "./demo";
 import { seedDemo } from "./seed-demo";
 import { seedClaims, type SeededClaim } from "./seed-claims";

@@ -10,7 +10,7 @@ import type { Queryable } from "@/db/open";
 import type { Viewer } from "@/lib/auth/viewer";
 import { saveAuthorizations } from "@/lib/dal/claims/authorizations";
 import { submitClaim } from "@/lib/dal/claims/submit-claim";
-import { asRows } from "@/lib/dal/sql-rows";
+import { date, firstRow, num, numOrNull, rows, str, strOrNull, type RowMapper } from "@/db/sql-rows";
 import type { ReasonCode } from "@/lib/domain/claims/reasons";
 import { CLAIMANTS, type ClaimantDef } from "./demo/claims-cast";
 import { planClaims, type ClaimsPlan } from "./demo/claims-plan";
@@ -18,6 +18,24 @@ import { storeDemoPosLines } from "./seed-pos-lines";
 
 const DAY = 86_400_000;
 const MINUTE = 60_000;
+
+/** A user joined to its distributor, as the data layer sees a signed-in user. */
+const viewerRow: RowMapper<Viewer> = (r) => ({
+  userId: str(r.id), email: str(r.email), name: str(r.name), role: str(r.role) as Viewer["role"],
+  distributorId: numOrNull(r.distributor_id), distributorCode: strOrNull(r.code), distributorName: strOrNull(r.dname), via: "session",
+});
+
+/** A line of the latest report: sold per SKU, its list price and first sell-in cost date. */
+interface ReportLine {
+  sku: string;
+  product_id: number;
+  sold: number;
+  list_price: number;
+  first_cost: string | null;
+}
+const reportLineRow: RowMapper<ReportLine> = (r) => ({
+  sku: str(r.sku), product_id: num(r.product_id), sold: num(r.sold), list_price: num(r.list_price), first_cost: strOrNull(r.first_cost),
+});
 
 interface Claimant {
   def: ClaimantDef;
@@ -29,31 +47,31 @@ interface Claimant {
 
 /** The first user of a role, or of a distributor, as the data layer sees a signed-in user. */
 async function userViewer(tx: Queryable, where: { distributorCode?: string; role?: string }): Promise<Viewer | null> {
-  const [u] = asRows<{ id: string; email: string; name: string; role: Viewer["role"]; distributor_id: number | null; code: string | null; dname: string | null }>(
-    await tx.execute(sql`select u.id, u.email, u.name, u.role, u.distributor_id, d.code, d.name as dname
+  const u = await firstRow(
+    tx,
+    sql`select u.id, u.email, u.name, u.role, u.distributor_id, d.code, d.name as dname
       from users u left join distributors d on d.id = u.distributor_id
-      where ${where.distributorCode ? sql`d.code = ${where.distributorCode} and u.role = 'distributor'` : sql`u.role = ${where.role!}`} order by u.email limit 1`),
+      where ${where.distributorCode ? sql`d.code = ${where.distributorCode} and u.role = 'distributor'` : sql`u.role = ${where.role!}`} order by u.email limit 1`,
+    viewerRow,
   );
-  if (!u) return null;
-  return {
-    userId: u.id, email: u.email, name: u.name, role: u.role, distributorId: u.distributor_id, distributorCode: u.code, distributorName: u.dname, via: "session",
-  };
+  return u ?? null;
 }
 
 /** The distributor's latest reported period: its latest revision, sold per SKU, list prices and first sell-in cost dates. */
 async function latestReport(tx: Queryable, distributorId: number) {
-  const [head] = asRows<{ period: string; revision_id: string; submitted_at: string }>(await tx.execute(sql`
+  const head = await firstRow(tx, sql`
     select to_char(s.period, 'YYYY-MM') as period, s.latest_revision_id as revision_id, r.submitted_at
     from submissions s join submission_revisions r on r.id = s.latest_revision_id
-    where s.distributor_id = ${distributorId} order by s.period desc limit 1`));
+    where s.distributor_id = ${distributorId} order by s.period desc limit 1`,
+  (r) => ({ period: str(r.period), revision_id: str(r.revision_id), submitted_at: date(r.submitted_at) }));
   if (!head) return null;
-  const rows = asRows<{ sku: string; product_id: number; sold: number; list_price: string; first_cost: string | null }>(await tx.execute(sql`
+  const lines = await rows(tx, sql`
     select p.sku, p.id as product_id, l.sold, p.list_price::text,
       (select min(m.occurred_on)::text from movements m where m.distributor_id = ${distributorId} and m.product_id = p.id
         and m.type = 'sell_in' and m.unit_cost is not null) as first_cost
     from submission_lines l join products p on p.id = l.product_id
-    where l.revision_id = ${head.revision_id}::uuid`));
-  return { ...head, rows };
+    where l.revision_id = ${head.revision_id}::uuid`, reportLineRow);
+  return { ...head, rows: lines };
 }
 
 /** A stored claim revision and the reason each of its lines was written to get. */
@@ -67,8 +85,8 @@ export interface SeededClaim {
 
 /** Seeds the claims; returns the revisions stored (none when the demo already has authorisations). */
 export async function seedClaims(tx: Queryable, today = new Date()): Promise<SeededClaim[]> {
-  const [existing] = asRows<{ n: number }>(await tx.execute(sql`select count(*)::int as n from sd_authorizations`));
-  if (Number(existing?.n ?? 0) > 0) return [];
+  const existing = await firstRow(tx, sql`select count(*)::int as n from sd_authorizations`, (r) => ({ n: num(r.n) }));
+  if ((existing?.n ?? 0) > 0) return [];
   const analyst = await userViewer(tx, { role: "rebate_analyst" });
   if (!analyst) return [];
 
@@ -81,16 +99,16 @@ export async function seedClaims(tx: Queryable, today = new Date()): Promise<See
     if (!report) continue;
     const bySku = new Map(report.rows.map((r) => [r.sku, r]));
     const plan = planClaims({
-      def, period: report.period, sold: report.rows.map((r) => ({ sku: r.sku, sold: Number(r.sold) })),
-      listPrice: (sku) => Number(bySku.get(sku)!.list_price), firstCostDate: (sku) => bySku.get(sku)?.first_cost ?? null,
+      def, period: report.period, sold: report.rows.map((r) => ({ sku: r.sku, sold: r.sold })),
+      listPrice: (sku) => bySku.get(sku)!.list_price, firstCostDate: (sku) => bySku.get(sku)?.first_cost ?? null,
       foreignAuthorization: foreign,
     });
     foreign ??= plan.authorizations[0]?.number ?? null;
     await storeDemoPosLines(tx, {
       distributorId: viewer.distributorId, userId: viewer.userId, period: report.period, revisionId: report.revision_id,
-      fileName: `${def.code.toLowerCase()}-pos-${report.period}.csv`, sales: plan.sales, productId: (sku) => Number(bySku.get(sku)!.product_id),
+      fileName: `${def.code.toLowerCase()}-pos-${report.period}.csv`, sales: plan.sales, productId: (sku) => bySku.get(sku)!.product_id,
     });
-    claimants.push({ def, viewer, period: report.period, reportedAt: new Date(report.submitted_at).getTime(), plan });
+    claimants.push({ def, viewer, period: report.period, reportedAt: report.submitted_at.getTime(), plan });
   }
 
   const saved = await saveAuthorizations(tx, analyst, claimants.flatMap((c) => c.plan.authorizations));

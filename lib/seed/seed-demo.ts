@@ -8,7 +8,7 @@ import { rollLedger } from "@/lib/dal/ledger/roll-ledger";
 import { openAutomaticExceptions } from "@/lib/dal/exceptions/open-exception";
 import { updateMissingSkus } from "@/lib/dal/submissions/missing-skus";
 import { ensurePeriods } from "@/lib/dal/periods/ensure-periods";
-import { asRows } from "@/lib/dal/sql-rows";
+import { firstRow, num } from "@/db/sql-rows";
 import { buildDemoData, type DemoData } from "./demo";
 import { scoreDemoRevisions } from "./score-demo";
 import { demoBookCost } from "./demo/claims-cast";
@@ -22,8 +22,8 @@ async function insertBatched<T>(rows: T[], insert: (chunk: T[]) => Promise<unkno
 
 /** Seeds the demo when the database has no distributor yet. Returns whether it seeded. */
 export async function seedDemoIfEmpty(db: Db, today = new Date()): Promise<boolean> {
-  const [row] = asRows<{ n: number }>(await db.execute(sql`select count(*)::int as n from distributors`));
-  if (Number(row?.n ?? 0) > 0) return false;
+  const row = await firstRow(db, sql`select count(*)::int as n from distributors`, (r) => ({ n: num(r.n) }));
+  if ((row?.n ?? 0) > 0) return false;
   await seedDemo(db, buildDemoData(today), today);
   return true;
 }

@@ -7,7 +7,7 @@
 import { sql } from "drizzle-orm";
 import type { Queryable } from "@/db/open";
 import * as t from "@/db/schema";
-import { asRows } from "@/lib/dal/sql-rows";
+import { firstRow, str } from "@/db/sql-rows";
 
 function quarterStart(today: Date): { year: number; month: number } {
   return { year: today.getUTCFullYear(), month: Math.floor(today.getUTCMonth() / 3) * 3 + 1 };
@@ -22,7 +22,7 @@ function quarter(year: number, firstMonth: number) {
 }
 
 export async function seedRebates(tx: Queryable, today = new Date()) {
-  const [analyst] = asRows<{ id: string }>(await tx.execute(sql`select id from users where role = 'rebate_analyst' order by email limit 1`));
+  const analyst = await firstRow(tx, sql`select id from users where role = 'rebate_analyst' order by email limit 1`, (r) => ({ id: str(r.id) }));
   const q = quarterStart(today);
   const current = quarter(q.year, q.month);
   const previous = quarter(q.year, q.month - 3);

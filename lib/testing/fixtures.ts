@@ -4,6 +4,7 @@ import type { Queryable } from "../../db/open";
 import * as t from "../../db/schema";
 import type { Viewer, Role } from "../auth/viewer";
 import { periodToDate } from "../domain/periods";
+import { num, rows as listRows, str } from "@/db/sql-rows";
 
 let seq = 0;
 const uniq = () => `${Date.now().toString(36)}${(seq++).toString(36)}`.toUpperCase();
@@ -57,8 +58,8 @@ export async function addRevision(
 ) {
   const period = periodToDate(s.period);
   const at = s.submittedAt ?? new Date();
-  const existing = await db.execute(sql`select id, latest_revision from submissions where distributor_id = ${s.distributorId} and period = ${period}`);
-  const rows = (Array.isArray(existing) ? existing : (existing as { rows: unknown[] }).rows) as { id: string; latest_revision: number }[];
+  const rows = await listRows(db, sql`select id, latest_revision from submissions where distributor_id = ${s.distributorId} and period = ${period}`,
+    (r) => ({ id: str(r.id), latest_revision: num(r.latest_revision) }));
   let id = rows[0]?.id;
   const revision = (rows[0]?.latest_revision ?? 0) + 1;
   if (!id) {

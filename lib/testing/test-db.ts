@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { readFile } from "node:fs/promises";
 import postgres from "postgres";
 import { openDatabase, type Database, type Db } from "../../db/open";
 import { assertLocal, withDatabase } from "./global-setup";
@@ -21,7 +22,9 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const url = process.env.TEST_DATABASE_URL;
   const template = process.env.SELLTHRU_TEST_TEMPLATE;
   if (!url || !template) {
-    const db = await openDatabase({ kind: "pglite" });
+    const dump = process.env.SELLTHRU_TEST_PGLITE_DUMP;
+    const loadDataDir = dump ? new Blob([await readFile(dump)]) : undefined;
+    const db = await openDatabase({ kind: "pglite", loadDataDir });
     return { ...db, label: "pglite", owner: async () => db.db };
   }
   assertLocal(url);

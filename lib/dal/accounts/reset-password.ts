@@ -18,7 +18,7 @@ import { hashResetToken, isResetTokenShape } from "@/lib/auth/reset-token";
 import { AppError } from "@/lib/errors";
 import { RESET_LINK_INVALID, type ResetPasswordInput } from "@/lib/validation/accounts";
 import { recordAudit } from "../audit/record-audit";
-import { asRows } from "../sql-rows";
+import { firstRow, numOrNull, str, type RowMapper } from "@/db/sql-rows";
 import { ownPasswordMarks } from "./password-marks";
 import { RESET_KIND } from "./request-password-reset";
 
@@ -32,20 +32,24 @@ interface UsableReset {
   distributor_id: number | null;
 }
 
+const usableResetRow: RowMapper<UsableReset> = (r) => ({ id: str(r.id), user_id: str(r.user_id), email: str(r.email), distributor_id: numOrNull(r.distributor_id) });
+
 /** The unused, unexpired link of an active user with this secret (locked with `forUpdate`), or none. */
 async function findUsable(db: Queryable, secret: string, forUpdate: boolean): Promise<UsableReset | null> {
   if (!isResetTokenShape(secret)) return null;
-  const [row] = asRows<UsableReset>(
-    await db.execute(sql`
+  const row = await firstRow(
+    db,
+    sql`
       select pr.id, pr.user_id, u.email, u.distributor_id
         from password_resets pr
         join users u on u.id = pr.user_id
         left join distributors d on d.id = u.distributor_id
        where pr.token_hash = ${hashResetToken(secret)} and pr.used_at is null and pr.expires_at > now()
          and u.active and (u.role <> 'distributor' or d.active)
-       ${forUpdate ? sql`for update of pr` : sql``}`),
+       ${forUpdate ? sql`for update of pr` : sql``}`,
+    usableResetRow,
   );
-  return row ? { ...row, id: String(row.id), user_id: String(row.user_id) } : null;
+  return row ?? null;
 }
 
 /** Read-only: may this link set a password now? */
@@ -69,17 +73,19 @@ export async function completePasswordReset(run: DbRunner, input: Pick<ResetPass
     // Users are written by staff, their own tenant or `system` only: a signed-out request is none of
     // them, so the password change itself runs as `system` (the user is the one the link names).
     const revealedBy = await asSystem(db, async (tx) => {
-      const [revealed] = asRows<{ actor_id: string }>(
-        await tx.execute(sql`select actor_id from audit_log where action = ${REVEAL_ACTION} and subject = ${`${RESET_KIND}:${r.id}`} and actor_id is not null order by at desc limit 1`),
+      const revealed = await firstRow(
+        tx,
+        sql`select actor_id from audit_log where action = ${REVEAL_ACTION} and subject = ${`${RESET_KIND}:${r.id}`} and actor_id is not null order by at desc limit 1`,
+        (row) => ({ actor_id: str(row.actor_id) }),
       );
       const marks = revealed
-        ? { passwordSetBy: sql`${String(revealed.actor_id)}::uuid`, passwordSetAt: sql`now()` }
+        ? { passwordSetBy: sql`${revealed.actor_id}::uuid`, passwordSetAt: sql`now()` }
         : ownPasswordMarks(r.user_id);
       await tx
         .update(users)
         .set({ passwordHash: hash, ...marks, sessionVersion: sql`${users.sessionVersion} + 1`, version: sql`${users.version} + 1` })
         .where(eq(users.id, r.user_id));
-      return revealed ? String(revealed.actor_id) : null;
+      return revealed ? revealed.actor_id : null;
     });
     await recordAudit(db, { userId: r.user_id, email: r.email }, "password_reset.complete", {
       distributorId: r.distributor_id,

@@ -17,7 +17,7 @@
  */
 import { sql } from "drizzle-orm";
 import type { Queryable } from "@/db/open";
-import { asRows } from "../sql-rows";
+import { bool, firstRow, num, numOrNull, type RowMapper } from "@/db/sql-rows";
 
 export const THROTTLE = {
   perIp: 20,
@@ -60,11 +60,17 @@ interface Counts {
   device_busy: boolean;
 }
 
+const countsRow: RowMapper<Counts> = (r) => ({
+  by_ip: num(r.by_ip), ip_first: numOrNull(r.ip_first), by_account: num(r.by_account), account_busy: bool(r.account_busy),
+  since_failure: numOrNull(r.since_failure), by_device: num(r.by_device), device_first: numOrNull(r.device_first), device_busy: bool(r.device_busy),
+});
+
 /** What the limits say now, without recording anything (ages in seconds). */
 async function counts(db: Queryable, a: SignInAttempt): Promise<Counts> {
   const w = THROTTLE.windowMinutes;
-  const [row] = asRows<Counts>(
-    await db.execute(sql`
+  const row = await firstRow(
+    db,
+    sql`
       with mine as (
         select at, outcome, device from sign_in_attempts
          where email = ${a.email} and at > now() - make_interval(mins => ${THROTTLE.accountWindowMinutes})
@@ -77,7 +83,8 @@ async function counts(db: Queryable, a: SignInAttempt): Promise<Counts> {
         (select extract(epoch from now() - max(at))::float8 from mine where device is null and outcome = 'failed') as since_failure,
         (select count(*)::int from mine where device = ${a.device ?? ""} and at > now() - make_interval(mins => ${w})) as by_device,
         (select extract(epoch from now() - min(at))::float8 from mine where device = ${a.device ?? ""} and at > now() - make_interval(mins => ${w})) as device_first,
-        exists (select 1 from mine where device = ${a.device ?? ""} and outcome = 'pending' and at > now() - make_interval(secs => ${THROTTLE.pendingSeconds})) as device_busy`),
+        exists (select 1 from mine where device = ${a.device ?? ""} and outcome = 'pending' and at > now() - make_interval(secs => ${THROTTLE.pendingSeconds})) as device_busy`,
+    countsRow,
   );
   return row!;
 }
@@ -117,11 +124,13 @@ export async function admitSignIn(db: Queryable, a: SignInAttempt): Promise<Admi
     await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${"sellthru:sign-in:" + a.email}, 0))`);
     await tx.execute(sql`delete from sign_in_attempts where email = ${a.email} and at < now() - interval '1 day'`);
     const refusal = decide(a, await counts(tx, a));
-    const [row] = asRows<{ id: number }>(
-      await tx.execute(sql`insert into sign_in_attempts (email, ip, device, outcome)
-        values (${a.email}, ${a.ip}, ${a.device}, ${refusal ? "refused" : "pending"}) returning id`),
+    const id = await firstRow(
+      tx,
+      sql`insert into sign_in_attempts (email, ip, device, outcome)
+        values (${a.email}, ${a.ip}, ${a.device}, ${refusal ? "refused" : "pending"}) returning id`,
+      (r) => num(r.id),
     );
-    return refusal ?? { ok: true, attemptId: Number(row!.id) };
+    return refusal ?? { ok: true, attemptId: id! };
   });
 }
 

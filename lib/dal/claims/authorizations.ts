@@ -12,7 +12,7 @@ import { AppError } from "@/lib/errors";
 import { authorizationSchema, type AuthorizationBody } from "@/lib/validation/claims";
 import { requireRole } from "../authorize";
 import { recordAudit } from "../audit/record-audit";
-import { asRows } from "../sql-rows";
+import { bool, num, numOrNull, rows, str, strOrNull, type RowMapper } from "@/db/sql-rows";
 
 export interface AuthorizationView {
   id: string;
@@ -41,6 +41,24 @@ export interface SaveAuthorizationsResult {
   errors: { line: number; message: string }[];
 }
 
+/** A listed authorisation, with `today` deciding whether its claim window is still open. */
+const authorizationRow = (today: string): RowMapper<AuthorizationView> => (r) => {
+  const remaining = Math.max(0, num(r.quantity_limit) - num(r.claimed));
+  const debit = Math.max(0, num(r.book) - num(r.authorized_cost));
+  // Claims may still come for shipments up to valid_to, until the claim window after it closes.
+  const closes = new Date(Date.parse(`${str(r.vt)}T00:00:00Z`) + num(r.claim_window_days) * 86_400_000).toISOString().slice(0, 10);
+  const active = closes >= today;
+  const minResale = numOrNull(r.min_resale);
+  return {
+    id: str(r.id), number: str(r.number), distributor: str(r.code),
+    endCustomer: { id: strOrNull(r.end_customer_id), name: str(r.end_customer_name) },
+    sku: str(r.sku), authorizedCost: String(num(r.authorized_cost)), minResale: minResale === null ? null : String(minResale),
+    quantityLimit: num(r.quantity_limit), validFrom: str(r.vf), validTo: str(r.vt), currency: str(r.currency),
+    claimWindowDays: num(r.claim_window_days), claimedQuantity: num(r.claimed), remainingQuantity: remaining,
+    debitPerUnit: debit.toFixed(4).replace(/0{1,2}$/, ""), openLiability: active ? (Math.round(remaining * debit * 100) / 100).toFixed(2) : "0.00", active,
+  };
+};
+
 /**
  * Creates authorisations, or updates one with the same number (same distributor). Bad rows are
  * listed by line; good rows are stored (all in one transaction).
@@ -68,7 +86,7 @@ export async function saveAuthorizations(db: Queryable, viewer: Viewer, bodies: 
   if (!good.length) return { created: 0, updated: 0, errors };
   return db.transaction(async (tx) => {
     const json = JSON.stringify(good.map(({ line, a }) => ({ line, ...a, endCustomerId: a.endCustomer.id, endCustomerName: a.endCustomer.name })));
-    const rows = asRows<{ line: number; problem: string | null; inserted: boolean | null }>(await tx.execute(sql`with j as (
+    const results = await rows(tx, sql`with j as (
         select * from jsonb_to_recordset(${json}::jsonb) as j(line int, number text, distributor text, "endCustomerId" text, "endCustomerName" text,
           sku text, "authorizedCost" numeric, "minResale" numeric, "quantityLimit" int, "validFrom" date, "validTo" date, currency text, "claimWindowDays" int)
       ), resolved as (
@@ -94,10 +112,10 @@ export async function saveAuthorizations(db: Queryable, viewer: Viewer, bodies: 
           when r.product_id is null then 'No SKU ' || r.sku
           when r.existing_distributor is not null and r.existing_distributor <> r.distributor_id then 'Authorisation ' || r.number || ' belongs to another distributor'
         end as problem, u.inserted
-      from resolved r left join upserted u on u.key = upper(r.number) order by r.line`));
+      from resolved r left join upserted u on u.key = upper(r.number) order by r.line`, (r) => ({ line: num(r.line), problem: strOrNull(r.problem), inserted: bool(r.inserted) }));
     let created = 0;
     let updated = 0;
-    for (const r of rows) {
+    for (const r of results) {
       if (r.problem) errors.push({ line: r.line, message: r.problem });
       else if (r.inserted) created++;
       else updated++;
@@ -131,7 +149,7 @@ export async function importAuthorizationsCsv(db: Queryable, viewer: Viewer, csv
 export async function listAuthorizations(db: Queryable, viewer: Viewer, f: { distributorCode?: string | null; number?: string | null; today?: string } = {}): Promise<AuthorizationView[]> {
   requireRole(viewer, ["distributor", "channel_manager", "rebate_analyst", "admin"]);
   const today = f.today ?? new Date().toISOString().slice(0, 10);
-  const rows = asRows<Record<string, unknown>>(await db.execute(sql`select a.*, d.code, p.sku, p.list_price,
+  return rows(db, sql`select a.*, d.code, p.sku, p.list_price,
       a.valid_from::text as vf, a.valid_to::text as vt,
       coalesce(c.q, 0)::int as claimed,
       coalesce((select m.unit_cost from movements m where m.distributor_id = a.distributor_id and m.product_id = a.product_id
@@ -144,20 +162,5 @@ export async function listAuthorizations(db: Queryable, viewer: Viewer, f: { dis
     where ${isStaff(viewer) ? sql`true` : sql`a.distributor_id = ${viewer.distributorId ?? -1}`}
       ${f.distributorCode ? sql`and d.code = ${f.distributorCode.toUpperCase()}` : sql``}
       ${f.number ? sql`and upper(a.number) = upper(${f.number})` : sql``}
-    order by d.code, a.number`));
-  return rows.map((r) => {
-    const remaining = Math.max(0, Number(r.quantity_limit) - Number(r.claimed));
-    const debit = Math.max(0, Number(r.book) - Number(r.authorized_cost));
-    // Claims may still come for shipments up to valid_to, until the claim window after it closes.
-    const closes = new Date(Date.parse(`${String(r.vt)}T00:00:00Z`) + Number(r.claim_window_days) * 86_400_000).toISOString().slice(0, 10);
-    const active = closes >= today;
-    return {
-      id: String(r.id), number: String(r.number), distributor: String(r.code),
-      endCustomer: { id: (r.end_customer_id as string | null) ?? null, name: String(r.end_customer_name) },
-      sku: String(r.sku), authorizedCost: String(Number(r.authorized_cost)), minResale: r.min_resale == null ? null : String(Number(r.min_resale)),
-      quantityLimit: Number(r.quantity_limit), validFrom: String(r.vf), validTo: String(r.vt), currency: String(r.currency),
-      claimWindowDays: Number(r.claim_window_days), claimedQuantity: Number(r.claimed), remainingQuantity: remaining,
-      debitPerUnit: debit.toFixed(4).replace(/0{1,2}$/, ""), openLiability: active ? (Math.round(remaining * debit * 100) / 100).toFixed(2) : "0.00", active,
-    };
-  });
+    order by d.code, a.number`, authorizationRow(today));
 }

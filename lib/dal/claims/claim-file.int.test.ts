@@ -12,7 +12,7 @@ import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
 import { makeDistributor, makeProduct, makeViewer } from "@/lib/testing/fixtures";
 import type { Viewer } from "@/lib/auth/viewer";
 import { unauthenticated } from "@/lib/errors";
-import { asRows } from "../sql-rows";
+import { asRows } from "@/db/sql-rows";
 import { saveAuthorizations } from "./authorizations";
 import { claimBodyFromFile } from "./claim-file";
 

@@ -11,7 +11,7 @@ import { makeDistributor, makeProduct, makeViewer } from "@/lib/testing/fixtures
 import { addPosSales } from "@/lib/testing/pos-sales";
 import type { Viewer } from "@/lib/auth/viewer";
 import { unauthenticated } from "@/lib/errors";
-import { asRows } from "../sql-rows";
+import { asRows } from "@/db/sql-rows";
 
 const state = vi.hoisted(() => ({ viewer: null as Viewer | null, db: null as unknown }));
 vi.mock("@/lib/auth/current-viewer", () => ({

@@ -10,7 +10,7 @@ import { addPosSales } from "@/lib/testing/pos-sales";
 import type { Viewer } from "@/lib/auth/viewer";
 import { normCustomer } from "@/lib/domain/claims/customer";
 import type { ClaimLineInput } from "@/lib/domain/claims/types";
-import { asRows } from "../sql-rows";
+import { asRows } from "@/db/sql-rows";
 import { listAuthorizations, importAuthorizationsCsv, saveAuthorizations } from "./authorizations";
 import { submitClaim } from "./submit-claim";
 import { getClaim, listClaims } from "./read-claims";

@@ -9,7 +9,7 @@ import { isReasonCode, reasonMessage, type ReasonCode, type ReasonFormat } from 
 import { totalsOf, type ClaimTotals } from "@/lib/domain/claims/totals";
 import type { ClaimOutcome } from "@/lib/domain/claims/types";
 import { requireRole } from "../authorize";
-import { asRows } from "../sql-rows";
+import { firstRow, isoOf, num, numOrNull, rows, str, strOrNull, type RawRow, type RowMapper } from "@/db/sql-rows";
 
 export interface ClaimSummary {
   id: string;
@@ -34,11 +34,21 @@ export interface ClaimFilter {
   limit?: number;
 }
 
+const summaryRow: RowMapper<ClaimSummary> = (r) => {
+  const pending = num(r.pending);
+  return {
+    id: str(r.id), distributor: { code: str(r.code), name: str(r.name) }, period: str(r.period),
+    reference: strOrNull(r.reference), revision: num(r.revision), revisionId: str(r.revision_id),
+    submittedAt: isoOf(r.submitted_at), source: str(r.source), fileName: strOrNull(r.file_name),
+    status: pending > 0 ? "awaiting_approval" : "validated", pendingOverrides: pending, totals: totalsOf(r.totals),
+  };
+};
+
 const tenant = (viewer: Viewer) => (isStaff(viewer) ? sql`true` : sql`c.distributor_id = ${viewer.distributorId ?? -1}`);
 
 export async function listClaims(db: Queryable, viewer: Viewer, f: ClaimFilter = {}): Promise<ClaimSummary[]> {
   requireRole(viewer, ["distributor", "channel_manager", "rebate_analyst", "admin"]);
-  const rows = asRows<Record<string, unknown>>(await db.execute(sql`select c.id, d.code, d.name, to_char(c.period, 'YYYY-MM') as period, c.reference,
+  return rows(db, sql`select c.id, d.code, d.name, to_char(c.period, 'YYYY-MM') as period, c.reference,
       r.revision, r.id as revision_id, r.submitted_at, r.source, r.file_name, r.totals,
       (select count(*)::int from claim_overrides o where o.revision_id = r.id and o.status = 'proposed') as pending
     from claims c join claim_revisions r on r.id = c.latest_revision_id join distributors d on d.id = c.distributor_id
@@ -47,18 +57,7 @@ export async function listClaims(db: Queryable, viewer: Viewer, f: ClaimFilter =
       ${f.period ? sql`and c.period = ${periodToDate(f.period)}::date` : sql``}
       ${f.awaiting ? sql`and exists (select 1 from claim_overrides o where o.revision_id = r.id and o.status = 'proposed')` : sql``}
     order by c.period desc, d.code, r.submitted_at desc
-    limit ${Math.min(f.limit ?? 500, 2000)}`));
-  return rows.map(summaryOf);
-}
-
-function summaryOf(r: Record<string, unknown>): ClaimSummary {
-  const pending = Number(r.pending ?? 0);
-  return {
-    id: String(r.id), distributor: { code: String(r.code), name: String(r.name) }, period: String(r.period),
-    reference: (r.reference as string | null) ?? null, revision: Number(r.revision), revisionId: String(r.revision_id),
-    submittedAt: new Date(r.submitted_at as string).toISOString(), source: String(r.source), fileName: (r.file_name as string | null) ?? null,
-    status: pending > 0 ? "awaiting_approval" : "validated", pendingOverrides: pending, totals: totalsOf(r.totals),
-  };
+    limit ${Math.min(f.limit ?? 500, 2000)}`, summaryRow);
 }
 
 export interface ClaimLineView {
@@ -105,22 +104,21 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export async function getClaim(db: Queryable, viewer: Viewer, id: string, f: ClaimLineFilter = {}, fmt?: ReasonFormat): Promise<ClaimDetail> {
   requireRole(viewer, ["distributor", "channel_manager", "rebate_analyst", "admin"]);
   if (!UUID.test(id)) throw notFound("No such claim");
-  const [head] = asRows<Record<string, unknown>>(await db.execute(sql`select c.id, d.code, d.name, to_char(c.period, 'YYYY-MM') as period, c.reference,
+  const summary = await firstRow(db, sql`select c.id, d.code, d.name, to_char(c.period, 'YYYY-MM') as period, c.reference,
       r.revision, r.id as revision_id, r.submitted_at, r.source, r.file_name, r.totals,
       (select count(*)::int from claim_overrides o where o.revision_id = r.id and o.status = 'proposed') as pending
     from claims c join claim_revisions r on r.claim_id = c.id join distributors d on d.id = c.distributor_id
     where c.id = ${id}::uuid and ${tenant(viewer)}
-      and ${f.revision ? sql`r.revision = ${f.revision}` : sql`r.id = c.latest_revision_id`}`));
-  if (!head) throw notFound("No such claim");
-  const summary = summaryOf(head);
-  const revisions = asRows<Record<string, unknown>>(await db.execute(sql`select revision, id, submitted_at, source, totals from claim_revisions
-    where claim_id = ${id}::uuid order by revision desc`)).map((r) => ({
-    revision: Number(r.revision), id: String(r.id), submittedAt: new Date(r.submitted_at as string).toISOString(), source: String(r.source), totals: totalsOf(r.totals),
+      and ${f.revision ? sql`r.revision = ${f.revision}` : sql`r.id = c.latest_revision_id`}`, summaryRow);
+  if (!summary) throw notFound("No such claim");
+  const revisions = await rows(db, sql`select revision, id, submitted_at, source, totals from claim_revisions
+    where claim_id = ${id}::uuid order by revision desc`, (r) => ({
+    revision: num(r.revision), id: str(r.id), submittedAt: isoOf(r.submitted_at), source: str(r.source), totals: totalsOf(r.totals),
   }));
   const where = f.outcome === "open" ? sql`and cl.outcome <> 'approved'` : f.outcome ? sql`and cl.outcome = ${f.outcome}` : sql``;
-  const [{ n } = { n: 0 }] = asRows<{ n: number }>(await db.execute(sql`select count(*)::int as n from claim_lines cl where cl.revision_id = ${summary.revisionId}::uuid ${where}`));
+  const n = (await firstRow(db, sql`select count(*)::int as n from claim_lines cl where cl.revision_id = ${summary.revisionId}::uuid ${where}`, (r) => num(r.n))) ?? 0;
   const limit = Math.min(f.limit ?? 100_000, 200_000);
-  const rows = asRows<Record<string, unknown>>(await db.execute(sql`select cl.*, to_char(cl.ship_date, 'YYYY-MM-DD') as ship,
+  const lines = await rows(db, sql`select cl.*, to_char(cl.ship_date, 'YYYY-MM-DD') as ship,
       a.valid_from::text as valid_from, a.valid_to::text as valid_to,
       o.id as o_id, o.outcome as o_outcome, o.approved_quantity as o_qty, o.approved_amount as o_amount, o.note as o_note, o.proposed_at as o_at, u.email as o_by
     from claim_lines cl
@@ -128,34 +126,34 @@ export async function getClaim(db: Queryable, viewer: Viewer, id: string, f: Cla
     left join claim_overrides o on o.revision_id = cl.revision_id and o.line_no = cl.line_no and o.status = 'proposed'
     left join users u on u.id = o.proposed_by
     where cl.revision_id = ${summary.revisionId}::uuid ${where}
-    order by cl.line_no limit ${limit} offset ${Math.max(0, f.offset ?? 0)}`));
-  return { ...summary, revisions, lines: rows.map((r) => lineOf(r, fmt)), lineTotal: n };
+    order by cl.line_no limit ${limit} offset ${Math.max(0, f.offset ?? 0)}`, (r) => lineOf(r, fmt));
+  return { ...summary, revisions, lines, lineTotal: n };
 }
 
 const money2 = (v: unknown) => Number(v ?? 0).toFixed(2);
 const cost4 = (v: unknown) => String(Number(v ?? 0));
 const codeOf = (v: unknown): ReasonCode | null => (typeof v === "string" && isReasonCode(v) ? v : null);
 
-function lineOf(r: Record<string, unknown>, fmt?: ReasonFormat): ClaimLineView {
+/** The line mapper (the reason's sentence depends on the asked format). */
+function lineOf(r: RawRow, fmt?: ReasonFormat): ClaimLineView {
   const code = codeOf(r.reason_code);
   const view = {
-    line: Number(r.line_no), authorization: String(r.authorization_number), invoice: String(r.invoice),
-    invoiceLine: (r.invoice_line as string | null) ?? null, shipDate: String(r.ship), endCustomer: String(r.end_customer),
-    sku: String(r.sku), quantity: Number(r.quantity), bookCost: cost4(r.book_cost), authorizedCost: cost4(r.authorized_cost),
-    claimedAmount: money2(r.claimed_amount), outcome: r.outcome as ClaimOutcome, approvedQuantity: Number(r.approved_quantity ?? 0),
+    line: num(r.line_no), authorization: str(r.authorization_number), invoice: str(r.invoice),
+    invoiceLine: strOrNull(r.invoice_line), shipDate: str(r.ship), endCustomer: str(r.end_customer),
+    sku: str(r.sku), quantity: num(r.quantity), bookCost: cost4(r.book_cost), authorizedCost: cost4(r.authorized_cost),
+    claimedAmount: money2(r.claimed_amount), outcome: str(r.outcome) as ClaimOutcome, approvedQuantity: num(r.approved_quantity),
     approvedAmount: money2(r.approved_amount), reasonCode: code,
-    ruleOutcome: (r.rule_outcome as ClaimOutcome | null) ?? null, ruleReasonCode: codeOf(r.rule_reason_code),
+    ruleOutcome: strOrNull(r.rule_outcome) as ClaimOutcome | null, ruleReasonCode: codeOf(r.rule_reason_code),
     pendingOverride: r.o_id
-      ? { id: String(r.o_id), outcome: r.o_outcome as ClaimOutcome, approvedQuantity: Number(r.o_qty), approvedAmount: money2(r.o_amount),
-        note: String(r.o_note), proposedBy: String(r.o_by), proposedAt: new Date(r.o_at as string).toISOString() }
+      ? { id: str(r.o_id), outcome: str(r.o_outcome) as ClaimOutcome, approvedQuantity: num(r.o_qty), approvedAmount: money2(r.o_amount),
+        note: str(r.o_note), proposedBy: str(r.o_by), proposedAt: isoOf(r.o_at) }
       : null,
   };
   const message = reasonMessage(code, {
     authorization: view.authorization, invoice: view.invoice, sku: view.sku, shipDate: view.shipDate, quantity: view.quantity,
     approvedQuantity: view.approvedQuantity, claimedAmount: Number(view.claimedAmount), approvedAmount: Number(view.approvedAmount),
-    refQuantity: r.ref_quantity == null ? null : Number(r.ref_quantity), refCost: r.ref_cost == null ? null : Number(r.ref_cost),
-    refAmount: r.ref_amount == null ? null : Number(r.ref_amount),
-    validFrom: (r.valid_from as string | null) ?? null, validTo: (r.valid_to as string | null) ?? null,
+    refQuantity: numOrNull(r.ref_quantity), refCost: numOrNull(r.ref_cost), refAmount: numOrNull(r.ref_amount),
+    validFrom: strOrNull(r.valid_from), validTo: strOrNull(r.valid_to),
   }, fmt);
   return { ...view, message };
 }

@@ -14,7 +14,7 @@ import { claimBodySchema, type ClaimBody } from "@/lib/validation/claims";
 import { requireRole, resolveDistributor } from "../authorize";
 import { recordAudit } from "../audit/record-audit";
 import { getSettings } from "../settings/get-settings";
-import { asRows } from "../sql-rows";
+import { firstRow, num, str } from "@/db/sql-rows";
 import { validateClaimRevision } from "./validate-claim";
 import { storeClaimTotals } from "./claim-totals";
 
@@ -55,8 +55,8 @@ export async function submitClaim(db: Queryable, viewer: Viewer, body: ClaimBody
     let claimId: string;
     let revision: number;
     if (input.claim) {
-      const [c] = asRows<{ id: string; latest_revision: number; period: string }>(await tx.execute(sql`select id, latest_revision, to_char(period, 'YYYY-MM') as period
-        from claims where id = ${input.claim}::uuid and distributor_id = ${d.id} for update`));
+      const c = await firstRow(tx, sql`select id, latest_revision, to_char(period, 'YYYY-MM') as period
+        from claims where id = ${input.claim}::uuid and distributor_id = ${d.id} for update`, (r) => ({ id: str(r.id), latest_revision: num(r.latest_revision), period: str(r.period) }));
       if (!c) throw notFound("No such claim");
       if (c.period !== input.period) throw new AppError("validation_failed", `Claim ${c.id} is for ${c.period}, not ${input.period}`, [{ path: "period", message: `The claim's period is ${c.period}` }]);
       claimId = c.id;

@@ -8,7 +8,7 @@ import { refreshLedger } from "../ledger/refresh-ledger";
 import { submitPeriod } from "../submissions/submit-period";
 import { closePeriod, reopenPeriod } from "../periods/close-period";
 import { complianceApiRows, listCompliance } from "./list-compliance";
-import { asRows } from "../sql-rows";
+import { asRows } from "@/db/sql-rows";
 
 const label = process.env.TEST_DATABASE_URL ? "postgres" : "pglite";
 let tdb: TestDatabase;

@@ -17,7 +17,7 @@ import type { ComplianceQuery } from "@/lib/validation/compliance";
 import { AppError } from "@/lib/errors";
 import { requireStaff } from "../authorize";
 import { getSettings } from "../settings/get-settings";
-import { asRows } from "../sql-rows";
+import { date, dateOrNull, isoOrNull, num, numOrNull, rows, str, strOrNull, type RowMapper } from "@/db/sql-rows";
 
 export const BOARD_PERIODS = 12;
 
@@ -64,24 +64,38 @@ export interface ComplianceBoard {
   graceDays: number;
 }
 
-interface RawRow {
-  id: number;
+/** One distributor × period of the board statement. */
+interface BoardRow {
   code: string;
   name: string;
   period: string;
-  due_at: string | Date;
-  closed_at: string | Date | null;
-  first_period: string | null;
-  first_submitted_at: string | Date | null;
-  missing_skus: number | null;
-  latest_revision: number | null;
-  quality_score: number | null;
-  reminders: number | null;
-  last_at: string | Date | null;
-  last_kind: string | null;
+  dueAt: Date;
+  closedAt: string | null;
+  firstPeriod: string | null;
+  firstSubmittedAt: Date | null;
+  missingSkus: number;
+  latestRevision: number;
+  quality: number | null;
+  reminders: number;
+  lastAt: string | null;
+  lastKind: string | null;
 }
 
-const iso = (v: string | Date | null): string | null => (v === null ? null : new Date(v).toISOString());
+const boardRow: RowMapper<BoardRow> = (r) => ({
+  code: str(r.code),
+  name: str(r.name),
+  period: str(r.period),
+  dueAt: date(r.due_at),
+  closedAt: isoOrNull(r.closed_at),
+  firstPeriod: strOrNull(r.first_period),
+  firstSubmittedAt: dateOrNull(r.first_submitted_at),
+  missingSkus: num(r.missing_skus),
+  latestRevision: num(r.latest_revision),
+  quality: numOrNull(r.quality_score),
+  reminders: num(r.reminders),
+  lastAt: isoOrNull(r.last_at),
+  lastKind: strOrNull(r.last_kind),
+});
 
 export async function listCompliance(db: Queryable, viewer: Viewer, q: ComplianceQuery = {}, now = new Date()): Promise<ComplianceBoard> {
   let distributorFilter = sql``;
@@ -102,8 +116,9 @@ export async function listCompliance(db: Queryable, viewer: Viewer, q: Complianc
   // today's settings give them: the board reads, it writes nothing.
   const months = JSON.stringify(periodRange(from, to).map((p) => ({ period: periodToDate(p), due_at: dueAt(p, { dueDay: s.dueDay, timeZone: s.timeZone }).toISOString() })));
 
-  const raw = asRows<RawRow>(
-    await db.execute(sql`
+  const raw = await rows(
+    db,
+    sql`
       with p as (
         select x.period, coalesce(pr.due_at, x.due_at) as due_at, pr.closed_at
           from jsonb_to_recordset(${months}::jsonb) as x(period date, due_at timestamptz)
@@ -130,36 +145,37 @@ export async function listCompliance(db: Queryable, viewer: Viewer, q: Complianc
         left join submissions s on s.distributor_id = d.id and s.period = p.period
         left join submission_revisions lr on lr.id = s.latest_revision_id
         left join r on r.distributor_id = d.id and r.period = to_char(p.period, 'YYYY-MM')
-       order by d.code, p.period`),
+       order by d.code, p.period`,
+    boardRow,
   );
 
   const periodsMap = new Map<string, ComplianceBoard["periods"][number]>();
-  const rows = new Map<string, ComplianceRow>();
+  const byCode = new Map<string, ComplianceRow>();
   for (const r of raw) {
-    const dueAt = new Date(r.due_at);
+    const dueAt = r.dueAt;
     if (!periodsMap.has(r.period)) {
-      periodsMap.set(r.period, { period: r.period, dueAt: dueAt.toISOString(), closed: r.closed_at !== null, closedAt: iso(r.closed_at) });
+      periodsMap.set(r.period, { period: r.period, dueAt: dueAt.toISOString(), closed: r.closedAt !== null, closedAt: r.closedAt });
     }
-    let row = rows.get(r.code);
+    let row = byCode.get(r.code);
     if (!row) {
       row = {
         distributor: r.code, distributorName: r.name, cells: [], duePeriods: 0, onTime: 0, late: 0, missing: 0, incomplete: 0,
         timelinessRate: null, avgDaysLate: null, lastRemindedAt: null,
       };
-      rows.set(r.code, row);
+      byCode.set(r.code, row);
     }
-    if (r.first_period === null || r.period < r.first_period) continue;
-    const first = r.first_submitted_at === null ? null : new Date(r.first_submitted_at);
-    const missingSkus = Number(r.missing_skus ?? 0);
+    if (r.firstPeriod === null || r.period < r.firstPeriod) continue;
+    const first = r.firstSubmittedAt;
+    const missingSkus = r.missingSkus;
     const status = periodStatus({ now, dueAt, firstSubmittedAt: first, missingSkus, graceDays: s.graceDays });
     const t = first ? timeliness(first, dueAt, s.graceDays) : null;
     row.cells.push({
-      period: r.period, status, dueAt: dueAt.toISOString(), submittedAt: iso(first), daysLate: t ? t.daysLate : null, missingSkus,
-      revisions: Number(r.latest_revision ?? 0), quality: r.quality_score === null || r.quality_score === undefined ? null : Number(r.quality_score), reminders: Number(r.reminders ?? 0), lastRemindedAt: iso(r.last_at), lastReminderKind: r.last_kind,
+      period: r.period, status, dueAt: dueAt.toISOString(), submittedAt: isoOrNull(first), daysLate: t ? t.daysLate : null, missingSkus,
+      revisions: r.latestRevision, quality: r.quality, reminders: r.reminders, lastRemindedAt: r.lastAt, lastReminderKind: r.lastKind,
     });
   }
 
-  for (const row of rows.values()) {
+  for (const row of byCode.values()) {
     const due = row.cells.filter((c) => c.status !== "pending" || c.submittedAt !== null);
     const submitted = due.filter((c) => c.submittedAt !== null);
     row.duePeriods = due.length;
@@ -172,7 +188,7 @@ export async function listCompliance(db: Queryable, viewer: Viewer, q: Complianc
     row.lastRemindedAt = row.cells.reduce<string | null>((a, c) => (c.lastRemindedAt && (!a || c.lastRemindedAt > a) ? c.lastRemindedAt : a), null);
   }
 
-  return { from, to, periods: [...periodsMap.values()], rows: [...rows.values()], timeZone: s.timeZone, graceDays: s.graceDays };
+  return { from, to, periods: [...periodsMap.values()], rows: [...byCode.values()], timeZone: s.timeZone, graceDays: s.graceDays };
 }
 
 /** The API's flat shape: one row per distributor × period. */

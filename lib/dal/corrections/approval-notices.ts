@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Queryable } from "@/db/open";
 import type { Viewer } from "@/lib/auth/viewer";
 import { approvalNotice } from "@/lib/domain/approval-notice";
-import { asRows } from "../sql-rows";
+import { bool, rows, str } from "@/db/sql-rows";
 
 /** Roles whose users may approve a correction (lib/dal/exceptions/shared: channel managers; admins may do what any staff role may). */
 const APPROVER_ROLES = ["channel_manager", "admin"] as const;
@@ -20,15 +20,17 @@ export async function noticeApprovers(
 ): Promise<number> {
   const text = approvalNotice({ proposer: viewer.name, signed: c.signed, reason: c.reason, distributor: e.distributorCode, sku: e.sku, period: e.period });
   const href = `/exceptions/approvals#correction-${c.id}`;
-  const approvers = asRows<{ id: string; email: string; notify_email: boolean }>(
-    await tx.execute(sql`
+  const approvers = await rows(
+    tx,
+    sql`
       insert into notices (user_id, kind, subject_id, body, href)
       select u.id, 'approval', ${c.id}, ${text.notice}, ${href}
         from users u
        where u.active and u.role::text = any(${sql.param([...APPROVER_ROLES])}::text[]) and u.id <> ${viewer.userId}::uuid
       on conflict (user_id, kind, subject_id) do nothing
       returning user_id as id, (select email from users where id = notices.user_id) as email,
-                (select notify_email from users where id = notices.user_id) as notify_email`),
+                (select notify_email from users where id = notices.user_id) as notify_email`,
+    (r) => ({ id: str(r.id), email: str(r.email), notify_email: bool(r.notify_email) }),
   );
   const mail = approvers.filter((a) => a.notify_email);
   if (mail.length) {
@@ -57,11 +59,12 @@ export interface OpenNotice {
 
 /** The viewer's own notices still open, newest first (a read: nothing is marked). */
 export async function listOpenNotices(db: Queryable, viewer: Viewer, limit = 20): Promise<OpenNotice[]> {
-  const rows = asRows<{ id: string; kind: string; body: string; href: string; created_at: string }>(
-    await db.execute(sql`
+  return rows(
+    db,
+    sql`
       select id, kind, body, href, to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as created_at
         from notices where user_id = ${viewer.userId}::uuid and done_at is null
-       order by created_at desc limit ${limit}`),
+       order by created_at desc limit ${limit}`,
+    (r) => ({ id: str(r.id), kind: str(r.kind), body: str(r.body), href: str(r.href), createdAt: str(r.created_at) }),
   );
-  return rows.map((r) => ({ id: String(r.id), kind: r.kind, body: r.body, href: r.href, createdAt: r.created_at }));
 }

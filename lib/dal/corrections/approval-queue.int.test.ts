@@ -12,7 +12,7 @@ import { getException } from "../exceptions/get-exception";
 import { listExceptions } from "../exceptions/list-exceptions";
 import { openException } from "../exceptions/open-exception";
 import { updateException } from "../exceptions/update-exception";
-import { asRows } from "../sql-rows";
+import { asRows } from "@/db/sql-rows";
 import { listOpenNotices } from "./approval-notices";
 import { countToApprove, listApprovalQueue } from "./approval-queue";
 import { approveCorrection, proposeCorrection, rejectCorrection } from "./corrections";

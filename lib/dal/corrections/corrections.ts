@@ -10,7 +10,7 @@ import { recordAudit } from "../audit/record-audit";
 import { appendEvent, conflict, isUuid, ledgerNow, loadException, requireExceptionWorker, touchException } from "../exceptions/shared";
 import { updateLedger } from "../ledger/update-ledger";
 import { syncAutomaticExceptions } from "../exceptions/sync-automatic";
-import { asRows } from "../sql-rows";
+import { firstRow, num, rows, str } from "@/db/sql-rows";
 import { getSettings } from "../settings/get-settings";
 import { DEFAULT_THRESHOLDS, isSignificantGap } from "@/lib/domain/ledger";
 import type { LedgerNow } from "../exceptions/shared";
@@ -63,9 +63,14 @@ export async function proposeCorrection(db: Queryable, viewer: Viewer, exception
 
 async function lockCorrection(tx: Queryable, correctionId: string) {
   if (!isUuid(correctionId)) throw notFound("No such correction");
-  const [c] = asRows<{ id: string; exception_id: string; type: MovementType; quantity: number; reason: string; status: string; proposed_by: string }>(
-    await tx.execute(sql`select id, exception_id, type::text as type, quantity, reason, status::text as status, proposed_by
-      from corrections where id = ${correctionId}::uuid for update`),
+  const c = await firstRow(
+    tx,
+    sql`select id, exception_id, type::text as type, quantity, reason, status::text as status, proposed_by
+      from corrections where id = ${correctionId}::uuid for update`,
+    (r) => ({
+      id: str(r.id), exception_id: str(r.exception_id), type: str(r.type) as MovementType, quantity: num(r.quantity),
+      reason: str(r.reason), status: str(r.status), proposed_by: str(r.proposed_by),
+    }),
   );
   if (!c) throw notFound("No such correction");
   return c;
@@ -99,18 +104,20 @@ export async function settleRefusal<T>(p: Promise<T>): Promise<T | AuditedRefusa
  * admin made it for both (two accounts of one hand). Returns why not, or null.
  */
 async function notASecondPerson(tx: Queryable, proposerId: string, approverId: string): Promise<string | null> {
-  const rows = asRows<{ id: string; by: string; what: string }>(
-    await tx.execute(sql`
+  const changes = await rows(
+    tx,
+    sql`
       select u.id, x.by, x.what
         from users u
         cross join lateral (values (u.created_by, u.created_at, 'created'), (u.role_set_by, u.role_set_at, 'set the role of'),
                                    (u.password_set_by, u.password_set_at, 'set the password of')) as x(by, at, what)
        where u.id in (${approverId}::uuid, ${proposerId}::uuid) and x.by is not null
-         and x.at > now() - make_interval(hours => ${TWO_PERSON_HOURS})`),
-  ).map((r) => ({ ...r, id: String(r.id), by: String(r.by) }));
+         and x.at > now() - make_interval(hours => ${TWO_PERSON_HOURS})`,
+    (r) => ({ id: str(r.id), by: str(r.by), what: str(r.what) }),
+  );
   const h = `in the last ${TWO_PERSON_HOURS} hours`;
-  const mine = rows.filter((r) => r.id === approverId);
-  const theirs = rows.filter((r) => r.id === proposerId);
+  const mine = changes.filter((r) => r.id === approverId);
+  const theirs = changes.filter((r) => r.id === proposerId);
   const byProposer = mine.find((r) => r.by === proposerId);
   if (byProposer) return `the proposer ${byProposer.what} your account ${h}`;
   const byMe = theirs.find((r) => r.by === approverId);
@@ -194,19 +201,21 @@ export async function approveCorrection(db: Queryable, viewer: Viewer, correctio
 async function resolveWhenWithinTolerance(tx: Queryable, exceptionId: string, after: LedgerNow | null): Promise<string | null> {
   const s = await getSettings(tx);
   if (after && isSignificantGap(after.gap, after.gapPct, { ...DEFAULT_THRESHOLDS, gapUnits: s.gapUnitsThreshold, gapPct: s.gapPctThreshold })) return null;
-  const [r] = asRows<{ from_status: string }>(
-    await tx.execute(sql`
+  const from = await firstRow(
+    tx,
+    sql`
       update exceptions e set status = 'resolved', resolution = 'correction', updated_at = now(), version = e.version + 1
         from exceptions old
        where old.id = e.id and e.id = ${exceptionId}::uuid and e.status in ('open', 'investigating')
-      returning old.status::text as from_status`),
+      returning old.status::text as from_status`,
+    (r) => str(r.from_status),
   );
-  return r?.from_status ?? null;
+  return from ?? null;
 }
 
 async function isResolved(tx: Queryable, exceptionId: string): Promise<boolean> {
-  const [r] = asRows<{ status: string }>(await tx.execute(sql`select status::text as status from exceptions where id = ${exceptionId}::uuid`));
-  return r?.status === "resolved";
+  const status = await firstRow(tx, sql`select status::text as status from exceptions where id = ${exceptionId}::uuid`, (r) => str(r.status));
+  return status === "resolved";
 }
 
 /** Rejects a proposed correction (any staff member who works exceptions, the proposer included: a withdrawal). */

@@ -13,7 +13,7 @@ import { updateUser } from "../admin/update-user";
 import { loadViewerByUserId } from "../auth/load-viewer";
 import { checkCredentials } from "../auth/check-credentials";
 import { openException } from "../exceptions/open-exception";
-import { asRows } from "../sql-rows";
+import { asRows } from "@/db/sql-rows";
 import { approveCorrection, AuditedRefusal, proposeCorrection } from "./corrections";
 
 let tdb: TestDatabase;

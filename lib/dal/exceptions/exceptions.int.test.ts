@@ -5,7 +5,7 @@ import { addMovement, addRevision, makeDistributor, makeProduct, makeViewer } fr
 import type { Viewer } from "@/lib/auth/viewer";
 import { exceptionQuerySchema, type ExceptionQueryInput } from "@/lib/validation/exceptions";
 import { refreshLedger } from "../ledger/refresh-ledger";
-import { asRows } from "../sql-rows";
+import { asRows } from "@/db/sql-rows";
 import { approveCorrection, proposeCorrection, rejectCorrection } from "../corrections/corrections";
 import { getException, type StaffExceptionDetail } from "./get-exception";
 import { listExceptions, type StaffExceptionRow } from "./list-exceptions";

@@ -5,7 +5,7 @@ import { periodToDate } from "@/lib/domain/periods";
 import { notFound } from "@/lib/errors";
 import { ACTIVE_STATUSES, type ExceptionQuery, type ExceptionReason, type ExceptionStatus } from "@/lib/validation/exceptions";
 import { requireStaff } from "../authorize";
-import { asRows } from "../sql-rows";
+import { bool, num, numOrNull, rows, str, strOrNull, type RowMapper } from "@/db/sql-rows";
 import { iso, isUuid } from "./shared";
 
 /** One exception as a distributor sees it: its own row's numbers and the conversation, nothing internal. */
@@ -41,7 +41,19 @@ export interface ExceptionList<R> {
   rows: R[];
 }
 
-const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+const partnerRow: RowMapper<PartnerExceptionRow> = (r) => ({
+  id: str(r.id), period: str(r.period), sku: str(r.sku), description: str(r.description),
+  status: str(r.status) as ExceptionStatus, resolution: strOrNull(r.resolution), calculated: numOrNull(r.calculated), reported: numOrNull(r.reported), gap: numOrNull(r.gap), gapPct: numOrNull(r.gap_pct),
+  openedAt: str(r.opened_at), updatedAt: str(r.updated_at), answered: bool(r.answered),
+});
+
+const staffRow: RowMapper<StaffExceptionRow> = (r) => ({
+  ...partnerRow(r),
+  distributor: str(r.code), distributorName: str(r.distributor_name),
+  reason: strOrNull(r.reason) as ExceptionReason | null,
+  owner: r.owner_id ? { id: str(r.owner_id), email: str(r.owner_email), name: str(r.owner_name) } : null,
+  gapAtOpen: numOrNull(r.gap_at_open), automatic: strOrNull(r.automatic), pendingCorrections: num(r.pending),
+});
 
 export async function listExceptions(db: Queryable, viewer: Viewer, q: ExceptionQuery): Promise<ExceptionList<StaffExceptionRow> | ExceptionList<PartnerExceptionRow>> {
   const partner = viewer.role === "distributor";
@@ -72,8 +84,7 @@ export async function listExceptions(db: Queryable, viewer: Viewer, q: Exception
   }
   if (statuses.size) where.push(sql`e.status::text = any(${sql.param([...statuses])}::text[])`);
 
-  const rows = asRows<Record<string, unknown>>(
-    await db.execute(sql`
+  const query = sql`
       select e.id, d.code, d.name as distributor_name, p.sku, p.description, to_char(e.period, 'YYYY-MM') as period,
              e.status::text as status, e.resolution, e.reason::text as reason, e.gap_at_open, e.automatic,
              o.id as owner_id, o.email as owner_email, o.name as owner_name,
@@ -88,22 +99,7 @@ export async function listExceptions(db: Queryable, viewer: Viewer, q: Exception
         left join ledger_balances l on l.distributor_id = e.distributor_id and l.product_id = e.product_id and l.period = e.period
        where ${sql.join(where, sql` and `)}
        order by case e.status when 'open' then 0 when 'investigating' then 1 else 2 end, e.period desc, abs(l.gap) desc nulls last, d.code, p.sku
-       limit ${q.limit}`),
-  );
-
-  const partnerRow = (r: Record<string, unknown>): PartnerExceptionRow => ({
-    id: String(r.id), period: String(r.period), sku: String(r.sku), description: String(r.description),
-    status: r.status as ExceptionStatus, resolution: (r.resolution as string | null) ?? null, calculated: num(r.calculated), reported: num(r.reported), gap: num(r.gap), gapPct: num(r.gap_pct),
-    openedAt: String(r.opened_at), updatedAt: String(r.updated_at), answered: Boolean(r.answered),
-  });
-  if (partner) return { rows: rows.map(partnerRow) };
-  return {
-    rows: rows.map((r) => ({
-      ...partnerRow(r),
-      distributor: String(r.code), distributorName: String(r.distributor_name),
-      reason: (r.reason as ExceptionReason | null) ?? null,
-      owner: r.owner_id ? { id: String(r.owner_id), email: String(r.owner_email), name: String(r.owner_name) } : null,
-      gapAtOpen: num(r.gap_at_open), automatic: (r.automatic as string | null) ?? null, pendingCorrections: Number(r.pending ?? 0),
-    })),
-  };
+       limit ${q.limit}`;
+  if (partner) return { rows: await rows(db, query, partnerRow) };
+  return { rows: await rows(db, query, staffRow) };
 }

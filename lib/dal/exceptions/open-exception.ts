@@ -7,7 +7,7 @@ import type { OpenExceptionInput } from "@/lib/validation/exceptions";
 import { recordAudit } from "../audit/record-audit";
 import { currentLedgerPeriod } from "../ledger/current-period";
 import { getSettings } from "../settings/get-settings";
-import { asRows } from "../sql-rows";
+import { firstRow, numOrNull, rows, str, type RowMapper } from "@/db/sql-rows";
 import { appendEvent, automaticRule, ledgerNow, requireExceptionWorker, resolveOwner } from "./shared";
 
 export interface OpenedException {
@@ -17,21 +17,25 @@ export interface OpenedException {
   status: string;
 }
 
+const idStatusRow: RowMapper<{ id: string; status: string }> = (r) => ({ id: str(r.id), status: str(r.status) });
+
 /**
  * Opens an exception by hand on one distributor × SKU × period (channel managers and admins). A row
  * has at most one exception: when it already has one, that one is returned with `created: false`.
  */
 export async function openException(db: Queryable, viewer: Viewer, input: OpenExceptionInput): Promise<OpenedException> {
   requireExceptionWorker(viewer);
-  const [row] = asRows<{ distributor_id: number | null; product_id: number | null }>(
-    await db.execute(sql`
+  const row = await firstRow(
+    db,
+    sql`
       select (select id from distributors where code = ${input.distributor.toUpperCase()}) as distributor_id,
-             (select id from products where sku = ${input.sku}) as product_id`),
+             (select id from products where sku = ${input.sku}) as product_id`,
+    (r) => ({ distributorId: numOrNull(r.distributor_id), productId: numOrNull(r.product_id) }),
   );
-  if (row?.distributor_id == null) throw validationFailed(`No distributor ${input.distributor}`, [{ path: "distributor", message: `No distributor ${input.distributor}` }]);
-  if (row.product_id == null) throw validationFailed(`No product ${input.sku}`, [{ path: "sku", message: `No product ${input.sku}` }]);
-  const distributorId = Number(row.distributor_id);
-  const productId = Number(row.product_id);
+  if (row?.distributorId == null) throw validationFailed(`No distributor ${input.distributor}`, [{ path: "distributor", message: `No distributor ${input.distributor}` }]);
+  if (row.productId == null) throw validationFailed(`No product ${input.sku}`, [{ path: "sku", message: `No product ${input.sku}` }]);
+  const distributorId = row.distributorId;
+  const productId = row.productId;
   const ledger = await ledgerNow(db, distributorId, productId, input.period);
   if (!ledger) {
     throw validationFailed(`${input.distributor} × ${input.sku} has no ledger row in ${input.period}`, [
@@ -41,23 +45,27 @@ export async function openException(db: Queryable, viewer: Viewer, input: OpenEx
   const owner = input.owner !== undefined ? await resolveOwner(db, viewer, input.owner) : null;
 
   return db.transaction(async (tx) => {
-    const inserted = asRows<{ id: string; status: string }>(
-      await tx.execute(sql`
+    const inserted = await firstRow(
+      tx,
+      sql`
         insert into exceptions (distributor_id, product_id, period, status, reason, owner_id, gap_at_open, opened_by)
         values (${distributorId}, ${productId}, ${periodToDate(input.period)}::date, 'open', ${input.reason ?? null}::exception_reason,
                 ${owner?.id ?? null}::uuid, ${ledger.gap}, ${viewer.userId}::uuid)
         on conflict (distributor_id, product_id, period) do nothing
-        returning id, status::text as status`),
+        returning id, status::text as status`,
+      idStatusRow,
     );
-    if (!inserted[0]) {
-      const [existing] = asRows<{ id: string; status: string }>(
-        await tx.execute(sql`select id, status::text as status from exceptions
-          where distributor_id = ${distributorId} and product_id = ${productId} and period = ${periodToDate(input.period)}::date`),
+    if (!inserted) {
+      const existing = await firstRow(
+        tx,
+        sql`select id, status::text as status from exceptions
+          where distributor_id = ${distributorId} and product_id = ${productId} and period = ${periodToDate(input.period)}::date`,
+        idStatusRow,
       );
       if (!existing) throw notFound();
       return { id: existing.id, created: false, status: existing.status };
     }
-    const id = inserted[0].id;
+    const id = inserted.id;
     await appendEvent(tx, {
       exceptionId: id, kind: "opened", authorId: viewer.userId,
       data: { automatic: false, gap: ledger.gap, gapPct: ledger.gapPct, calculated: ledger.calculated, reported: ledger.reported, reason: input.reason ?? null },
@@ -65,7 +73,7 @@ export async function openException(db: Queryable, viewer: Viewer, input: OpenEx
     if (owner) await appendEvent(tx, { exceptionId: id, kind: "owner", authorId: viewer.userId, data: { from: null, to: owner.id, toEmail: owner.email, toName: owner.name } });
     if (input.note) await appendEvent(tx, { exceptionId: id, kind: "note", authorId: viewer.userId, body: input.note, data: { internal: false } });
     await recordAudit(tx, viewer, "exception.open", { distributorId, subject: `${input.distributor} ${input.sku} ${input.period}`, data: { exceptionId: id } });
-    return { id, created: true, status: inserted[0].status };
+    return { id, created: true, status: inserted.status };
   });
 }
 
@@ -82,8 +90,9 @@ export async function openAutomaticExceptions(db: Queryable, input: { period?: s
   const units = s.gapUnitsThreshold;
   const pct = s.gapPctThreshold;
   const rule = automaticRule(units, pct);
-  const rows = asRows<{ exception_id: string }>(
-    await db.execute(sql`
+  const opened = await rows(
+    db,
+    sql`
       with ins as (
         insert into exceptions (distributor_id, product_id, period, status, gap_at_open, automatic)
         select l.distributor_id, l.product_id, l.period, 'open', l.gap, ${rule.reason}
@@ -94,7 +103,8 @@ export async function openAutomaticExceptions(db: Queryable, input: { period?: s
       )
       insert into exception_events (exception_id, kind, body, data)
       select id, 'opened', automatic, jsonb_build_object('automatic', true, 'gap', gap_at_open) from ins
-      returning exception_id`),
+      returning exception_id`,
+    (r) => str(r.exception_id),
   );
-  return { period, opened: rows.map((r) => String(r.exception_id)) };
+  return { period, opened };
 }

@@ -5,7 +5,7 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { AppError, notFound, validationFailed } from "@/lib/errors";
 import type { ExceptionReason, ExceptionStatus } from "@/lib/validation/exceptions";
 import { requireRole } from "../authorize";
-import { asRows } from "../sql-rows";
+import { bool, firstRow, num, numOrNull, rows, str, strOrNull, type RowMapper } from "@/db/sql-rows";
 
 /** Roles that work exceptions (open, change, propose, approve); other staff read them. */
 export const EXCEPTION_WORKERS = ["channel_manager"] as const;
@@ -33,6 +33,12 @@ export interface ExceptionCore {
   ownerId: string | null;
 }
 
+const exceptionCoreRow: RowMapper<ExceptionCore> = (r) => ({
+  id: str(r.id), distributorId: num(r.distributor_id), distributorCode: str(r.code), distributorName: str(r.name),
+  productId: num(r.product_id), sku: str(r.sku), description: str(r.description), period: str(r.period),
+  status: str(r.status) as ExceptionStatus, reason: strOrNull(r.reason) as ExceptionReason | null, ownerId: strOrNull(r.owner_id),
+});
+
 /**
  * The exception a viewer may see, or 404: staff see all, a distributor only its own (another
  * tenant's id is a 404, the same as an id that does not exist). `lock` takes a row lock for a change.
@@ -40,20 +46,18 @@ export interface ExceptionCore {
 export async function loadException(db: Queryable, viewer: Viewer, id: string, lock = false): Promise<ExceptionCore> {
   if (!isUuid(id)) throw notFound("No such exception");
   const tenant = viewer.role === "distributor" ? sql`and e.distributor_id = ${viewer.distributorId ?? -1}` : sql``;
-  const [row] = asRows<Record<string, unknown>>(
-    await db.execute(sql`
+  const row = await firstRow(
+    db,
+    sql`
       select e.id, e.distributor_id, d.code, d.name, e.product_id, p.sku, p.description, to_char(e.period, 'YYYY-MM') as period,
              e.status::text as status, e.reason::text as reason, e.owner_id
         from exceptions e join distributors d on d.id = e.distributor_id join products p on p.id = e.product_id
        where e.id = ${id}::uuid ${tenant}
-       ${lock ? sql`for update of e` : sql``}`),
+       ${lock ? sql`for update of e` : sql``}`,
+    exceptionCoreRow,
   );
   if (!row) throw notFound("No such exception");
-  return {
-    id: String(row.id), distributorId: Number(row.distributor_id), distributorCode: String(row.code), distributorName: String(row.name),
-    productId: Number(row.product_id), sku: String(row.sku), description: String(row.description), period: String(row.period),
-    status: row.status as ExceptionStatus, reason: (row.reason as ExceptionReason | null) ?? null, ownerId: (row.owner_id as string | null) ?? null,
-  };
+  return row;
 }
 
 export interface StaffUser {
@@ -62,11 +66,11 @@ export interface StaffUser {
   name: string;
 }
 
+const staffUserRow: RowMapper<StaffUser> = (r) => ({ id: str(r.id), email: str(r.email), name: str(r.name) });
+
 /** Active staff who may own exceptions (channel managers and admins), for owner pickers. */
 export async function listAssignableStaff(db: Queryable): Promise<StaffUser[]> {
-  return asRows<StaffUser>(
-    await db.execute(sql`select id, email, name from users where active and role in ('channel_manager', 'admin') order by name, email`),
-  );
+  return rows(db, sql`select id, email, name from users where active and role in ('channel_manager', 'admin') order by name, email`, staffUserRow);
 }
 
 /**
@@ -78,9 +82,9 @@ export async function resolveOwner(db: Queryable, viewer: Viewer, owner: string 
   const key: string = owner.trim();
   const lower = key.toLowerCase();
   const where = lower === "me" ? sql`id = ${viewer.userId}::uuid` : isUuid(key) ? sql`id = ${key}::uuid` : sql`lower(email) = ${lower}`;
-  const [u] = asRows<StaffUser & { role: string; active: boolean }>(
-    await db.execute(sql`select id, email, name, role::text as role, active from users where ${where} limit 1`),
-  );
+  const u = await firstRow(db, sql`select id, email, name, role::text as role, active from users where ${where} limit 1`, (r) => ({
+    ...staffUserRow(r), role: str(r.role), active: bool(r.active),
+  }));
   if (!u || !u.active || u.role === "distributor" || u.role === "rebate_analyst") {
     throw validationFailed("The owner must be an active channel manager or admin", [{ path, message: `No active channel manager or admin ${key}` }]);
   }
@@ -105,8 +109,7 @@ export async function touchException(db: Queryable, id: string) {
 
 /** The exception's current version (its ETag). */
 export async function exceptionVersion(db: Queryable, id: string): Promise<number> {
-  const [r] = asRows<{ version: number }>(await db.execute(sql`select version from exceptions where id = ${id}::uuid`));
-  return Number(r?.version ?? 0);
+  return (await firstRow(db, sql`select version from exceptions where id = ${id}::uuid`, (r) => num(r.version))) ?? 0;
 }
 
 export const conflict = (message: string) => new AppError("conflict", message);
@@ -124,19 +127,20 @@ export interface LedgerNow {
   gapPct: number | null;
 }
 
-const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+const ledgerNowRow: RowMapper<LedgerNow> = (r) => ({
+  opening: num(r.opening), sellIn: num(r.sell_in), sellThrough: num(r.sell_through), returns: num(r.returns),
+  adjustments: num(r.adjustments), calculated: num(r.calculated), reported: numOrNull(r.reported), gap: numOrNull(r.gap), gapPct: numOrNull(r.gap_pct),
+});
 
 export async function ledgerNow(db: Queryable, distributorId: number, productId: number, period: string): Promise<LedgerNow | null> {
-  const [r] = asRows<Record<string, unknown>>(
-    await db.execute(sql`
+  const r = await firstRow(
+    db,
+    sql`
       select opening, sell_in, sell_through, returns, adjustments, calculated, reported, gap, gap_pct::float8 as gap_pct
-        from ledger_balances where distributor_id = ${distributorId} and product_id = ${productId} and period = ${period + "-01"}::date`),
+        from ledger_balances where distributor_id = ${distributorId} and product_id = ${productId} and period = ${period + "-01"}::date`,
+    ledgerNowRow,
   );
-  if (!r) return null;
-  return {
-    opening: Number(r.opening), sellIn: Number(r.sell_in), sellThrough: Number(r.sell_through), returns: Number(r.returns),
-    adjustments: Number(r.adjustments), calculated: Number(r.calculated), reported: num(r.reported), gap: num(r.gap), gapPct: num(r.gap_pct),
-  };
+  return r ?? null;
 }
 
 /**

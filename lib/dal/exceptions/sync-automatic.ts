@@ -4,7 +4,7 @@ import { getSettings } from "../settings/get-settings";
 import type { Viewer } from "@/lib/auth/viewer";
 import { periodToDate } from "@/lib/domain/periods";
 import { requireRole } from "../authorize";
-import { asRows } from "../sql-rows";
+import { firstRow, num, numOrNull, rows, str, strOrNull } from "@/db/sql-rows";
 import { automaticRule } from "./shared";
 
 /** What brought a row back within tolerance, in the words the exception's history shows. */
@@ -46,25 +46,28 @@ export async function syncAutomaticExceptions(
   const products = sql.param(productIds);
   // Two statements, not one: under row-level security a distributor's event must name an exception the
   // policy can already see, and rows inserted by the same statement are not visible to its checks.
-  const opened = asRows<{ id: string; gap_at_open: number; automatic: string }>(
-    await tx.execute(sql`
+  const opened = await rows(
+    tx,
+    sql`
       insert into exceptions (distributor_id, product_id, period, status, gap_at_open, automatic)
       select l.distributor_id, l.product_id, l.period, 'open', l.gap, ${rule.reason}
         from ledger_balances l
        where l.distributor_id = ${d} and l.product_id = any(${products}::int[]) and l.period >= ${change.from}::date
          and ${rule.outOfTolerance}
       on conflict (distributor_id, product_id, period) do nothing
-      returning id, gap_at_open, automatic`),
+      returning id, gap_at_open, automatic`,
+    (r) => ({ id: str(r.id), gap: numOrNull(r.gap_at_open), body: strOrNull(r.automatic) }),
   );
   if (opened.length) {
-    const payload = JSON.stringify(opened.map((o) => ({ id: o.id, gap: o.gap_at_open, body: o.automatic })));
+    const payload = JSON.stringify(opened);
     await tx.execute(sql`
       insert into exception_events (exception_id, kind, body, data)
       select x.id, 'opened', x.body, jsonb_build_object('automatic', true, 'gap', x.gap)
         from jsonb_to_recordset(${payload}::jsonb) as x(id uuid, gap int, body text)`);
   }
-  const resolved = asRows<{ exception_id: string }>(
-    await tx.execute(sql`
+  const resolved = await rows(
+    tx,
+    sql`
       with back as (
         update exceptions e set status = 'resolved', resolution = ${by}, updated_at = now(), version = e.version + 1
           from exceptions old
@@ -80,7 +83,8 @@ export async function syncAutomaticExceptions(
              jsonb_build_object('from', from_status, 'to', 'resolved', 'automatic', true, 'resolution', ${by}::text, 'gap', gap),
              clock_timestamp()
         from back
-      returning exception_id`),
+      returning exception_id`,
+    (r) => str(r.exception_id),
   );
   return { opened: opened.length, resolved: resolved.length };
 }
@@ -91,11 +95,13 @@ export async function syncAutomaticExceptions(
  */
 export async function countQuestionedRows(db: Queryable, viewer: Viewer, period: string): Promise<number> {
   requireRole(viewer, ["distributor"]);
-  const [r] = asRows<{ n: number }>(
-    await db.execute(sql`
+  const n = await firstRow(
+    db,
+    sql`
       select count(*)::int as n from exceptions
        where distributor_id = ${viewer.distributorId ?? -1} and period = ${periodToDate(period)}::date
-         and automatic is not null and status in ('open', 'investigating')`),
+         and automatic is not null and status in ('open', 'investigating')`,
+    (r) => num(r.n),
   );
-  return Number(r?.n ?? 0);
+  return n ?? 0;
 }

@@ -5,7 +5,7 @@ import { notFound } from "@/lib/errors";
 import { addPeriods, periodToDate } from "@/lib/domain/periods";
 import { signedQuantity, type MovementType } from "@/lib/domain/movements";
 import { requireStaff } from "../authorize";
-import { asRows } from "../sql-rows";
+import { bool, firstRow, isoOf, json, mapRows, num, numOrNull, str, strOrNull, type RowMapper } from "@/db/sql-rows";
 import { currentLedgerPeriod } from "../ledger/current-period";
 import { periodPreparing } from "../ledger/roll-ledger";
 import type { LedgerFigures } from "@/lib/domain/ledger";
@@ -74,8 +74,38 @@ export interface GapDetail {
   preparing: boolean;
 }
 
-const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
-const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : new Date(String(v)).toISOString());
+const headRow: RowMapper<Pick<GapDetail, "distributor" | "product">> = (r) => ({
+  distributor: { id: num(r.distributor_id), code: str(r.code), name: str(r.name) },
+  product: { id: num(r.product_id), sku: str(r.sku), description: str(r.description), family: str(r.family) },
+});
+
+const ledgerRow: RowMapper<LedgerPoint> = (r) => ({
+  period: str(r.period), opening: num(r.opening), sellIn: num(r.sell_in), sellThrough: num(r.sell_through),
+  returns: num(r.returns), adjustments: num(r.adjustments), calculated: num(r.calculated), reported: numOrNull(r.reported),
+  gap: numOrNull(r.gap), gapPct: numOrNull(r.gap_pct), newGap: numOrNull(r.new_gap), weeksOfSupply: numOrNull(r.weeks_of_supply), flags: json<string[] | null>(r.flags) ?? [],
+});
+
+const movementRow: RowMapper<DetailMovement> = (r) => ({
+  id: num(r.id), period: str(r.period), type: str(r.type) as MovementType, quantity: num(r.quantity),
+  signed: signedQuantity(str(r.type) as MovementType, num(r.quantity)), occurredOn: strOrNull(r.occurred_on),
+  document: strOrNull(r.document), documentLine: strOrNull(r.document_line),
+  reason: strOrNull(r.reason), correctionId: strOrNull(r.correction_id),
+  approvedBy: strOrNull(r.approved_by), createdAt: isoOf(r.created_at),
+});
+
+const revisionRow: RowMapper<DetailRevision> = (r) => ({
+  period: str(r.period), revision: num(r.revision), latest: bool(r.latest), submittedAt: isoOf(r.submitted_at),
+  submittedBy: strOrNull(r.submitted_by) ?? "—", source: str(r.source), sold: num(r.sold), returned: num(r.returned),
+  onHand: num(r.on_hand), note: strOrNull(r.note),
+  flags: Array.isArray(r.flags) ? json<DetailRevision["flags"]>(r.flags) : [],
+  confirm: r.confirm_reason ? { reason: str(r.confirm_reason), note: strOrNull(r.confirm_note) } : null,
+  quality: numOrNull(r.quality_score),
+});
+
+const exceptionRow: RowMapper<DetailException> = (r) => ({
+  id: str(r.id), period: str(r.period), status: str(r.status), reason: strOrNull(r.reason),
+  owner: strOrNull(r.owner), gapAtOpen: numOrNull(r.gap_at_open), automatic: r.automatic != null, createdAt: isoOf(r.created_at),
+});
 
 /**
  * One distributor × SKU: the ledger over the 18 periods ending at `period` (SQL, maintained balances),
@@ -92,12 +122,16 @@ export async function getGapDetail(
   const period = args.period ?? (await currentLedgerPeriod(db));
   const from = addPeriods(period, -(DETAIL_PERIODS - 1));
   const preparing = await periodPreparing(db, period);
-  const [head] = asRows(await db.execute(sql`
+  const head = await firstRow(
+    db,
+    sql`
     select d.id as distributor_id, d.code, d.name, p.id as product_id, p.sku, p.description, p.family
-      from distributors d, products p where d.code = ${args.distributor.toUpperCase()} and p.sku = ${args.sku}`));
+      from distributors d, products p where d.code = ${args.distributor.toUpperCase()} and p.sku = ${args.sku}`,
+    headRow,
+  );
   if (!head) throw notFound(`No distributor ${args.distributor} or SKU ${args.sku}`);
-  const dId = Number(head.distributor_id);
-  const pId = Number(head.product_id);
+  const dId = head.distributor.id;
+  const pId = head.product.id;
   const range = sql`between ${periodToDate(from)}::date and ${periodToDate(period)}::date`;
 
   const [ledger, movements, revisions, exceptions] = await Promise.all([
@@ -133,34 +167,14 @@ export async function getGapDetail(
   ]);
 
   return {
-    distributor: { id: dId, code: String(head.code), name: String(head.name) },
-    product: { id: pId, sku: String(head.sku), description: String(head.description), family: String(head.family) },
+    distributor: head.distributor,
+    product: head.product,
     period,
     from,
     preparing,
-    ledger: asRows(ledger).map((r) => ({
-      period: String(r.period), opening: Number(r.opening), sellIn: Number(r.sell_in), sellThrough: Number(r.sell_through),
-      returns: Number(r.returns), adjustments: Number(r.adjustments), calculated: Number(r.calculated), reported: num(r.reported),
-      gap: num(r.gap), gapPct: num(r.gap_pct), newGap: num(r.new_gap), weeksOfSupply: num(r.weeks_of_supply), flags: (r.flags as string[]) ?? [],
-    })),
-    movements: asRows(movements).map((r) => ({
-      id: Number(r.id), period: String(r.period), type: r.type as MovementType, quantity: Number(r.quantity),
-      signed: signedQuantity(r.type as MovementType, Number(r.quantity)), occurredOn: (r.occurred_on as string | null) ?? null,
-      document: (r.document as string | null) ?? null, documentLine: (r.document_line as string | null) ?? null,
-      reason: (r.reason as string | null) ?? null, correctionId: (r.correction_id as string | null) ?? null,
-      approvedBy: (r.approved_by as string | null) ?? null, createdAt: iso(r.created_at),
-    })),
-    revisions: asRows(revisions).map((r) => ({
-      period: String(r.period), revision: Number(r.revision), latest: Boolean(r.latest), submittedAt: iso(r.submitted_at),
-      submittedBy: String(r.submitted_by ?? "—"), source: String(r.source), sold: Number(r.sold), returned: Number(r.returned),
-      onHand: Number(r.on_hand), note: (r.note as string | null) ?? null,
-      flags: Array.isArray(r.flags) ? (r.flags as DetailRevision["flags"]) : [],
-      confirm: r.confirm_reason ? { reason: String(r.confirm_reason), note: (r.confirm_note as string | null) ?? null } : null,
-      quality: num(r.quality_score),
-    })),
-    exceptions: asRows(exceptions).map((r) => ({
-      id: String(r.id), period: String(r.period), status: String(r.status), reason: (r.reason as string | null) ?? null,
-      owner: (r.owner as string | null) ?? null, gapAtOpen: num(r.gap_at_open), automatic: r.automatic != null, createdAt: iso(r.created_at),
-    })),
+    ledger: mapRows(ledger, ledgerRow),
+    movements: mapRows(movements, movementRow),
+    revisions: mapRows(revisions, revisionRow),
+    exceptions: mapRows(exceptions, exceptionRow),
   };
 }

@@ -3,7 +3,7 @@ import type { Queryable } from "@/db/open";
 import type { Viewer } from "@/lib/auth/viewer";
 import { periodRange } from "@/lib/domain/periods";
 import { requireStaff } from "../authorize";
-import { asRows } from "../sql-rows";
+import { mapRows, str, strOrNull } from "@/db/sql-rows";
 import { getSettings } from "../settings/get-settings";
 
 export interface GapFacets {
@@ -22,11 +22,11 @@ export async function getGapFacets(db: Queryable, viewer: Viewer): Promise<GapFa
     db.execute(sql`select distinct family from products order by family`),
     getSettings(db),
   ]);
-  const b = asRows<{ first: string | null; last: string | null }>(bounds)[0];
+  const [b] = mapRows(bounds, (r) => ({ first: strOrNull(r.first), last: strOrNull(r.last) }));
   return {
     periods: b?.first && b.last ? periodRange(b.first, b.last).reverse() : [],
-    distributors: asRows(ds).map((r) => ({ code: String(r.code), name: String(r.name) })),
-    families: asRows(fs).map((r) => String(r.family)),
+    distributors: mapRows(ds, (r) => ({ code: str(r.code), name: str(r.name) })),
+    families: mapRows(fs, (r) => str(r.family)),
     thresholds: { units: s.gapUnitsThreshold, pct: s.gapPctThreshold },
   };
 }

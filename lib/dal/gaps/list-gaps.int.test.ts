@@ -9,7 +9,7 @@ import { gapQuerySchema, type GapFilterInput } from "@/lib/validation/gaps";
 import { listGaps, openGapStream, type GapRow } from "./list-gaps";
 import { getGapDetail } from "./gap-detail";
 import { getChannelHealth } from "../health/channel-health";
-import { asRows } from "../sql-rows";
+import { asRows } from "@/db/sql-rows";
 
 /**
  * A small channel in its own database: 3 distributors × 6 SKUs (two families) × 2 periods, with

@@ -5,7 +5,7 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { periodToDate } from "@/lib/domain/periods";
 import { GAP_EXPORT_CAP, type GapQuery } from "@/lib/validation/gaps";
 import { requireStaff } from "../authorize";
-import { asRows } from "../sql-rows";
+import { firstRow, json, num, numOrNull, rows, str, type RowMapper } from "@/db/sql-rows";
 import { currentLedgerPeriod } from "../ledger/current-period";
 import { periodPreparing } from "../ledger/roll-ledger";
 import { getSettings } from "../settings/get-settings";
@@ -47,6 +47,25 @@ export interface ListGapsOptions {
   totals?: boolean;
 }
 
+const gapRow: RowMapper<GapRow> = (r) => ({
+  distributor: str(r.distributor), distributorName: str(r.distributor_name), sku: str(r.sku),
+  description: str(r.description), family: str(r.family),
+  opening: num(r.opening), sellIn: num(r.sell_in), sellThrough: num(r.sell_through), returns: num(r.returns),
+  adjustments: num(r.adjustments), calculated: num(r.calculated), reported: numOrNull(r.reported), gap: numOrNull(r.gap),
+  gapPct: numOrNull(r.gap_pct), newGap: numOrNull(r.new_gap), weeksOfSupply: numOrNull(r.weeks_of_supply), flags: json<string[] | null>(r.flags) ?? [],
+});
+
+/** A row of a page with the values of its sort keys (k0, k1, …: never null), what a cursor after it holds. */
+const pageRow =
+  (keys: SortKey[]): RowMapper<{ row: GapRow; key: CursorValue[] }> =>
+  (r) => ({ row: gapRow(r), key: keys.map((k, i) => (k.type === "int" ? num(r[`k${i}`]) : str(r[`k${i}`]))) });
+
+const totalsRow: RowMapper<GapTotals> = (r) => ({
+  rows: num(r.rows), opening: num(r.opening), sellIn: num(r.sell_in),
+  sellThrough: num(r.sell_through), returns: num(r.returns), adjustments: num(r.adjustments),
+  calculated: num(r.calculated), reported: num(r.reported), gap: num(r.gap),
+});
+
 interface Prepared {
   period: string;
   periodDate: string;
@@ -77,8 +96,9 @@ async function fetchPage(db: Queryable, p: Prepared, limit: number, cursor: Curs
   const joins = p.keys.every((k) => k.ledgerOnly)
     ? sql``
     : sql`join distributors d on d.id = l.distributor_id join products p on p.id = l.product_id`;
-  const list = asRows(
-    await db.execute(sql`
+  const list = await rows(
+    db,
+    sql`
       with page as (
         select l.distributor_id as did, l.product_id as pid, ${keySelect(p.keys)}
           from ledger_balances l ${joins}
@@ -88,28 +108,29 @@ async function fetchPage(db: Queryable, p: Prepared, limit: number, cursor: Curs
         from page k
         join ledger_balances l on l.distributor_id = k.did and l.product_id = k.pid and l.period = ${p.periodDate}::date
         join distributors d on d.id = k.did join products p on p.id = k.pid
-       order by ${orderBy(p.keys, "k")}`),
+       order by ${orderBy(p.keys, "k")}`,
+    pageRow(p.keys),
   );
   const more = list.length > limit;
   const page = list.slice(0, limit);
   const last = page[page.length - 1];
-  const next = more && last ? p.keys.map((k, i) => (k.type === "int" ? Number(last[`k${i}`]) : String(last[`k${i}`]))) : null;
-  return { rows: page.map(toGapRow), next };
+  const next = more && last ? last.key : null;
+  return { rows: page.map((r) => r.row), next };
 }
 
 /** Σ over the whole filtered set; one aggregate that reads only ledger_balances (no joins). */
 async function fetchTotals(db: Queryable, p: Prepared): Promise<GapTotals> {
-  const [t] = asRows(await db.execute(sql`
+  const t = await firstRow(
+    db,
+    sql`
     select count(*)::float8 as rows, coalesce(sum(l.opening),0)::float8 as opening, coalesce(sum(l.sell_in),0)::float8 as sell_in,
            coalesce(sum(l.sell_through),0)::float8 as sell_through, coalesce(sum(l.returns),0)::float8 as returns,
            coalesce(sum(l.adjustments),0)::float8 as adjustments, coalesce(sum(l.calculated),0)::float8 as calculated,
            coalesce(sum(l.reported),0)::float8 as reported, coalesce(sum(l.gap),0)::float8 as gap
-      from ledger_balances l where ${p.filter}`));
-  return {
-    rows: Number(t?.rows ?? 0), opening: Number(t?.opening ?? 0), sellIn: Number(t?.sell_in ?? 0),
-    sellThrough: Number(t?.sell_through ?? 0), returns: Number(t?.returns ?? 0), adjustments: Number(t?.adjustments ?? 0),
-    calculated: Number(t?.calculated ?? 0), reported: Number(t?.reported ?? 0), gap: Number(t?.gap ?? 0),
-  };
+      from ledger_balances l where ${p.filter}`,
+    totalsRow,
+  );
+  return t ?? totalsRow({});
 }
 
 const NO_TOTALS: GapTotals = { rows: 0, opening: 0, sellIn: 0, sellThrough: 0, returns: 0, adjustments: 0, calculated: 0, reported: 0, gap: 0 };
@@ -155,16 +176,4 @@ export async function openGapStream(
     }
   }
   return { period: p.period, rows };
-}
-
-const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
-
-function toGapRow(r: Record<string, unknown>): GapRow {
-  return {
-    distributor: String(r.distributor), distributorName: String(r.distributor_name), sku: String(r.sku),
-    description: String(r.description), family: String(r.family),
-    opening: Number(r.opening), sellIn: Number(r.sell_in), sellThrough: Number(r.sell_through), returns: Number(r.returns),
-    adjustments: Number(r.adjustments), calculated: Number(r.calculated), reported: num(r.reported), gap: num(r.gap),
-    gapPct: num(r.gap_pct), newGap: num(r.new_gap), weeksOfSupply: num(r.weeks_of_supply), flags: (r.flags as string[]) ?? [],
-  };
 }

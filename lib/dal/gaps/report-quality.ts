@@ -10,7 +10,7 @@ import type { Viewer } from "@/lib/auth/viewer";
 import type { Quality, QualityParts } from "@/lib/domain/quality";
 import { periodToDate } from "@/lib/domain/periods";
 import { requireStaff } from "../authorize";
-import { asRows } from "../sql-rows";
+import { firstRow, json, num, numOrNull } from "@/db/sql-rows";
 
 export interface ReportQuality extends Quality {
   distributor: string;
@@ -20,15 +20,20 @@ export interface ReportQuality extends Quality {
 
 export async function getReportQuality(db: Queryable, viewer: Viewer, q: { distributor: string; period: string }): Promise<ReportQuality | null> {
   requireStaff(viewer);
-  const [r] = asRows<{ revision: number; score: number | null; parts: QualityParts | string | null }>(
-    await db.execute(sql`
+  const r = await firstRow(
+    db,
+    sql`
       select r.revision, r.quality_score as score, r.quality_parts as parts
         from distributors d
         join submissions s on s.distributor_id = d.id and s.period = ${periodToDate(q.period)}::date
         join submission_revisions r on r.id = s.latest_revision_id
-       where d.code = ${q.distributor}`),
+       where d.code = ${q.distributor}`,
+    (r) => ({
+      revision: num(r.revision), score: numOrNull(r.score),
+      // jsonb; a row may hold it as a JSON text.
+      parts: r.parts === null ? null : json<QualityParts>(typeof r.parts === "string" ? JSON.parse(r.parts) : r.parts),
+    }),
   );
   if (!r || r.score === null || r.parts === null) return null;
-  const parts = (typeof r.parts === "string" ? JSON.parse(r.parts) : r.parts) as QualityParts;
-  return { distributor: q.distributor, period: q.period, revision: Number(r.revision), score: Number(r.score), parts };
+  return { distributor: q.distributor, period: q.period, revision: r.revision, score: r.score, parts: r.parts };
 }

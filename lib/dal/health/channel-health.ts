@@ -6,7 +6,7 @@ import { addPeriods, dueAt, periodToDate } from "@/lib/domain/periods";
 import { WEEKS_PER_MONTH } from "@/lib/domain/ledger";
 import type { HealthQuery } from "@/lib/validation/gaps";
 import { requireStaff } from "../authorize";
-import { asRows } from "../sql-rows";
+import { date, firstRow, json, mapRows, num, numOrNull, str, type RowMapper } from "@/db/sql-rows";
 import { currentLedgerPeriod } from "../ledger/current-period";
 import { periodPreparing } from "../ledger/roll-ledger";
 import { getSettings } from "../settings/get-settings";
@@ -78,8 +78,32 @@ export interface ChannelHealth {
   preparing: boolean;
 }
 
-const n = (v: unknown) => Number(v ?? 0);
-const nn = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+/** A period of the series with the flag counts `current` also shows; `notYetDue` is judged against the deadlines. */
+type SeriesPoint = HealthPoint & { excess: number; burningDown: number; slowing: number; unreported: number };
+const seriesRow =
+  (notYetDue: (period: string) => boolean): RowMapper<SeriesPoint> =>
+  (r) => ({
+    period: str(r.period), sellIn: num(r.sell_in), sellThrough: num(r.sell_through), calculated: num(r.calculated),
+    reported: numOrNull(r.reported), gap: numOrNull(r.gap), weeksOfSupply: numOrNull(r.wos), rows: num(r.rows), reportedRows: num(r.reported_rows), notYetDue: notYetDue(str(r.period)),
+    excess: num(r.excess), burningDown: num(r.burning_down), slowing: num(r.slowing), unreported: num(r.unreported),
+  });
+
+const distributorRow: RowMapper<DistributorHealth> = (r) => {
+  const d: DistributorHealth = {
+    code: str(r.code), name: str(r.name), rows: num(r.rows), calculated: num(r.calculated), reported: num(r.reported),
+    gap: num(r.gap), absGap: num(r.abs_gap), excess: num(r.excess), burningDown: num(r.burning_down), slowing: num(r.slowing),
+    newGap: num(r.new_gap), unreported: num(r.unreported), late: num(r.late), missing: num(r.missing), absGapPct: numOrNull(r.abs_gap_pct),
+    quality: numOrNull(r.quality),
+    score: num(r.score), reasons: [],
+  };
+  d.reasons = riskReasons(d);
+  return d;
+};
+
+const topSkuRow: RowMapper<TopSku> = (r) => ({
+  distributor: str(r.distributor), sku: str(r.sku), description: str(r.description), family: str(r.family),
+  calculated: num(r.calculated), reported: numOrNull(r.reported), gap: num(r.gap), gapPct: numOrNull(r.gap_pct), flags: json<string[] | null>(r.flags) ?? [],
+});
 
 /**
  * The channel health dashboard: every figure is one grouped SQL aggregate over ledger_balances
@@ -95,9 +119,11 @@ export async function getChannelHealth(db: Queryable, viewer: Viewer, q: HealthQ
 
   let distributor: { id: number; code: string; name: string } | null = null;
   if (q.distributor) {
-    const [d] = asRows(await db.execute(sql`select id, code, name from distributors where code = ${q.distributor}`));
+    const d = await firstRow(db, sql`select id, code, name from distributors where code = ${q.distributor}`, (r) => ({
+      id: num(r.id), code: str(r.code), name: str(r.name),
+    }));
     if (!d) throw notFound(`No distributor ${q.distributor}`);
-    distributor = { id: Number(d.id), code: String(d.code), name: String(d.name) };
+    distributor = d;
   }
   const scope: SQL[] = [];
   if (distributor) scope.push(sql`l.distributor_id = ${distributor.id}`);
@@ -174,31 +200,17 @@ export async function getChannelHealth(db: Queryable, viewer: Viewer, q: HealthQ
     getSettings(db),
   ]);
   // A month without its periods row yet has the deadline today's settings give it (as listPeriods says).
-  const dueBy = new Map(asRows(deadlines).map((r) => [String(r.period), new Date(r.due_at as string | Date)]));
+  const dueBy = new Map(mapRows(deadlines, (r) => [str(r.period), date(r.due_at)] as const));
   const notYetDue = (p: string) => (dueBy.get(p) ?? dueAt(p, { dueDay: settings.dueDay, timeZone: settings.timeZone })).getTime() > now.getTime();
 
-  const points = asRows(series).map((r) => ({
-    period: String(r.period), sellIn: n(r.sell_in), sellThrough: n(r.sell_through), calculated: n(r.calculated),
-    reported: nn(r.reported), gap: nn(r.gap), weeksOfSupply: nn(r.wos), rows: n(r.rows), reportedRows: n(r.reported_rows), notYetDue: notYetDue(String(r.period)),
-    excess: n(r.excess), burningDown: n(r.burning_down), slowing: n(r.slowing), unreported: n(r.unreported),
-  }));
+  const points = mapRows(series, seriesRow(notYetDue));
   const last = points.find((p) => p.period === period);
   const current = last ?? {
     period, sellIn: 0, sellThrough: 0, calculated: 0, reported: null, gap: null, weeksOfSupply: null, rows: 0, reportedRows: 0, notYetDue: notYetDue(period),
     excess: 0, burningDown: 0, slowing: 0, unreported: 0,
   };
 
-  const distributors: DistributorHealth[] = asRows(perDistributor).map((r) => {
-    const d: DistributorHealth = {
-      code: String(r.code), name: String(r.name), rows: n(r.rows), calculated: n(r.calculated), reported: n(r.reported),
-      gap: n(r.gap), absGap: n(r.abs_gap), excess: n(r.excess), burningDown: n(r.burning_down), slowing: n(r.slowing),
-      newGap: n(r.new_gap), unreported: n(r.unreported), late: n(r.late), missing: n(r.missing), absGapPct: nn(r.abs_gap_pct),
-      quality: nn(r.quality),
-      score: n(r.score), reasons: [],
-    };
-    d.reasons = riskReasons(d);
-    return d;
-  });
+  const distributors = mapRows(perDistributor, distributorRow);
 
   return {
     period,
@@ -209,13 +221,10 @@ export async function getChannelHealth(db: Queryable, viewer: Viewer, q: HealthQ
     current,
     distributors,
     atRisk: distributors.filter((d) => d.reasons.length > 0 && d.score >= 3).slice(0, 10),
-    topSkus: asRows(topSkus).map((r) => ({
-      distributor: String(r.distributor), sku: String(r.sku), description: String(r.description), family: String(r.family),
-      calculated: n(r.calculated), reported: nn(r.reported), gap: n(r.gap), gapPct: nn(r.gap_pct), flags: (r.flags as string[]) ?? [],
-    })),
+    topSkus: mapRows(topSkus, topSkuRow),
     options: {
-      distributors: asRows(dOptions).map((r) => ({ code: String(r.code), name: String(r.name) })),
-      families: asRows(fOptions).map((r) => String(r.family)),
+      distributors: mapRows(dOptions, (r) => ({ code: str(r.code), name: str(r.name) })),
+      families: mapRows(fOptions, (r) => str(r.family)),
     },
   };
 }

@@ -4,7 +4,7 @@ import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
 import { addMovement, addRevision, makeDistributor, makeProduct, makeViewer } from "@/lib/testing/fixtures";
 import type { Viewer } from "@/lib/auth/viewer";
 import { gapQuerySchema } from "@/lib/validation/gaps";
-import { asRows } from "../sql-rows";
+import { asRows } from "@/db/sql-rows";
 import { submitPeriod } from "../submissions/submit-period";
 import { loadSellIn } from "../sell-in/load-sell-in";
 import { approveCorrection, proposeCorrection } from "../corrections/corrections";

@@ -7,7 +7,7 @@ import { runLedger, type PeriodFacts } from "@/lib/domain/ledger";
 import { refreshLedger } from "./refresh-ledger";
 import { updateLedger } from "./update-ledger";
 import { rollLedger } from "./roll-ledger";
-import { asRows } from "../sql-rows";
+import { asRows } from "@/db/sql-rows";
 import { mulberry32 } from "@/lib/seed/demo/prng";
 
 let tdb: TestDatabase;

@@ -3,7 +3,7 @@ import type { Queryable } from "@/db/open";
 import { SYSTEM, withDbContext } from "@/db/rls";
 import { addPeriods, dateToPeriod, periodToDate } from "@/lib/domain/periods";
 import { DEFAULT_THRESHOLDS } from "@/lib/domain/ledger";
-import { asRows } from "../sql-rows";
+import { bool, firstRow, mapRows, num, strOrNull } from "@/db/sql-rows";
 import { earliestPeriod, ensurePeriods } from "../periods/ensure-periods";
 import { getSettings } from "../settings/get-settings";
 import { currentLedgerPeriod } from "./current-period";
@@ -87,18 +87,19 @@ export async function rollLedger(db: Queryable, now = new Date()): Promise<RollR
         const next = addPeriods(dateToPeriod(last), 1);
         if (next > target) return { kind: "done" as const, through: dateToPeriod(last) };
         // The distributors with rows to carry, in chunks of about ROLL_CHUNK_ROWS rows (whole distributors).
-        const counts = asRows<{ d: number; n: number }>(
+        const counts = mapRows(
           await tx.execute(sql`select distributor_id as d, count(*)::int as n from ledger_balances where period = ${periodToDate(dateToPeriod(last))}::date group by 1 order by 1`),
+          (c) => ({ d: num(c.d), n: num(c.n) }),
         );
         const chunks: number[][] = [];
         let rows = Infinity;
         for (const c of counts) {
-          if (rows + Number(c.n) > ROLL_CHUNK_ROWS) {
+          if (rows + c.n > ROLL_CHUNK_ROWS) {
             chunks.push([]);
             rows = 0;
           }
-          chunks.at(-1)!.push(Number(c.d));
-          rows += Number(c.n);
+          chunks.at(-1)!.push(c.d);
+          rows += c.n;
         }
         return { kind: "roll" as const, period: next, chunks };
       }
@@ -106,15 +107,17 @@ export async function rollLedger(db: Queryable, now = new Date()): Promise<RollR
       if ((await lastBuiltPeriod(tx)) !== null) return { kind: "again" as const }; // another instance bootstrapped
       const started = performance.now();
       await refreshLedger(tx, {}, periodToDate(target));
-      const [r] = asRows<{ first: string | null; n: number }>(
-        await tx.execute(sql`select to_char(min(period), 'YYYY-MM') as first, count(*)::int as n from ledger_balances`),
+      const r = await firstRow(
+        tx,
+        sql`select to_char(min(period), 'YYYY-MM') as first, count(*)::int as n from ledger_balances`,
+        (x) => ({ first: strOrNull(x.first), n: num(x.n) }),
       );
       const ms = Math.round(performance.now() - started);
       await tx.execute(sql`
         insert into ledger_periods (period, rows_written, ms)
         select g::date, 0, 0 from generate_series(${periodToDate(r?.first && r.first < target ? r.first : target)}::date, ${periodToDate(target)}::date, interval '1 month') g
         on conflict do nothing`);
-      await tx.execute(sql`update ledger_periods set rows_written = ${Number(r?.n ?? 0)}, ms = ${ms} where period = ${periodToDate(target)}::date`);
+      await tx.execute(sql`update ledger_periods set rows_written = ${r?.n ?? 0}, ms = ${ms} where period = ${periodToDate(target)}::date`);
       return { kind: "bootstrap" as const };
     });
     if (step.kind === "done") {
@@ -129,8 +132,8 @@ export async function rollLedger(db: Queryable, now = new Date()): Promise<RollR
       rows += await withDbContext(db, SYSTEM, async (tx) => {
         // In id order, as every roll takes them: two instances rolling at once never deadlock.
         for (const id of ids) await tx.execute(sql`select pg_advisory_xact_lock(${LEDGER_DISTRIBUTOR_LOCK}, ${id})`);
-        const [r] = asRows<{ n: number }>(await tx.execute(rollStatement(step.period, ids)));
-        return Number(r?.n ?? 0);
+        const n = await firstRow(tx, rollStatement(step.period, ids), (r) => num(r.n));
+        return n ?? 0;
       });
     }
     const ms = Math.round(performance.now() - started);
@@ -146,8 +149,10 @@ export async function rollLedger(db: Queryable, now = new Date()): Promise<RollR
  * read of it answers with the rows that exist (those written since) and says so.
  */
 export async function periodPreparing(db: Queryable, period: string): Promise<boolean> {
-  const [r] = asRows<{ preparing: boolean }>(
-    await db.execute(sql`select coalesce(max(period) < ${periodToDate(period)}::date, true) as preparing from ledger_periods`),
+  const preparing = await firstRow(
+    db,
+    sql`select coalesce(max(period) < ${periodToDate(period)}::date, true) as preparing from ledger_periods`,
+    (r) => bool(r.preparing),
   );
-  return Boolean(r?.preparing);
+  return preparing ?? false;
 }

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Queryable } from "@/db/open";
-import { asRows } from "../sql-rows";
+import { firstRow, num, rows, str, strOrNull } from "@/db/sql-rows";
 import { ledgerSelectFrom } from "./ledger-sql";
 import { LEDGER_COLUMNS } from "./refresh-ledger";
 
@@ -15,8 +15,8 @@ export const LEDGER_DISTRIBUTOR_LOCK = 727003;
 
 /** The last period the month roll has built ("YYYY-MM-01"), null before the first roll. */
 export async function lastBuiltPeriod(db: Queryable): Promise<string | null> {
-  const [r] = asRows<{ last: string | null }>(await db.execute(sql`select to_char(max(period), 'YYYY-MM-DD') as last from ledger_periods`));
-  return r?.last ?? null;
+  const last = await firstRow(db, sql`select to_char(max(period), 'YYYY-MM-DD') as last from ledger_periods`, (r) => strOrNull(r.last));
+  return last ?? null;
 }
 
 export interface LedgerChange {
@@ -42,25 +42,29 @@ export async function updateLedger(tx: Queryable, change: LedgerChange): Promise
   await tx.execute(sql`select pg_advisory_xact_lock_shared(${LEDGER_ROLL_LOCK})`);
   await tx.execute(sql`select pg_advisory_xact_lock_shared(${LEDGER_DISTRIBUTOR_LOCK}, ${change.distributorId})`);
   const built = await lastBuiltPeriod(tx);
-  const existing = asRows<{ product_id: number; last: string }>(
-    await tx.execute(sql`
+  const existing = await rows(
+    tx,
+    sql`
       with del as (
         delete from ledger_balances
          where distributor_id = ${change.distributorId} and product_id = any(${sql.param(productIds)}::int[]) and period >= ${change.from}::date
         returning product_id, period)
-      select product_id, to_char(max(period), 'YYYY-MM-DD') as last from del group by 1`),
+      select product_id, to_char(max(period), 'YYYY-MM-DD') as last from del group by 1`,
+    (r) => ({ productId: num(r.product_id), last: str(r.last) }),
   );
   const through = built ?? change.from;
-  const res = asRows<{ n: number }>(
-    await tx.execute(sql`
+  const n = await firstRow(
+    tx,
+    sql`
       with ins as (
         insert into ledger_balances (${sql.raw(LEDGER_COLUMNS)})
         select ${sql.raw(LEDGER_COLUMNS)} from (${ledgerSelectFrom({
           distributorId: change.distributorId, productIds, from: change.from, through,
-          existing: existing.map((e) => ({ productId: Number(e.product_id), last: e.last })),
+          existing,
         })}) l
         returning 1)
-      select count(*)::int as n from ins`),
+      select count(*)::int as n from ins`,
+    (r) => num(r.n),
   );
-  return Number(res[0]?.n ?? 0);
+  return n ?? 0;
 }

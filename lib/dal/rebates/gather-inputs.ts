@@ -12,7 +12,7 @@ import { periods } from "@/db/schema";
 import { addPeriods, dateToPeriod, dueAt as computeDueAt, latestEndedPeriod, periodRange, periodToDate } from "@/lib/domain/periods";
 import type { RebateInputs } from "@/lib/domain/rebates";
 import { getSettings } from "../settings/get-settings";
-import { asRows } from "../sql-rows";
+import { isoOrNull, num, numOrNull, rows, str, strOrNull, type RowMapper } from "@/db/sql-rows";
 import type { RebateProgram } from "./programs";
 
 export interface DistributorInputs {
@@ -21,6 +21,26 @@ export interface DistributorInputs {
   name: string;
   inputs: RebateInputs;
 }
+
+/** One distributor × due period (period null: a member with nothing due yet). */
+interface InputRow {
+  id: number;
+  code: string;
+  name: string;
+  period: string | null;
+  firstSubmittedAt: string | null;
+  required: number;
+  submitted: number;
+  sumGap: number;
+  sumCalc: number;
+  value: string | null;
+  qualityScore: number | null;
+}
+const inputRow: RowMapper<InputRow> = (r) => ({
+  id: num(r.id), code: str(r.code), name: str(r.name), period: strOrNull(r.period), firstSubmittedAt: isoOrNull(r.first_submitted_at),
+  required: num(r.required), submitted: num(r.submitted), sumGap: num(r.sum_gap), sumCalc: num(r.sum_calc), value: strOrNull(r.value),
+  qualityScore: numOrNull(r.quality_score),
+});
 
 const SCALE = 4;
 function addDecimal(a: bigint, text: string | null): bigint {
@@ -46,11 +66,11 @@ export async function gatherRebateInputs(
 ): Promise<DistributorInputs[]> {
   const s = await getSettings(db);
   const latest = latestEndedPeriod(now, s.timeZone);
-  const rows = await db
+  const stored = await db
     .select()
     .from(periods)
     .where(and(between(periods.period, periodToDate(program.fromPeriod), periodToDate(program.toPeriod))));
-  const dueOf = new Map(rows.map((r) => [dateToPeriod(r.period), r.dueAt]));
+  const dueOf = new Map(stored.map((r) => [dateToPeriod(r.period), r.dueAt]));
   const due: { period: string; dueAt: string }[] = [];
   const pending: { period: string; dueAt: string }[] = [];
   for (const p of periodRange(program.fromPeriod, program.toPeriod)) {
@@ -65,12 +85,9 @@ export async function gatherRebateInputs(
   // With nothing due yet, membership is "active in the programme's first period or the one before".
   const membershipFrom = periodToDate(due.length ? due[0]!.period : addPeriods(program.fromPeriod, -1));
 
-  const raw = asRows<{
-    id: number; code: string; name: string; period: string | null; first_submitted_at: string | Date | null;
-    required: number | null; submitted: number | null; sum_gap: number | null; sum_calc: number | null; value: string | null;
-    quality_score: number | null;
-  }>(
-    await db.execute(sql`
+  const raw = await rows(
+    db,
+    sql`
       with pp as (select unnest(string_to_array(${dueDates.join(",")}::text, ',')::date[]) as period),
       facts as (
         select l.distributor_id, l.period,
@@ -101,7 +118,8 @@ export async function gatherRebateInputs(
         left join facts f on f.distributor_id = m.id and f.period = pp.period
         left join submissions s on s.distributor_id = m.id and s.period = pp.period
         left join submission_revisions r on r.id = s.latest_revision_id
-       order by m.code, pp.period`),
+       order by m.code, pp.period`,
+    inputRow,
   );
 
   const out = new Map<string, DistributorInputs & { value: bigint }>();
@@ -109,7 +127,7 @@ export async function gatherRebateInputs(
     let d = out.get(r.code);
     if (!d) {
       d = {
-        distributorId: Number(r.id), code: r.code, name: r.name, value: 0n,
+        distributorId: r.id, code: r.code, name: r.name, value: 0n,
         inputs: { rules: program.rules, periods: [], pendingPeriods: pending, sumGap: 0, sumCalculated: 0, sellThroughValue: "0.0000" },
       };
       out.set(r.code, d);
@@ -118,14 +136,14 @@ export async function gatherRebateInputs(
     d.inputs.periods.push({
       period: r.period,
       dueAt: due.find((p) => p.period === r.period)!.dueAt,
-      firstSubmittedAt: r.first_submitted_at === null ? null : new Date(r.first_submitted_at).toISOString(),
-      required: Number(r.required ?? 0),
-      submitted: Number(r.submitted ?? 0),
+      firstSubmittedAt: r.firstSubmittedAt,
+      required: r.required,
+      submitted: r.submitted,
       // Only a programme with a quality rule carries scores (frozen inputs of the others stay as they were).
-      ...(program.rules.minQualityScore != null ? { qualityScore: r.quality_score === null ? null : Number(r.quality_score) } : {}),
+      ...(program.rules.minQualityScore != null ? { qualityScore: r.qualityScore } : {}),
     });
-    d.inputs.sumGap += Number(r.sum_gap ?? 0);
-    d.inputs.sumCalculated += Number(r.sum_calc ?? 0);
+    d.inputs.sumGap += r.sumGap;
+    d.inputs.sumCalculated += r.sumCalc;
     d.value = addDecimal(d.value, r.value);
   }
   return [...out.values()].map(({ value, ...d }) => ({ ...d, inputs: { ...d.inputs, sellThroughValue: scaledToText(value) } }));

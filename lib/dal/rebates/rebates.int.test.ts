@@ -5,7 +5,7 @@ import { addMovement, makeDistributor, makeProduct, makeViewer } from "@/lib/tes
 import type { Viewer } from "@/lib/auth/viewer";
 import { refreshLedger } from "../ledger/refresh-ledger";
 import { submitPeriod } from "../submissions/submit-period";
-import { asRows } from "../sql-rows";
+import { asRows } from "@/db/sql-rows";
 import { createProgram, updateProgram } from "./save-program";
 import { eligibilityApiRows, getEligibility } from "./get-eligibility";
 import { freezeResults } from "./freeze-results";

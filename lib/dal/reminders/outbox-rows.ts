@@ -1,7 +1,7 @@
 /** The outbox sender's SQL (lib/mail/send-outbox.ts sends; this claims and marks rows). */
 import { sql } from "drizzle-orm";
 import type { Queryable } from "@/db/open";
-import { asRows } from "@/lib/dal/sql-rows";
+import { rows, str, type RowMapper } from "@/db/sql-rows";
 
 export const MAX_ATTEMPTS = 5;
 
@@ -11,16 +11,19 @@ export interface UnsentMessage {
   subject: string;
   body: string;
 }
+const unsentRow: RowMapper<UnsentMessage> = (r) => ({ id: str(r.id), to_address: str(r.to_address), subject: str(r.subject), body: str(r.body) });
 
 /** Unsent rows still worth trying, oldest first, locked for this transaction (`skip locked`: several senders never send one row twice). */
 export async function claimUnsent(tx: Queryable, limit: number): Promise<UnsentMessage[]> {
-  return asRows<UnsentMessage>(
-    await tx.execute(sql`
+  return rows(
+    tx,
+    sql`
       select id, to_address, subject, body from outbox
        where sent_at is null and attempts < ${MAX_ATTEMPTS}
        order by created_at, id
        limit ${limit}
-       for update skip locked`),
+       for update skip locked`,
+    unsentRow,
   );
 }
 

@@ -7,7 +7,7 @@
 import { sql } from "drizzle-orm";
 import type { Queryable } from "@/db/open";
 import { outbox } from "@/db/schema";
-import { asRows } from "../sql-rows";
+import { num, rows, str } from "@/db/sql-rows";
 import { reminderKey, reminderMessage, type ReminderKind } from "./messages";
 
 export interface ReminderTarget {
@@ -36,13 +36,15 @@ export async function queueReminders(
   if (targets.length === 0) return result;
   const ids = [...new Set(targets.map((t) => t.distributorId))];
   const recipients = new Map(
-    asRows<{ distributor_id: number; emails: string }>(
-      await db.execute(sql`
+    await rows(
+      db,
+      sql`
         select distributor_id, string_agg(email, ', ' order by lower(email)) as emails
           from users
          where active and role = 'distributor' and distributor_id = any(${sql.param(ids)}::int[])
-         group by distributor_id`),
-    ).map((r) => [Number(r.distributor_id), r.emails]),
+         group by distributor_id`,
+      (r): [number, string] => [num(r.distributor_id), str(r.emails)],
+    ),
   );
   const values: (typeof outbox.$inferInsert)[] = [];
   for (const t of targets) {

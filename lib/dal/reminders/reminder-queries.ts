@@ -5,13 +5,13 @@
 import { sql } from "drizzle-orm";
 import type { Queryable } from "@/db/open";
 import { periodToDate } from "@/lib/domain/periods";
-import { asRows } from "@/lib/dal/sql-rows";
+import { bool, date, firstRow, num, rows, str, type RowMapper } from "@/db/sql-rows";
 
 export const REMINDER_LOCK = 727006;
 
 /** Takes the job's transaction-scoped lock; false when another instance is running it. */
 export async function tryReminderLock(tx: Queryable): Promise<boolean> {
-  const [lock] = asRows<{ ok: boolean }>(await tx.execute(sql`select pg_try_advisory_xact_lock(${REMINDER_LOCK}) as ok`));
+  const lock = await firstRow(tx, sql`select pg_try_advisory_xact_lock(${REMINDER_LOCK}) as ok`, (r) => ({ ok: bool(r.ok) }));
   return !!lock?.ok;
 }
 
@@ -20,27 +20,38 @@ export interface PeriodDue {
   dueAt: Date;
   closed: boolean;
 }
+const periodDueRow: RowMapper<PeriodDue> = (r) => ({ period: str(r.period), dueAt: date(r.due_at), closed: !!r.closed_at });
+
+export interface DistributorDue {
+  id: number;
+  code: string;
+  name: string;
+  period: string;
+}
+const distributorDueRow: RowMapper<DistributorDue> = (r) => ({ id: num(r.id), code: str(r.code), name: str(r.name), period: str(r.period) });
 
 /** The periods from `first` to `last` (YYYY-MM) with their due dates. */
 export async function listPeriodsDue(tx: Queryable, first: string, last: string): Promise<PeriodDue[]> {
-  const rows = asRows<{ period: string; due_at: string | Date; closed_at: unknown }>(
-    await tx.execute(sql`select to_char(period, 'YYYY-MM') as period, due_at, closed_at from periods
-                          where period between ${periodToDate(first)}::date and ${periodToDate(last)}::date`),
+  return rows(
+    tx,
+    sql`select to_char(period, 'YYYY-MM') as period, due_at, closed_at from periods
+                          where period between ${periodToDate(first)}::date and ${periodToDate(last)}::date`,
+    periodDueRow,
   );
-  return rows.map((r) => ({ period: r.period, dueAt: new Date(r.due_at), closed: !!r.closed_at }));
 }
 
 /** Active distributors with no submission for each period, among those expected to report it (stock or history). */
-export async function listDistributorsDue(tx: Queryable, periods: string[]): Promise<{ id: number; code: string; name: string; period: string }[]> {
-  const rows = asRows<{ id: number; code: string; name: string; period: string }>(
-    await tx.execute(sql`
+export async function listDistributorsDue(tx: Queryable, periods: string[]): Promise<DistributorDue[]> {
+  return rows(
+    tx,
+    sql`
       select d.id, d.code, d.name, to_char(c.period, 'YYYY-MM') as period
         from unnest(string_to_array(${periods.map(periodToDate).join(",")}::text, ',')::date[]) as c(period)
         join distributors d on d.active
        where not exists (select 1 from submissions s where s.distributor_id = d.id and s.period = c.period)
          and (exists (select 1 from movements m where m.distributor_id = d.id and m.period <= c.period)
               or exists (select 1 from submissions s2 where s2.distributor_id = d.id and s2.period < c.period))
-       order by c.period, d.code`),
+       order by c.period, d.code`,
+    distributorDueRow,
   );
-  return rows.map((r) => ({ ...r, id: Number(r.id) }));
 }

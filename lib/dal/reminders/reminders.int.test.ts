@@ -9,7 +9,7 @@ import { reminderKindAt, runReminders } from "@/lib/jobs/run-reminders";
 import { sendOutbox } from "@/lib/mail/send-outbox";
 import { submitPeriod } from "../submissions/submit-period";
 import { listCompliance } from "../compliance/list-compliance";
-import { asRows } from "../sql-rows";
+import { asRows } from "@/db/sql-rows";
 import { remindSelected } from "./remind-selected";
 import { listOutbox } from "./list-outbox";
 

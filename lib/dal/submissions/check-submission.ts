@@ -24,7 +24,7 @@ import {
 } from "@/lib/domain/submission-checks";
 import type { SubmissionLine } from "@/lib/validation/submission";
 import type { Settings } from "../settings/get-settings";
-import { asRows } from "../sql-rows";
+import { firstRow, num, numOrNull, rows, str, strOrNull, type RowMapper } from "@/db/sql-rows";
 
 /**
  * Thrown by `submitPeriod(…, { requireReview: true })` (the screen) when flagged lines are neither
@@ -58,7 +58,18 @@ export function thresholdsOf(s: Pick<Settings, "gapUnitsThreshold" | "gapPctThre
   };
 }
 
-type CtxRow = { product_id: number; opening: number | null; sell_in: number | null; adjustments: number | null; last_on_hand: number | null; history: number[] | null };
+/** A product's ledger context: `[product id, context]`. */
+const ctxRow: RowMapper<[number, CheckContext]> = (r) => [
+  num(r.product_id),
+  {
+    opening: num(r.opening),
+    received: num(r.sell_in),
+    adjustments: num(r.adjustments),
+    lastOnHand: numOrNull(r.last_on_hand),
+    // An int[] (array_agg), which both drivers answer as an array.
+    history: ((r.history as unknown[] | null) ?? []).map(Number),
+  },
+];
 
 export async function checkLines(
   db: Queryable,
@@ -78,8 +89,9 @@ export async function checkLines(
   const since = periodToDate(addPeriods(period, -HISTORY_PERIODS));
   const ids = [...new Set(input.productIds)];
 
-  const rows = asRows<CtxRow>(
-    await db.execute(sql`
+  const ctx = await rows(
+    db,
+    sql`
 with p as (select unnest(${sql.param(ids)}::int[]) as product_id),
 hist as (
   -- The latest revisions of the last periods, their lines by primary key; one row per product.
@@ -102,35 +114,32 @@ select p.product_id,
   left join lateral (
     select b.period, b.opening, b.sell_in, b.adjustments, b.calculated from ledger_balances b
      where b.distributor_id = ${d} and b.product_id = p.product_id and b.period <= ${t}::date
-     order by b.period desc limit 1) lb on true`),
+     order by b.period desc limit 1) lb on true`,
+    ctxRow,
   );
-  const byProduct = new Map<number, CheckContext>();
-  for (const r of rows) {
-    byProduct.set(Number(r.product_id), {
-      opening: Number(r.opening ?? 0),
-      received: Number(r.sell_in ?? 0),
-      adjustments: Number(r.adjustments ?? 0),
-      lastOnHand: r.last_on_hand === null || r.last_on_hand === undefined ? null : Number(r.last_on_hand),
-      history: (r.history ?? []).map(Number),
-    });
-  }
+  const byProduct = new Map<number, CheckContext>(ctx);
 
-  const required = asRows<{ product_id: number }>(
-    await db.execute(sql`
+  const required = await rows(
+    db,
+    sql`
       select product_id from ledger_balances
-       where distributor_id = ${d} and period = ${t}::date and (opening > 0 or sell_in > 0)`),
-  ).map((r) => Number(r.product_id));
+       where distributor_id = ${d} and period = ${t}::date and (opening > 0 or sell_in > 0)`,
+    (r) => num(r.product_id),
+  );
 
-  let file: { skus: Set<string>; kind: FileKind } | null = null;
+  let file: { skus: Set<string | null>; kind: FileKind } | null = null;
   if (input.uploadId) {
-    const [u] = asRows<{ kind: string }>(await db.execute(sql`select kind from uploads where id = ${input.uploadId}::uuid and distributor_id = ${d}`));
-    const found = asRows<{ sku: string }>(
-      await db.execute(sql`
+    const u = await firstRow(db, sql`select kind from uploads where id = ${input.uploadId}::uuid and distributor_id = ${d}`, (r) => ({ kind: str(r.kind) }));
+    // A line without a sku answers null (never matched by a line's sku).
+    const found = await rows(
+      db,
+      sql`
         select distinct upper(x->>'sku') as sku
           from uploads u, jsonb_array_elements(coalesce(u.result->'lines', '[]'::jsonb)) x
-         where u.id = ${input.uploadId}::uuid and u.distributor_id = ${d}`),
+         where u.id = ${input.uploadId}::uuid and u.distributor_id = ${d}`,
+      (r) => strOrNull(r.sku),
     );
-    if (u) file = { skus: new Set(found.map((r) => r.sku)), kind: u.kind === "pos_lines" ? "pos_lines" : "summary" };
+    if (u) file = { skus: new Set(found), kind: u.kind === "pos_lines" ? "pos_lines" : "summary" };
   }
 
   const t0 = thresholdsOf(input.settings);

@@ -16,7 +16,7 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { unauthenticated } from "@/lib/errors";
 import { makeDistributor, makeProduct, makeViewer } from "@/lib/testing/fixtures";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
-import { asRows } from "../sql-rows";
+import { asRows } from "@/db/sql-rows";
 import { submitPeriod } from "./submit-period";
 
 const state = vi.hoisted(() => ({ viewer: null as Viewer | null, db: null as unknown }));

@@ -22,7 +22,7 @@ import { makeDistributor, makeViewer } from "@/lib/testing/fixtures";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
 import { getDraft } from "../drafts/get-draft";
 import { saveDraft } from "../drafts/save-draft";
-import { asRows } from "../sql-rows";
+import { asRows } from "@/db/sql-rows";
 
 const state = vi.hoisted(() => ({ viewer: null as Viewer | null, db: null as unknown }));
 vi.mock("@/lib/auth/current-viewer", () => ({

@@ -24,7 +24,7 @@ import { notFound } from "@/lib/errors";
 import { addPeriods, formatPeriodLabel, periodEnd, periodToDate } from "@/lib/domain/periods";
 import { periodStatus, type ComplianceStatus, type Timeliness } from "@/lib/domain/compliance";
 import { resolveDistributor } from "../authorize";
-import { asRows } from "../sql-rows";
+import { json, num, numOrNull, rows, str, strOrNull, type RowMapper } from "@/db/sql-rows";
 import { readDraftRow, toDraftView, type DraftView } from "../drafts/draft-store";
 import { loadPeriodInfo, parsePeriodParam } from "./period-info";
 import type { Quality, QualityParts } from "@/lib/domain/quality";
@@ -89,13 +89,20 @@ export interface SubmissionView {
 
 type Row = {
   sku: string; description: string; family: string;
-  lt_opening: number | null; lt_sell_in: number | null; lt_adjustments: number | null; prev_calculated: number | null;
-  c_sold: number | null; c_returned: number | null; c_on_hand: number | null; c_note: string | null;
+  lt_opening: number | null; lt_sell_in: number; lt_adjustments: number; prev_calculated: number;
+  c_sold: number | null; c_returned: number; c_on_hand: number; c_note: string | null;
   c_flags: { kind: CheckKind; message: string }[] | null; c_confirm_reason: string | null; c_confirm_note: string | null;
-  p_sold: number | null; p_returned: number | null; p_on_hand: number | null;
+  p_sold: number | null; p_returned: number; p_on_hand: number;
 };
 
-const n = (v: unknown) => (v === null || v === undefined ? 0 : Number(v));
+/** Null is kept where it tells something (no ledger row of the period, SKU not in a revision); elsewhere it reads as 0. */
+const viewRow: RowMapper<Row> = (r) => ({
+  sku: str(r.sku), description: str(r.description), family: str(r.family),
+  lt_opening: numOrNull(r.lt_opening), lt_sell_in: num(r.lt_sell_in), lt_adjustments: num(r.lt_adjustments), prev_calculated: num(r.prev_calculated),
+  c_sold: numOrNull(r.c_sold), c_returned: num(r.c_returned), c_on_hand: num(r.c_on_hand), c_note: strOrNull(r.c_note),
+  c_flags: json<Row["c_flags"]>(r.c_flags), c_confirm_reason: strOrNull(r.c_confirm_reason), c_confirm_note: strOrNull(r.c_confirm_note),
+  p_sold: numOrNull(r.p_sold), p_returned: num(r.p_returned), p_on_hand: num(r.p_on_hand),
+});
 
 export async function getSubmissionView(
   db: Queryable,
@@ -141,8 +148,9 @@ export async function getSubmissionView(
     ? (await db.select({ id: products.id }).from(products).where(inArray(products.sku, draftSkus))).map((p) => p.id)
     : [];
 
-  const rows = asRows<Row>(
-    await db.execute(sql`
+  const viewRows = await rows(
+    db,
+    sql`
 with cur as (
   select latest_revision_id as rid from submissions where distributor_id = ${d.id} and period = ${t}::date
 ), prv as (
@@ -176,20 +184,21 @@ select p.sku, p.description, p.family,
      order by b.period desc limit 1) lb on true
   left join submission_lines cl on cl.revision_id = (select rid from cur) and cl.product_id = c.product_id
   left join submission_lines pl on pl.revision_id = (select rid from prv) and pl.product_id = c.product_id
- order by p.sku`),
+ order by p.sku`,
+    viewRow,
   );
 
   const submitted = Boolean(sub);
   const totals = { opening: 0, received: 0, sold: 0, returned: 0, onHand: 0, expected: 0 };
-  const lines: SubmissionViewLine[] = rows.map((r) => {
-    const opening = r.lt_opening !== null && r.lt_opening !== undefined ? n(r.lt_opening) : n(r.prev_calculated);
-    const received = n(r.lt_sell_in);
-    const inRevision = r.c_sold !== null && r.c_sold !== undefined;
-    const last = r.p_sold !== null && r.p_sold !== undefined ? { sold: n(r.p_sold), returned: n(r.p_returned), onHand: n(r.p_on_hand) } : null;
+  const lines: SubmissionViewLine[] = viewRows.map((r) => {
+    const opening = r.lt_opening ?? r.prev_calculated;
+    const received = r.lt_sell_in;
+    const inRevision = r.c_sold !== null;
+    const last = r.p_sold !== null ? { sold: r.p_sold, returned: r.p_returned, onHand: r.p_on_hand } : null;
     // Submitted: the revision's values (0 for a SKU it left out). Otherwise the prefill.
-    const sold = submitted ? n(r.c_sold) : (last?.sold ?? 0);
-    const returned = submitted ? n(r.c_returned) : 0;
-    const onHand = submitted ? n(r.c_on_hand) : (last?.onHand ?? 0);
+    const sold = submitted ? (r.c_sold ?? 0) : (last?.sold ?? 0);
+    const returned = submitted ? r.c_returned : 0;
+    const onHand = submitted ? r.c_on_hand : (last?.onHand ?? 0);
     const expected = opening + received - sold - returned;
     totals.opening += opening;
     totals.received += received;
@@ -200,13 +209,13 @@ select p.sku, p.description, p.family,
     return {
       sku: r.sku, description: r.description, family: r.family,
       opening, received, sold, returned, onHand, expected,
-      note: inRevision ? (r.c_note ?? null) : null,
-      adjustments: n(r.lt_adjustments),
+      note: inRevision ? r.c_note : null,
+      adjustments: r.lt_adjustments,
       last,
       inRevision,
       required: opening > 0 || received > 0,
       flags: inRevision && Array.isArray(r.c_flags) ? r.c_flags : [],
-      confirm: inRevision && r.c_confirm_reason ? { reason: r.c_confirm_reason, note: r.c_confirm_note ?? null } : null,
+      confirm: inRevision && r.c_confirm_reason ? { reason: r.c_confirm_reason, note: r.c_confirm_note } : null,
     };
   });
 

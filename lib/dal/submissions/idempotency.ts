@@ -16,7 +16,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/open";
 import { idempotencyKeys } from "@/db/schema";
 import { AppError } from "@/lib/errors";
-import { asRows } from "../sql-rows";
+import { bool, firstRow } from "@/db/sql-rows";
 
 export interface IdempotencyClaim {
   userId: string;
@@ -55,9 +55,9 @@ export async function claimIdempotencyKey(
   if (onInFlight === "wait") {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${lockKey}, 0))`);
   }
-  const [lock] = onInFlight === "wait"
-    ? [{ ok: true }]
-    : asRows<{ ok: boolean }>(await tx.execute(sql`select pg_try_advisory_xact_lock(hashtextextended(${lockKey}, 0)) as ok`));
+  const lock = onInFlight === "wait"
+    ? { ok: true }
+    : await firstRow(tx, sql`select pg_try_advisory_xact_lock(hashtextextended(${lockKey}, 0)) as ok`, (r) => ({ ok: bool(r.ok) }));
   if (!lock?.ok) {
     throw new AppError("conflict", "A request with this Idempotency-Key is still being processed; retry in a moment");
   }

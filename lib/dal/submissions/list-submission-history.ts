@@ -13,7 +13,7 @@ import { periodStatus, type ComplianceStatus, type Timeliness } from "@/lib/doma
 import { addPeriods, dateToPeriod, dueAt as computeDueAt, latestEndedPeriod, periodRange } from "@/lib/domain/periods";
 import { resolveDistributor } from "../authorize";
 import { getSettings } from "../settings/get-settings";
-import { asRows } from "../sql-rows";
+import { date, firstRow, num, rows, str, strOrNull, type RowMapper } from "@/db/sql-rows";
 
 export const MAX_HISTORY_MONTHS = 60;
 
@@ -33,11 +33,21 @@ export interface HistoryRow {
 }
 
 type SubRow = {
-  period: string; first_submitted_at: string | Date; timeliness: Timeliness; days_late: number;
-  latest_revision: number; missing_skus: number; latest_at: string | Date; by_name: string | null; by_email: string;
+  period: string; first_submitted_at: Date; timeliness: Timeliness; days_late: number;
+  latest_revision: number; missing_skus: number; latest_at: Date; by_name: string | null; by_email: string;
 };
 
-const toDate = (v: string | Date) => (v instanceof Date ? v : new Date(v));
+const subRow: RowMapper<SubRow> = (r) => ({
+  period: str(r.period),
+  first_submitted_at: date(r.first_submitted_at),
+  timeliness: str(r.timeliness) as Timeliness,
+  days_late: num(r.days_late),
+  latest_revision: num(r.latest_revision),
+  missing_skus: num(r.missing_skus),
+  latest_at: date(r.latest_at),
+  by_name: strOrNull(r.by_name),
+  by_email: str(r.by_email),
+});
 
 export async function listSubmissionHistory(
   db: Queryable,
@@ -48,25 +58,29 @@ export async function listSubmissionHistory(
   const d = await resolveDistributor(db, viewer, input.distributorCode);
   const s = await getSettings(db);
   const latest = latestEndedPeriod(now, s.timeZone);
-  const [first] = asRows<{ p: string | null }>(
-    await db.execute(sql`select to_char(least(
+  const first = await firstRow(
+    db,
+    sql`select to_char(least(
         (select min(period) from ledger_balances where distributor_id = ${d.id}),
         (select min(period) from movements where distributor_id = ${d.id}),
-        (select min(period) from submissions where distributor_id = ${d.id})), 'YYYY-MM') as p`),
+        (select min(period) from submissions where distributor_id = ${d.id})), 'YYYY-MM') as p`,
+    (r) => ({ p: strOrNull(r.p) }),
   );
   const floor = addPeriods(latest, -(MAX_HISTORY_MONTHS - 1));
   let from = first?.p ?? latest;
   if (from < floor) from = floor;
   if (from > latest) from = latest;
 
-  const subs = asRows<SubRow>(
-    await db.execute(sql`
+  const subs = await rows(
+    db,
+    sql`
       select to_char(s.period, 'YYYY-MM') as period, s.first_submitted_at, s.timeliness, s.days_late, s.latest_revision,
              s.missing_skus, r.submitted_at as latest_at, u.name as by_name, u.email as by_email
         from submissions s
         join submission_revisions r on r.id = s.latest_revision_id
         join users u on u.id = r.submitted_by
-       where s.distributor_id = ${d.id}`),
+       where s.distributor_id = ${d.id}`,
+    subRow,
   );
   const byPeriod = new Map(subs.map((r) => [r.period, r]));
   const periodRows = new Map(
@@ -82,19 +96,19 @@ export async function listSubmissionHistory(
       const row = periodRows.get(period);
       const due = row?.dueAt ?? computeDueAt(period, { dueDay: s.dueDay, timeZone: s.timeZone });
       const sub = byPeriod.get(period);
-      const first = sub ? toDate(sub.first_submitted_at) : null;
+      const first = sub ? sub.first_submitted_at : null;
       return {
         period,
         dueAt: due.toISOString(),
         state: row?.closedAt ? "closed" : "open",
-        status: periodStatus({ now, dueAt: due, firstSubmittedAt: first, missingSkus: Number(sub?.missing_skus ?? 0), graceDays: s.graceDays }),
-        revisions: sub ? Number(sub.latest_revision) : 0,
+        status: periodStatus({ now, dueAt: due, firstSubmittedAt: first, missingSkus: sub?.missing_skus ?? 0, graceDays: s.graceDays }),
+        revisions: sub ? sub.latest_revision : 0,
         firstSubmittedAt: first?.toISOString() ?? null,
-        latestSubmittedAt: sub ? toDate(sub.latest_at).toISOString() : null,
+        latestSubmittedAt: sub ? sub.latest_at.toISOString() : null,
         latestSubmittedBy: sub ? sub.by_name || sub.by_email : null,
         timeliness: sub?.timeliness ?? null,
-        daysLate: sub ? Number(sub.days_late) : null,
-        missingSkus: Number(sub?.missing_skus ?? 0),
+        daysLate: sub ? sub.days_late : null,
+        missingSkus: sub?.missing_skus ?? 0,
       } satisfies HistoryRow;
     });
 }

@@ -5,7 +5,7 @@ import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
 import { addMovement, makeDistributor, makeProduct, makeViewer } from "@/lib/testing/fixtures";
 import { AppError } from "@/lib/errors";
 import * as t from "@/db/schema";
-import { asRows } from "../sql-rows";
+import { asRows } from "@/db/sql-rows";
 import { refreshLedger } from "../ledger/refresh-ledger";
 import { submitPeriod } from "./submit-period";
 import { previewSubmission } from "./preview-submission";

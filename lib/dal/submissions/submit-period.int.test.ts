@@ -5,7 +5,7 @@ import { addMovement, makeDistributor, makeProduct, makeViewer } from "@/lib/tes
 import type { Viewer } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/errors";
 import * as t from "@/db/schema";
-import { asRows } from "../sql-rows";
+import { asRows } from "@/db/sql-rows";
 import { submitPeriod, type SubmitPeriodInput } from "./submit-period";
 import { getSubmissionView } from "./get-submission-view";
 import { saveDraft } from "../drafts/save-draft";

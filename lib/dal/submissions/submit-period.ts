@@ -40,7 +40,7 @@ import { updateLedger } from "../ledger/update-ledger";
 import { syncAutomaticExceptions } from "../exceptions/sync-automatic";
 import { ensurePeriods } from "../periods/ensure-periods";
 import { deleteDraft } from "../drafts/draft-store";
-import { asRows } from "../sql-rows";
+import { num, rows, str } from "@/db/sql-rows";
 import { updateMissingSkus } from "./missing-skus";
 import { ReviewRequired, checkLines } from "./check-submission";
 import type { Quality } from "@/lib/domain/quality";
@@ -197,10 +197,12 @@ export async function submitPeriod(db: Queryable, viewer: Viewer, input: SubmitP
     // The maintained ledger: this distributor × the products of this revision and the one it replaces.
     const touched = new Set<number>(productIds);
     if (sub) {
-      const previous = asRows<{ product_id: number }>(
-        await tx.execute(sql`select product_id from submission_lines where revision_id = ${sub.latestRevisionId}::uuid`),
+      const previous = await rows(
+        tx,
+        sql`select product_id from submission_lines where revision_id = ${sub.latestRevisionId}::uuid`,
+        (r) => num(r.product_id),
       );
-      for (const r of previous) touched.add(Number(r.product_id));
+      for (const id of previous) touched.add(id);
     }
     const change = { distributorId: d.id, productIds: [...touched], from: periodDate };
     await updateLedger(tx, change);
@@ -241,12 +243,14 @@ export async function resolveSkus(db: Queryable, body: SubmissionBody): Promise<
   const folded = new Map<string, number>();
   if (rest.length) {
     // Not typed exactly as in the catalogue: accept a case-insensitive match when it is unambiguous.
-    const rows = asRows<{ id: number; key: string; n: number }>(
-      await db.execute(sql`
+    const matches = await rows(
+      db,
+      sql`
         select min(id) as id, upper(sku) as key, count(*)::int as n from products
-         where upper(sku) = any(${sql.param(rest.map((s) => s.toUpperCase()))}::text[]) group by upper(sku)`),
+         where upper(sku) = any(${sql.param(rest.map((s) => s.toUpperCase()))}::text[]) group by upper(sku)`,
+      (r) => ({ id: num(r.id), key: str(r.key), n: num(r.n) }),
     );
-    for (const r of rows) if (Number(r.n) === 1) folded.set(r.key, Number(r.id));
+    for (const r of matches) if (r.n === 1) folded.set(r.key, r.id);
   }
   const issues: Issue[] = [];
   const ids = body.lines.map((l, i) => {

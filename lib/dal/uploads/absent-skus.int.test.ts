@@ -8,7 +8,7 @@ import { sql } from "drizzle-orm";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
 import { addMovement, makeDistributor, makeProduct, makeViewer } from "@/lib/testing/fixtures";
 import { refreshLedger } from "../ledger/refresh-ledger";
-import { asRows } from "../sql-rows";
+import { asRows } from "@/db/sql-rows";
 import { ingestUpload } from "./ingest-upload";
 
 const label = process.env.TEST_DATABASE_URL ? "postgres" : "pglite";

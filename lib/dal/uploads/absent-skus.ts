@@ -8,7 +8,7 @@
 import { sql } from "drizzle-orm";
 import type { Queryable } from "@/db/open";
 import { periodToDate } from "@/lib/domain/periods";
-import { asRows } from "../sql-rows";
+import { num, rows, str, type RowMapper } from "@/db/sql-rows";
 
 /** At most this many SKUs are named (the count says how many in all). */
 const LISTED = 2_000;
@@ -19,16 +19,19 @@ export interface AbsentSku {
   received: number;
 }
 
+const absentSkuRow: RowMapper<AbsentSku> = (r) => ({ sku: str(r.sku), opening: num(r.opening), received: num(r.received) });
+
 export async function findAbsentSkus(db: Queryable, distributorId: number, period: string, fileSkus: readonly string[]): Promise<AbsentSku[]> {
-  const rows = asRows<AbsentSku>(
-    await db.execute(sql`
+  return rows(
+    db,
+    sql`
       select p.sku, l.opening, l.sell_in as received
         from ledger_balances l join products p on p.id = l.product_id
        where l.distributor_id = ${distributorId} and l.period = ${periodToDate(period)}::date
          and (l.opening > 0 or l.sell_in > 0)
          and not (p.sku = any(${sql.param([...fileSkus])}::text[]))
        order by p.sku
-       limit ${LISTED}`),
+       limit ${LISTED}`,
+    absentSkuRow,
   );
-  return rows.map((r) => ({ sku: r.sku, opening: Number(r.opening), received: Number(r.received) }));
 }

@@ -9,7 +9,7 @@ import { sql } from "drizzle-orm";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
 import { makeDistributor, makeProduct, makeViewer } from "@/lib/testing/fixtures";
 import type { Viewer } from "@/lib/auth/viewer";
-import { asRows } from "../sql-rows";
+import { asRows } from "@/db/sql-rows";
 import { ingestUpload } from "./ingest-upload";
 
 const label = process.env.TEST_DATABASE_URL ? "postgres" : "pglite";

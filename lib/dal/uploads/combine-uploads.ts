@@ -15,6 +15,7 @@ import { periodToDate } from "@/lib/domain/periods";
 import { combinePartials, type PartialFile } from "@/lib/imports/combine";
 import type { Coverage } from "@/lib/imports/coverage";
 import type { ParseOutcome, SkuTotals } from "@/lib/imports";
+import { mapRows, num } from "@/db/sql-rows";
 
 /** An earlier upload of the period this one could be combined with (or was). */
 export interface PartialUpload {
@@ -77,8 +78,7 @@ export async function combineWithEarlier(
         from pos_line_blocks b
        where b.upload_id = any(${sql.param(ids)}::uuid[]) and b.distributor_id = ${d.id}
       returning line_count`);
-    const list = Array.isArray(copied) ? copied : (copied as { rows: unknown[] }).rows;
-    copiedLines = (list as { line_count: number }[]).reduce((n, r) => n + Number(r.line_count), 0);
+    copiedLines = mapRows(copied, (r) => num(r.line_count)).reduce((n, c) => n + c, 0);
   }
   return { combinedWith: rows.map((r) => ({ uploadId: r.id, fileName: r.fileName, coverage: (r.result as Stored).coverage! })), copiedLines };
 }

@@ -57,7 +57,7 @@ import { requireRole, resolveDistributor } from "../authorize";
 import { recordAudit } from "../audit/record-audit";
 import { findSavedMapping, saveMapping } from "../mappings/column-mappings";
 import { loadPartResolver, type DistributorResolver } from "../xrefs/load-resolver";
-import { asRows } from "../sql-rows";
+import { firstRow, str } from "@/db/sql-rows";
 import { createPosSink, streamsToStore, type PosSink } from "./pos-sink";
 import { checkSender } from "./check-sender";
 import { findAbsentSkus } from "./absent-skus";
@@ -266,14 +266,16 @@ function splitInput(input: IngestInput, resolver: DistributorResolver, sink: Pos
 
 /** Drops an earlier upload this one replaces, with its POS lines, unless a revision keeps it. */
 async function discardUpload(tx: Queryable, distributorId: number, id: string): Promise<void> {
-  const rows = asRows<{ id: string }>(
-    await tx.execute(sql`
+  const found = await firstRow(
+    tx,
+    sql`
       select u.id from uploads u
        where u.id = ${id}::uuid and u.distributor_id = ${distributorId}
          and not exists (select 1 from submission_revisions r where r.upload_id = u.id)
-       for update`),
+       for update`,
+    (r) => ({ id: str(r.id) }),
   );
-  if (!rows.length) return;
+  if (!found) return;
   await tx.execute(sql`delete from pos_line_blocks where upload_id = ${id}::uuid`);
   await tx.execute(sql`delete from uploads where id = ${id}::uuid`);
 }

@@ -23,7 +23,7 @@ import * as t from "@/db/schema";
 import type { Viewer } from "@/lib/auth/viewer";
 import { makeDistributor, makeViewer } from "@/lib/testing/fixtures";
 import { createTestDatabase } from "@/lib/testing/test-db";
-import { asRows } from "../sql-rows";
+import { asRows } from "@/db/sql-rows";
 import { ingestUpload } from "./ingest-upload";
 
 const onPostgres = !!process.env.TEST_DATABASE_URL;

@@ -16,7 +16,7 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { periodToDate } from "@/lib/domain/periods";
 import { resolveDistributor } from "../authorize";
 import { parsePeriodParam } from "../submissions/period-info";
-import { asRows } from "../sql-rows";
+import { firstRow, num, rows, str, type RowMapper } from "@/db/sql-rows";
 import { BLOCK_FORMAT, decodePosBlock, productIdsOf, type PosLineOut } from "@/lib/imports/split";
 
 export type { PosLineOut } from "@/lib/imports/split";
@@ -25,6 +25,12 @@ export const POS_LINE_FIELDS = [
   "sku", "quantity", "invoiceDate", "invoice", "invoiceLine", "unitPrice", "endCustomer",
   "shipToCity", "shipToState", "shipToCountry", "transferType", "distributorPart", "sourceLine",
 ] as const satisfies readonly (keyof PosLineOut)[];
+
+const blockRow: RowMapper<{ block_no: number; format: number; lines: string }> = (r) => ({
+  block_no: num(r.block_no),
+  format: num(r.format),
+  lines: str(r.lines),
+});
 
 export interface PosLinesTarget {
   distributor: { id: number; code: string; name: string };
@@ -52,22 +58,26 @@ export async function* iteratePosLines(db: Queryable | DbRunner, target: PosLine
   const skus = new Map<number, string>();
   let after = -1;
   for (;;) {
-    const [block] = asRows<{ block_no: number; format: number; lines: string }>(
-      await run((d) => d.execute(sql`
+    const block = await run((d) =>
+      firstRow(
+        d,
+        sql`
         select block_no, format, lines from pos_line_blocks
          where upload_id = ${target.uploadId}::uuid and distributor_id = ${target.distributor.id} and block_no > ${after}
          order by block_no
-         limit 1`)),
+         limit 1`,
+        blockRow,
+      ),
     );
     if (!block) return;
-    if (Number(block.format) !== BLOCK_FORMAT) throw new Error(`POS line block format ${block.format} is not known to this version`);
-    after = Number(block.block_no);
+    if (block.format !== BLOCK_FORMAT) throw new Error(`POS line block format ${block.format} is not known to this version`);
+    after = block.block_no;
     const missing = [...productIdsOf(block.lines)].filter((id) => !skus.has(id));
     if (missing.length) {
-      const rows = asRows<{ id: number; sku: string }>(
-        await run((d) => d.execute(sql`select id, sku from products where id in (${sql.join(missing.map((id) => sql`${id}`), sql`, `)})`)),
+      const found = await run((d) =>
+        rows(d, sql`select id, sku from products where id in (${sql.join(missing.map((id) => sql`${id}`), sql`, `)})`, (r) => ({ id: num(r.id), sku: str(r.sku) })),
       );
-      for (const r of rows) skus.set(Number(r.id), String(r.sku));
+      for (const r of found) skus.set(r.id, r.sku);
     }
     yield decodePosBlock(block.lines, (id) => skus.get(id));
   }

@@ -19,7 +19,7 @@ import { copyClient, type CopyClient } from "@/db/copy-client";
 import { forbidden } from "@/lib/errors";
 import type { ResolvedPosLine } from "@/lib/imports";
 import { BLOCK_FORMAT, PosBlockBuilder } from "@/lib/imports/split";
-import { asRows } from "../sql-rows";
+import { bool, firstRow } from "@/db/sql-rows";
 import { HeldBlocks } from "./held-blocks";
 
 export interface PosSink {
@@ -166,9 +166,11 @@ function copyStore(tx: Queryable, raw: PgJsLike, ctx: SinkContext): BlockStore {
   // which checks each row's distributor again. Checked here first for a clear 403.
   let target = "pos_line_blocks";
   const enterCopy = async () => {
-    const [r] = asRows<{ rls: boolean; allowed: boolean }>(
-      await tx.execute(sql`select row_security_active('pos_line_blocks') as rls,
-        coalesce((select sellthru_is_staff()) or (select sellthru_tenant()) = ${ctx.distributorId}::int, false) as allowed`),
+    const r = await firstRow(
+      tx,
+      sql`select row_security_active('pos_line_blocks') as rls,
+        coalesce((select sellthru_is_staff()) or (select sellthru_tenant()) = ${ctx.distributorId}::int, false) as allowed`,
+      (x) => ({ rls: bool(x.rls), allowed: bool(x.allowed) }),
     );
     if (!r?.rls) return; // a superuser or owner without FORCE: no RLS to go through
     if (!r.allowed) throw forbidden();

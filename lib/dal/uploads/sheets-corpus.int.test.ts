@@ -12,7 +12,7 @@ import { makeDistributor, makeViewer, setPackSizes } from "@/lib/testing/fixture
 import type { Viewer } from "@/lib/auth/viewer";
 import * as t from "@/db/schema";
 import { checkSheet, SHEETS_EXPECTED, SHEETS_PERIOD, sheetFixture } from "@/lib/imports/__fixtures__/sheets-corpus";
-import { asRows } from "../sql-rows";
+import { asRows } from "@/db/sql-rows";
 import { ingestUpload } from "./ingest-upload";
 
 const FIX = path.resolve(__dirname, "../../imports/__fixtures__");

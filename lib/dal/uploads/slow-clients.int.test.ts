@@ -17,7 +17,7 @@ import { resetEnvCache } from "@/lib/config/env";
 import { unauthenticated } from "@/lib/errors";
 import * as t from "@/db/schema";
 import { periodToDate } from "@/lib/domain/periods";
-import { asRows } from "../sql-rows";
+import { asRows } from "@/db/sql-rows";
 import { SPOOL_DIR } from "@/lib/http/receive-body";
 
 const state = vi.hoisted(() => ({ viewers: new Map<string, Viewer>(), db: null as unknown }));

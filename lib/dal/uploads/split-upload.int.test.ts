@@ -15,7 +15,7 @@ import { resetEnvCache } from "@/lib/config/env";
 import { decodePosBlock, type PosLineOut } from "@/lib/imports/split";
 import { makeDistributor, makeViewer } from "@/lib/testing/fixtures";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
-import { asRows } from "../sql-rows";
+import { asRows } from "@/db/sql-rows";
 import { submitPeriod } from "../submissions/submit-period";
 import { ingestUpload, prepareUpload, readUpload } from "./ingest-upload";
 import { startReceiving } from "@/lib/http/receive-body";

@@ -15,7 +15,7 @@ import { makeDistributor, makeViewer } from "@/lib/testing/fixtures";
 import type { Viewer } from "@/lib/auth/viewer";
 import { AppError, unauthenticated } from "@/lib/errors";
 import * as t from "@/db/schema";
-import { asRows } from "../sql-rows";
+import { asRows } from "@/db/sql-rows";
 import { submitPeriod } from "../submissions/submit-period";
 import { mapParts } from "../xrefs/map-parts";
 import { ingestUpload, type UploadAnswer } from "./ingest-upload";

@@ -13,7 +13,7 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { checkCase, X12_CORPUS } from "@/lib/imports/__fixtures__/x12-corpus";
 import { makeDistributor, makeViewer, setPackSizes } from "@/lib/testing/fixtures";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
-import { asRows } from "../sql-rows";
+import { asRows } from "@/db/sql-rows";
 import { getSettings } from "../settings/get-settings";
 import { updateSettings } from "../settings/update-settings";
 import { ingestUpload, type UploadAnswer } from "./ingest-upload";

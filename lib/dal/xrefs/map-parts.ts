@@ -13,7 +13,7 @@ import { AppError, type Issue } from "@/lib/errors";
 import { mapPartsSchema } from "@/lib/validation/uploads";
 import { requireRole, resolveDistributor } from "../authorize";
 import { recordAudit } from "../audit/record-audit";
-import { asRows } from "../sql-rows";
+import { num, rows, str } from "@/db/sql-rows";
 
 export interface MapPartsResult {
   mapped: { part: string; sku: string }[];
@@ -33,13 +33,15 @@ export async function mapParts(db: Queryable, viewer: Viewer, raw: unknown): Pro
   const list = [...byPart.values()];
 
   const wanted = [...new Set(list.map((m) => m.sku.toUpperCase()))];
-  const found = asRows<{ id: number; sku: string; key: string }>(
-    await db.execute(sql`
+  const found = await rows(
+    db,
+    sql`
       select distinct on (upper(sku)) id, sku, upper(sku) as key from products
        where upper(sku) = any(${sql.param(wanted)}::text[])
-       order by upper(sku), (sku = any(${sql.param(list.map((m) => m.sku))}::text[])) desc, id`),
+       order by upper(sku), (sku = any(${sql.param(list.map((m) => m.sku))}::text[])) desc, id`,
+    (r) => ({ id: num(r.id), sku: str(r.sku), key: str(r.key) }),
   );
-  const product = new Map(found.map((r) => [r.key, { id: Number(r.id), sku: r.sku }]));
+  const product = new Map(found.map((r) => [r.key, { id: r.id, sku: r.sku }]));
   const issues: Issue[] = [];
   list.forEach((m, i) => {
     if (!product.has(m.sku.toUpperCase())) issues.push({ path: `mappings.${i}.sku`, message: `Unknown SKU ${m.sku}: it is not in the catalogue` });
