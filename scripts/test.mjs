@@ -2,11 +2,9 @@
 // `npm test`: typecheck, lint, unit tests, integration tests of the data layer (embedded PGlite, and
 // a real Postgres when TEST_DATABASE_URL or DATABASE_URL is set), then Playwright end to end.
 //
-// On a machine of two cores most of these steps use one, and Playwright's specs spend much of their
-// time waiting on the browser: so the production build Playwright needs runs beside typecheck, lint and
-// unit tests, Playwright starts as soon as that build is done, and the two integration runs (separate
-// databases) run beside Playwright. Each step's output is printed whole when it ends (Playwright's
-// streams as it comes); the summary keeps the order.
+// On a machine of two cores most of these steps use one: so the production build Playwright needs
+// runs beside typecheck, lint and unit tests, and the two integration runs (separate databases) run
+// side by side. Each step's output is printed whole when it ends; the summary keeps the order.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -57,30 +55,8 @@ const done = () => {
 // The build Playwright's server would otherwise make first (scripts/e2e-server.mjs, port 3100 → .next).
 const e2ePort = process.env.E2E_PORT || "3100";
 const distDir = process.env.NEXT_DIST_DIR || (e2ePort === "3100" ? ".next" : `.next-e2e-${e2ePort}`);
-
-/** Playwright, its output streaming as it comes (a long run shows its progress). */
-function playwright() {
-  const started = Date.now();
-  console.log("\n=== e2e (Playwright) ===");
-  return new Promise((resolve) => {
-    const child = spawn("npx", ["playwright", "test"], { stdio: "inherit", env: { ...process.env, DATABASE_URL: "" } });
-    children.add(child);
-    child.on("close", (code) => {
-      children.delete(child);
-      resolve(["e2e (Playwright)", code === 0, ((Date.now() - started) / 1000).toFixed(1)]);
-    });
-  });
-}
-
-const e2e = wanted("e2e")
-  ? run("build for e2e", process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "build"], { NEXT_DIST_DIR: distDir, DATABASE_URL: "" }).then((built) => {
-      if (!built[1]) {
-        console.log(`\n=== ${built[0]} ===\n${built[3]}`);
-        return [built.slice(0, 3)];
-      }
-      console.log(`\n[test] the production build for e2e took ${built[2]} s (beside the steps below); Playwright starts`);
-      return playwright().then((r) => [r]);
-    })
+const build = wanted("e2e")
+  ? run("build for e2e", process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "build"], { NEXT_DIST_DIR: distDir, DATABASE_URL: "" })
   : null;
 
 for (const step of [
@@ -101,5 +77,20 @@ results.push(
 );
 if (results.some((r) => !r[1])) done();
 
-if (e2e) results.push(...(await e2e));
+if (build) {
+  const built = await build;
+  if (!built[1]) {
+    console.log(`\n=== ${built[0]} ===\n${built[3]}`);
+    results.push(built.slice(0, 3));
+    done();
+  }
+  console.log(`\n[test] the production build for e2e took ${built[2]} s (beside the steps above)`);
+}
+if (wanted("e2e")) {
+  // Playwright's output streams as it comes (a long run shows its progress).
+  const started = Date.now();
+  console.log("\n=== e2e (Playwright) ===");
+  const code = await new Promise((resolve) => spawn("npx", ["playwright", "test"], { stdio: "inherit", env: { ...process.env, DATABASE_URL: "" } }).on("close", resolve));
+  results.push(["e2e (Playwright)", code === 0, ((Date.now() - started) / 1000).toFixed(1)]);
+}
 done();

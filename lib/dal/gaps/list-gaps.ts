@@ -5,7 +5,7 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { periodToDate } from "@/lib/domain/periods";
 import { GAP_EXPORT_CAP, type GapQuery } from "@/lib/validation/gaps";
 import { requireStaff } from "../authorize";
-import { firstRow, json, num, numOrNull, rows, str, type RowMapper } from "@/db/sql-rows";
+import { firstRow, json, num, numOrNull, rows, str, type RawRow, type RowMapper } from "@/db/sql-rows";
 import { currentLedgerPeriod } from "../ledger/current-period";
 import { periodPreparing } from "../ledger/roll-ledger";
 import { getSettings } from "../settings/get-settings";
@@ -55,10 +55,9 @@ const gapRow: RowMapper<GapRow> = (r) => ({
   gapPct: numOrNull(r.gap_pct), newGap: numOrNull(r.new_gap), weeksOfSupply: numOrNull(r.weeks_of_supply), flags: json<string[] | null>(r.flags) ?? [],
 });
 
-/** A row of a page with the values of its sort keys (k0, k1, …: never null), what a cursor after it holds. */
-const pageRow =
-  (keys: SortKey[]): RowMapper<{ row: GapRow; key: CursorValue[] }> =>
-  (r) => ({ row: gapRow(r), key: keys.map((k, i) => (k.type === "int" ? num(r[`k${i}`]) : str(r[`k${i}`]))) });
+/** A row of a page, with its raw row: the last one's sort keys (k0, k1, …: never null) are what a cursor after it holds. */
+const pageRow: RowMapper<{ row: GapRow; raw: RawRow }> = (r) => ({ row: gapRow(r), raw: r });
+const cursorAfter = (keys: SortKey[], r: RawRow): CursorValue[] => keys.map((k, i) => (k.type === "int" ? num(r[`k${i}`]) : str(r[`k${i}`])));
 
 const totalsRow: RowMapper<GapTotals> = (r) => ({
   rows: num(r.rows), opening: num(r.opening), sellIn: num(r.sell_in),
@@ -109,12 +108,12 @@ async function fetchPage(db: Queryable, p: Prepared, limit: number, cursor: Curs
         join ledger_balances l on l.distributor_id = k.did and l.product_id = k.pid and l.period = ${p.periodDate}::date
         join distributors d on d.id = k.did join products p on p.id = k.pid
        order by ${orderBy(p.keys, "k")}`,
-    pageRow(p.keys),
+    pageRow,
   );
   const more = list.length > limit;
   const page = list.slice(0, limit);
   const last = page[page.length - 1];
-  const next = more && last ? last.key : null;
+  const next = more && last ? cursorAfter(p.keys, last.raw) : null;
   return { rows: page.map((r) => r.row), next };
 }
 
