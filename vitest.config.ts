@@ -28,6 +28,9 @@ export default defineConfig({
           hookTimeout: 120_000,
           pool: "forks",
           globalSetup: ["lib/testing/global-setup.ts"],
+          // Passwords hashed at scrypt N=2^12 instead of 2^17: the account tests hash and verify dozens
+          // (lib/auth/password.ts; the default cost has its own unit test).
+          env: { SELLTHRU_SCRYPT_COST: "12" },
         },
       },
     ],

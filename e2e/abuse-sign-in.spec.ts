@@ -24,9 +24,11 @@ test.describe("sign-in throttling", () => {
     const email = await newUser("burst");
     const clients = Array.from({ length: 31 }, () => new RawClient(ownLoopback(1)));
     const tokens = await Promise.all(clients.map((c) => c.csrf()));
-    const wrong = clients.slice(0, 30).map((c, i) => c.postSignIn(tokens[i]!, email, `wrong password ${i}`));
-    // The right one while the thirty are still being answered.
-    await new Promise((r) => setTimeout(r, 200));
+    let answered = 0;
+    const wrong = clients.slice(0, 30).map((c, i) => c.postSignIn(tokens[i]!, email, `wrong password ${i}`).finally(() => answered++));
+    // The right one while the thirty are still being answered — once five of them are, so it cannot
+    // overtake them all on a busy server (a right password before any guess is simply a sign-in).
+    await expect.poll(() => answered, { timeout: 60_000, intervals: [20] }).toBeGreaterThanOrEqual(5);
     const right = clients[30]!.postSignIn(tokens[30]!, email, PASSWORD);
     const answers = await Promise.all([...wrong, right]);
     expect(answers.every((a) => a.status < 500)).toBe(true);

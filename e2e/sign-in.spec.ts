@@ -34,13 +34,18 @@ test.describe("signing in", () => {
   });
 });
 
+/** One account of each role opens the front door (every account's landing after sign-in is checked by auth.setup.ts). */
+const FRONT_DOOR = new Set<AccountName>(["admin", "manager", "rebates", "northwind"]);
+
 for (const name of Object.keys(ACCOUNTS) as AccountName[]) {
   test.describe(`as ${name}`, () => {
     test.use({ storageState: storageStateOf(name) });
 
-    test(`lands on ${ACCOUNTS[name].landing} and the API knows the role`, async ({ page }) => {
-      await page.goto("/");
-      await expect(page).toHaveURL(new RegExp(ACCOUNTS[name].landing + "$"));
+    test(`${FRONT_DOOR.has(name) ? `lands on ${ACCOUNTS[name].landing} and ` : ""}the API knows the role`, async ({ page }) => {
+      if (FRONT_DOOR.has(name)) {
+        await page.goto("/");
+        await expect(page).toHaveURL(new RegExp(ACCOUNTS[name].landing + "$"));
+      }
       const me = await page.request.get("/api/v1/me");
       expect(me.status()).toBe(200);
       const body = await me.json();

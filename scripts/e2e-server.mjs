@@ -15,6 +15,8 @@ delete process.env.DATABASE_URL;
 process.env.SELLTHRU_JOBS_EVERY_MINUTES ||= "0";
 // Uploads of 1 MB and more are read in two parts (a worker thread): e2e/upload-large.spec.ts relies on it.
 process.env.SELLTHRU_SPLIT_UPLOAD_MB ||= "1";
+// Every sign-in, password change and user made hashes with scrypt: at N=2^12 instead of 2^17 (lib/auth/password.ts).
+process.env.SELLTHRU_SCRYPT_COST ||= "12";
 // Every browser and script of the run comes from 127.0.0.1: the route sweep's hundreds of requests
 // without a session would spend that one address's budget of the gate (60 a minute) and a browser
 // signing in at the same moment would get 429. The gate itself is tested in lib/http/request-gate.test.ts.

@@ -10,15 +10,18 @@ import fs from "node:fs";
 import path from "node:path";
 
 const pgUrl = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || "";
-const chromium = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+// Playwright runs Debian's headless shell when it is installed, else the full browser (playwright.config.ts).
+const headlessShell = "/usr/lib/chromium/chromium-headless-shell";
+const chromium = process.env.CHROMIUM_PATH || (fs.existsSync(headlessShell) ? headlessShell : "/usr/bin/chromium");
 const only = process.argv.slice(2);
 const wanted = (name) => !only.length || only.some((o) => name.startsWith(o));
 
 if (!fs.existsSync(chromium)) {
-  console.error(`Chromium was not found at ${chromium}. Install Debian's build with: sudo apt-get install -y chromium`);
+  console.error(`Chromium was not found at ${chromium}. Install Debian's build with: sudo apt-get install -y chromium-headless-shell chromium`);
   console.error("(or point CHROMIUM_PATH at a Chromium binary). Playwright's own browser download does not work offline.");
   process.exit(1);
 }
+if (!process.env.CHROMIUM_PATH && chromium !== headlessShell) console.log("[test] Debian's chromium-headless-shell is not installed: Playwright runs the full browser (about twice the CPU per page).");
 if (!pgUrl) console.log("[test] TEST_DATABASE_URL is not set: integration tests run on the embedded database only.");
 
 const children = new Set();

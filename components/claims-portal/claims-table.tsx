@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { RowLink } from "@/components/ui/row-link";
 import type { ClaimSummary } from "@/lib/dal/claims/read-claims";
 import { getFormatter } from "@/lib/format/request-format";
 import { Badge } from "@/components/ui/badge";
@@ -34,9 +34,9 @@ export async function ClaimsTable({ rows }: { rows: ClaimSummary[] }) {
         {rows.map((c) => (
           <TR key={c.id} data-claim={c.id}>
             <TH scope="row" className="font-medium whitespace-nowrap">
-              <Link href={`/my-claims/${c.id}`} className={linkClass}>
+              <RowLink href={`/my-claims/${c.id}`} className={linkClass}>
                 {f.period(c.period)}
-              </Link>
+              </RowLink>
               {/* On a phone the amounts are off to the right: what is paid, under the period. */}
               <span className="block text-xs font-normal text-slate-600 sm:hidden">payable {money(c.totals.payable)}</span>
             </TH>

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { RowLink } from "@/components/ui/row-link";
 import { useFormatter } from "@/components/format/format-provider";
 import { Badge } from "@/components/ui/badge";
 import { Table, TBody, TD, TFoot, TH, THead, TR } from "@/components/ui/table";
@@ -47,9 +47,9 @@ export function ClaimQueueTable({ rows }: { rows: QueueRow[] }) {
         {rows.map((c) => (
           <TR key={c.id} data-testid="claim-row" data-claim={c.id}>
             <TD className="min-w-44">
-              <Link href={`/claims/${c.id}`} className="font-medium text-indigo-700 hover:underline">
+              <RowLink href={`/claims/${c.id}`} className="font-medium text-indigo-700 hover:underline">
                 {c.distributor.code} · {c.distributor.name}
-              </Link>
+              </RowLink>
             </TD>
             <TD className="whitespace-nowrap">{f.period(c.period)}</TD>
             <TD className="whitespace-nowrap">{c.reference ?? <span className="text-slate-500">—</span>}</TD>

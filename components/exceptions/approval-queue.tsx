@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { RowLink } from "@/components/ui/row-link";
 import { useActionState, type ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -26,9 +26,9 @@ function QueueItem({ row, canApprove, formAction, pending }: ItemProps) {
       <div className="min-w-0 space-y-1">
         <p className="flex flex-wrap items-center gap-2">
           <span className="text-base font-semibold text-slate-900 tabular-nums">{signed(row.signed)}</span>
-          <Link href={`/exceptions/${row.exceptionId}`} className="font-medium text-indigo-700 hover:underline">
+          <RowLink href={`/exceptions/${row.exceptionId}`} className="font-medium text-indigo-700 hover:underline">
             {row.distributor} × {row.sku} · <PeriodText period={row.period} />
-          </Link>
+          </RowLink>
           <span className="text-xs text-slate-600">{CORRECTION_TYPE_LABELS[row.kind as keyof typeof CORRECTION_TYPE_LABELS] ?? row.kind}</span>
           {row.mine ? <Badge tone="amber">yours</Badge> : null}
         </p>

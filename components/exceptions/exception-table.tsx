@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { RowLink } from "@/components/ui/row-link";
 import { useActionState, useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -128,9 +128,9 @@ export function ExceptionTable({ rows, staff, bulkAction, canWork }: ExceptionTa
                 {r.distributor}
               </TD>
               <TD className="py-1.5">
-                <Link href={`/exceptions/${r.id}`} className="font-medium text-indigo-700 hover:underline">
+                <RowLink href={`/exceptions/${r.id}`} className="font-medium text-indigo-700 hover:underline">
                   {r.sku}
-                </Link>
+                </RowLink>
               </TD>
               <TD className="py-1.5 whitespace-nowrap">{fmt.period(r.period)}</TD>
               <TD className="py-1.5">

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { RowLink } from "@/components/ui/row-link";
 import { useActionState, useState } from "react";
 import { clsx } from "clsx";
 import { Button } from "@/components/ui/button";
@@ -70,9 +70,9 @@ export function MyExceptionList({ rows, selectedId, status, bulkAction }: MyExce
                     <input type="checkbox" aria-label={`Select ${r.sku} ${r.period}`} className="size-3.5 accent-indigo-600" checked={ticked.has(r.id)} onChange={() => toggle(r.id)} />
                   </td>
                   <td className="border-b border-slate-100 px-2 py-1.5">
-                    <Link href={`/my-exceptions?status=${status}&id=${r.id}`} scroll={false} className="font-medium text-indigo-700 hover:underline">
+                    <RowLink href={`/my-exceptions?status=${status}&id=${r.id}`} scroll={false} className="font-medium text-indigo-700 hover:underline">
                       {r.sku}
-                    </Link>
+                    </RowLink>
                     <span className="ml-2 text-xs text-slate-600">
                       <PeriodText period={r.period} />
                     </span>

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { RowLink } from "@/components/ui/row-link";
 import { useActionState, useState } from "react";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
@@ -63,9 +63,9 @@ export function RowActions({ row, ledger, exception, openAction, proposeAction, 
       <div className="flex flex-wrap items-center gap-2">
         <p className="mr-auto text-sm font-medium text-slate-900">Act on this row</p>
         {exception ? (
-          <Link href={`/exceptions/${exception.id}`} className={buttonClasses({ variant: "secondary", size: "sm" })}>
+          <RowLink href={`/exceptions/${exception.id}`} className={buttonClasses({ variant: "secondary", size: "sm" })}>
             Open exception ({exception.status})
-          </Link>
+          </RowLink>
         ) : (
           <form action={open}>
             <RowFields row={row} />

@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from "react";
-import Link from "next/link";
+import { RowLink } from "@/components/ui/row-link";
 import { useRouter } from "next/navigation";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { clsx } from "clsx";
@@ -169,7 +169,7 @@ export function GapGrid({ initial, query, sort, bulkOpenAction }: GapGridProps) 
                     )}
                   >
                     {c.sort ? (
-                      <Link
+                      <RowLink
                         href={sortHref(c)}
                         scroll={false}
                         title={c.title ? `Sort by ${c.title}` : `Sort by ${c.label}`}
@@ -183,7 +183,7 @@ export function GapGrid({ initial, query, sort, bulkOpenAction }: GapGridProps) 
                         <span aria-hidden="true" className={clsx("text-[10px]", !active && "text-slate-500")}>
                           {active ? (desc ? "▼" : "▲") : "↕"}
                         </span>
-                      </Link>
+                      </RowLink>
                     ) : (
                       <span className="flex h-9 items-center">{c.label}</span>
                     )}
@@ -238,9 +238,9 @@ export function GapGrid({ initial, query, sort, bulkOpenAction }: GapGridProps) 
                     {r.distributor}
                   </td>
                   <td className="truncate border-b border-slate-100 px-2" title={r.description}>
-                    <Link href={href} tabIndex={-1} className="font-medium text-indigo-700 hover:underline">
+                    <RowLink href={href} tabIndex={-1} className="font-medium text-indigo-700 hover:underline">
                       {r.sku}
-                    </Link>
+                    </RowLink>
                   </td>
                   <td className="truncate border-b border-slate-100 px-2 text-slate-700">{r.family}</td>
                   <NumCell v={r.opening} />

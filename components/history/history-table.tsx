@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { RowLink } from "@/components/ui/row-link";
 import type { HistoryRow } from "@/lib/dal/submissions/list-submission-history";
 import { getFormatter } from "@/lib/format/request-format";
 import { Num } from "@/components/ui/num";
@@ -32,9 +32,9 @@ export async function HistoryTable({ rows }: { rows: HistoryRow[] }) {
           return (
             <TR key={row.period} data-period={row.period}>
               <TH scope="row" className="font-medium">
-                <Link href={`/history/${row.period}`} className={linkClass}>
+                <RowLink href={`/history/${row.period}`} className={linkClass}>
                   {label}
-                </Link>
+                </RowLink>
                 <span className="ml-2 text-xs font-normal text-slate-600 tabular-nums">{row.period}</span>
                 {row.state === "closed" ? <span className="ml-2 text-xs font-normal text-slate-600">(closed)</span> : null}
               </TH>
@@ -63,20 +63,20 @@ export async function HistoryTable({ rows }: { rows: HistoryRow[] }) {
               <TD className="whitespace-nowrap text-right">
                 {row.revisions > 0 ? (
                   <span className="inline-flex gap-3">
-                    <Link href={`/history/${row.period}/${row.revisions}`} className={linkClass}>
+                    <RowLink href={`/history/${row.period}/${row.revisions}`} className={linkClass}>
                       Revision {row.revisions}
                       <span className="sr-only"> of {label}</span>
-                    </Link>
-                    <Link href={`/history/${row.period}`} className={linkClass}>
+                    </RowLink>
+                    <RowLink href={`/history/${row.period}`} className={linkClass}>
                       All revisions
                       <span className="sr-only"> of {label}</span>
-                    </Link>
+                    </RowLink>
                   </span>
                 ) : row.state === "open" ? (
-                  <Link href={`/submit?period=${row.period}`} className={linkClass}>
+                  <RowLink href={`/submit?period=${row.period}`} className={linkClass}>
                     Submit
                     <span className="sr-only"> {label}</span>
-                  </Link>
+                  </RowLink>
                 ) : null}
               </TD>
             </TR>

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { RowLink } from "@/components/ui/row-link";
 import { QUALITY_PARTS, QUALITY_PART_LABELS } from "@/lib/domain/quality";
 import type { RevisionSummary } from "@/lib/dal/submissions/list-revisions";
 import { Num } from "@/components/ui/num";
@@ -31,9 +31,9 @@ export function RevisionsTable({ period, revisions }: { period: string; revision
         {revisions.map((r) => (
           <TR key={r.revision} data-revision={r.revision}>
             <TH scope="row">
-              <Link href={`/history/${period}/${r.revision}`} className={linkClass}>
+              <RowLink href={`/history/${period}/${r.revision}`} className={linkClass}>
                 Revision {r.revision}
-              </Link>
+              </RowLink>
               {r.revision === latest ? (
                 <Badge tone="blue" className="ml-2">
                   Latest

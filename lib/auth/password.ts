@@ -1,10 +1,33 @@
 import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from "node:crypto";
 
-/** scrypt at OWASP's recommended cost: N=2^17, r=8, p=1 (about 128 MiB and ~0.3 s per hash). */
-const N = 2 ** 17;
+/** scrypt at OWASP's recommended cost: N=2^17, r=8, p=1 (about 128 MiB and ~0.3–0.7 s per hash). */
+export const DEFAULT_COST = 17;
 const R = 8;
 const P = 1;
 const KEYLEN = 32;
+
+/**
+ * log2 of scrypt's N for new hashes: SELLTHRU_SCRYPT_COST (10–20), 17 unless set. Lower costs are for
+ * test runs, where every sign-in and user made would otherwise spend 128 MiB and most of a second of
+ * CPU; a hash always carries its own parameters, so hashes made at any cost verify under any setting.
+ */
+export function scryptCost(env: Record<string, string | undefined> = process.env): number {
+  const raw = env.SELLTHRU_SCRYPT_COST;
+  if (raw === undefined || raw === "") return DEFAULT_COST;
+  const cost = Number(raw);
+  if (!Number.isInteger(cost) || cost < 10 || cost > 20) throw new Error(`SELLTHRU_SCRYPT_COST must be a whole number from 10 to 20 (log2 of scrypt's N), not "${raw}"`);
+  return cost;
+}
+
+let warned = false;
+function costForNewHash(): number {
+  const cost = scryptCost();
+  if (cost < DEFAULT_COST && !warned) {
+    warned = true;
+    console.warn(`[sellthru] passwords are hashed with scrypt N=2^${cost} (SELLTHRU_SCRYPT_COST), below the recommended 2^${DEFAULT_COST}: for test runs only`);
+  }
+  return cost;
+}
 
 function scrypt(password: string, salt: Buffer, n: number, r: number, p: number): Promise<Buffer> {
   const opts: ScryptOptions = { N: n, r, p, maxmem: 256 * 1024 * 1024 };
@@ -15,8 +38,9 @@ function scrypt(password: string, salt: Buffer, n: number, r: number, p: number)
 
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);
-  const key = await scrypt(password, salt, N, R, P);
-  return `scrypt$${N}$${R}$${P}$${salt.toString("base64url")}$${key.toString("base64url")}`;
+  const n = 2 ** costForNewHash();
+  const key = await scrypt(password, salt, n, R, P);
+  return `scrypt$${n}$${R}$${P}$${salt.toString("base64url")}$${key.toString("base64url")}`;
 }
 
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
