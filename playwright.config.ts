@@ -36,7 +36,9 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: process.env.CI ? [["list"]] : [["list"]],
-  use: { baseURL, trace: "retain-on-failure", screenshot: "only-on-failure" },
+  // A trace records DOM snapshots and a screencast of every action: in CI only for a retry (Playwright's
+  // advice for CI; a failure is retried once), so passing tests do not pay for it.
+  use: { baseURL, trace: process.env.CI ? "on-first-retry" : "retain-on-failure", screenshot: "only-on-failure" },
   // Projects run in phases: a project starts when every project it depends on has finished, and in each
   // phase the test groups (a file, or a test of a parallel file) are handed to the workers in the order
   // of the projects, then of the files. The longest groups of a phase go first (the "-long" projects),

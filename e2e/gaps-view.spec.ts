@@ -126,12 +126,14 @@ test("rows are fetched ahead when the pointer reaches them, not all as the view 
   page.on("request", (req) => {
     if (req.headers()["next-router-prefetch"]) prefetched.push(new URL(req.url()).pathname + new URL(req.url()).search.replace(/[?&]_rsc=[^&]*/, ""));
   });
-  await page.goto("/gaps");
+  // Northwind's rows: the whole view's first page depends on what other specs have submitted.
+  await page.goto("/gaps?distributor=NWC");
   const row = workedRow(page).first();
   await expect(row).toBeVisible();
   await page.waitForLoadState("networkidle");
-  // The menu may prefetch its few pages; no drill-down and no sorted copy of this view.
-  expect(prefetched.filter((u) => u.startsWith("/gaps"))).toEqual([]);
+  // The menu may prefetch its few pages (the gap view's own link among them); no drill-down and no sorted copy of this view.
+  expect(prefetched.filter((u) => u.startsWith("/gaps/") || u.startsWith("/gaps?"))).toEqual([]);
   await row.getByRole("link", { name: "MCU-1000", exact: true }).hover();
-  await expect.poll(() => prefetched.filter((u) => u.startsWith("/gaps/NWC/MCU-1000"))).toHaveLength(1);
+  await expect.poll(() => prefetched.filter((u) => u.startsWith("/gaps/NWC/MCU-1000")).length).toBeGreaterThan(0);
+  expect(prefetched.filter((u) => u.startsWith("/gaps/") && !u.startsWith("/gaps/NWC/MCU-1000"))).toEqual([]);
 });
