@@ -1,4 +1,5 @@
 import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from "node:crypto";
+import { env } from "@/lib/config/env";
 
 /** scrypt at OWASP's recommended cost: N=2^17, r=8, p=1 (about 128 MiB and ~0.3–0.7 s per hash). */
 export const DEFAULT_COST = 17;
@@ -6,22 +7,15 @@ const R = 8;
 const P = 1;
 const KEYLEN = 32;
 
-/**
- * log2 of scrypt's N for new hashes: SELLTHRU_SCRYPT_COST (10–20), 17 unless set. Lower costs are for
- * test runs, where every sign-in and user made would otherwise spend 128 MiB and most of a second of
- * CPU; a hash always carries its own parameters, so hashes made at any cost verify under any setting.
- */
-export function scryptCost(env: Record<string, string | undefined> = process.env): number {
-  const raw = env.SELLTHRU_SCRYPT_COST;
-  if (raw === undefined || raw === "") return DEFAULT_COST;
-  const cost = Number(raw);
-  if (!Number.isInteger(cost) || cost < 10 || cost > 20) throw new Error(`SELLTHRU_SCRYPT_COST must be a whole number from 10 to 20 (log2 of scrypt's N), not "${raw}"`);
-  return cost;
-}
-
 let warned = false;
-function costForNewHash(): number {
-  const cost = scryptCost();
+/**
+ * log2 of scrypt's N for new hashes: SELLTHRU_SCRYPT_COST (10–20, validated with the rest of the
+ * environment in lib/config/env.ts), 17 unless set. Lower costs are for test runs, where every sign-in
+ * and user made would otherwise spend 128 MiB and most of a second of CPU; a hash always carries its
+ * own parameters, so hashes made at any cost verify under any setting.
+ */
+function configuredCost(): number {
+  const cost = env().SELLTHRU_SCRYPT_COST;
   if (cost < DEFAULT_COST && !warned) {
     warned = true;
     console.warn(`[sellthru] passwords are hashed with scrypt N=2^${cost} (SELLTHRU_SCRYPT_COST), below the recommended 2^${DEFAULT_COST}: for test runs only`);
@@ -36,9 +30,10 @@ function scrypt(password: string, salt: Buffer, n: number, r: number, p: number)
   );
 }
 
-export async function hashPassword(password: string): Promise<string> {
+/** `cost` (log2 N) is the configured one unless given. */
+export async function hashPassword(password: string, cost: number = configuredCost()): Promise<string> {
   const salt = randomBytes(16);
-  const n = 2 ** costForNewHash();
+  const n = 2 ** cost;
   const key = await scrypt(password, salt, n, R, P);
   return `scrypt$${n}$${R}$${P}$${salt.toString("base64url")}$${key.toString("base64url")}`;
 }

@@ -45,6 +45,8 @@ const schema = z.object({
   SELLTHRU_BODY_MIN_KBPS: z.coerce.number().min(0).max(1_000_000).default(8),
   /** Sign-in attempts and state-changing requests without a session, per client address and minute (scripts/request-gate.mjs reads it). */
   SELLTHRU_ANON_POSTS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(60),
+  /** log2 of scrypt's N for new password hashes (lib/auth/password.ts); below 17 for test runs only. */
+  SELLTHRU_SCRYPT_COST: z.coerce.number().int().min(10, "SELLTHRU_SCRYPT_COST is 10 to 20 (log2 of scrypt's N)").max(20, "SELLTHRU_SCRYPT_COST is 10 to 20 (log2 of scrypt's N)").default(17),
   /** The in-process reminder/outbox scheduler: minutes between runs; 0 turns it off. */
   SELLTHRU_JOBS_EVERY_MINUTES: z.coerce.number().int().min(0).max(1440).default(15),
   SMTP_URL: z.string().optional(),
