@@ -17,7 +17,7 @@ export function getDatabase(): Promise<Database> {
     const e = env();
     const started = openDatabase(
       e.DATABASE_URL
-        ? { kind: "postgres", url: e.DATABASE_URL, pool: e.SELLTHRU_DB_POOL }
+        ? { kind: "postgres", url: e.DATABASE_URL, pool: e.SELLTHRU_DB_POOL, prepare: e.SELLTHRU_DB_PREPARE }
         : { kind: "pglite", dataDir: path.resolve(/*turbopackIgnore: true*/ process.cwd(), e.SELLTHRU_DATA_DIR, "pglite") },
       { migrationUrl: e.SELLTHRU_MIGRATION_URL },
     );
@@ -43,7 +43,7 @@ export function getReplicaDatabase(): Promise<Database | null> {
   if (!replicaConfigured()) return Promise.resolve(null);
   if (!globalThis.__sellthruReplica) {
     const e = env();
-    const started = openDatabase({ kind: "postgres", url: e.DATABASE_REPLICA_URL!, pool: e.SELLTHRU_DB_POOL }, { migrate: false });
+    const started = openDatabase({ kind: "postgres", url: e.DATABASE_REPLICA_URL!, pool: e.SELLTHRU_DB_POOL, prepare: e.SELLTHRU_DB_PREPARE }, { migrate: false });
     globalThis.__sellthruReplica = started;
     started.catch(() => {
       if (globalThis.__sellthruReplica === started) globalThis.__sellthruReplica = undefined;

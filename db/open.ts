@@ -7,6 +7,7 @@ import * as schema from "./schema";
 import { assertMigrated, runMigrations } from "./migrate";
 import { APP_ROLE } from "./rls";
 import { assertPostgresPatched } from "./postgres-patch";
+import { preparing } from "./prepared-statements";
 import { bool, mapRows, strOrNull } from "./sql-rows";
 
 export type Schema = typeof schema;
@@ -16,7 +17,8 @@ export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelati
 export type Queryable = Db | Tx;
 
 export type DatabaseTarget =
-  | { kind: "postgres"; url: string; pool?: number }
+  /** `prepare: false` keeps every statement unnamed (a pooler in transaction mode: SELLTHRU_DB_PREPARE). */
+  | { kind: "postgres"; url: string; pool?: number; prepare?: boolean }
   /** `dataDir` undefined = in memory; `loadDataDir`: start from a dump (`dumpDataDir`) of a database. */
   | { kind: "pglite"; dataDir?: string; loadDataDir?: Blob };
 
@@ -60,7 +62,11 @@ export async function openDatabase(target: DatabaseTarget, opts: OpenOptions = {
     // JIT compilation costs 200-600 ms on the submit page's one big query and buys nothing on
     // queries of this size; the RLS quals raise the estimates past jit_above_cost more often.
     if (connectAs !== "owner") connection.jit = "off";
-    const client = postgres(target.url, { max: target.pool ?? 10, onnotice: () => {}, connection });
+    // Prepared statements (db/prepared-statements.ts) are planned anew at each execution: they save
+    // the round trip and the parse, not the planning, so a skewed filter never gets a generic plan.
+    if (target.prepare !== false) connection.plan_cache_mode = "force_custom_plan";
+    const pool = postgres(target.url, { max: target.pool ?? 10, onnotice: () => {}, connection });
+    const client = target.prepare === false ? pool : preparing(pool);
     database = {
       kind: "postgres",
       url: target.url,

@@ -184,15 +184,15 @@ async function main() {
       l.calculated, l.reported, l.gap, l.gap_pct, l.new_gap, l.weeks_of_supply, l.flags`;
     const from = `from ledger_balances l join distributors d on d.id = l.distributor_id join products p on p.id = l.product_id where l.period = '${pd}'`;
     const cases: { name: string; q: GapFilterInput; bare: string }[] = [
-      { name: "no filter (sort |gap| desc)", q: {}, bare: `select ${cols} ${from} order by abs(l.gap) desc nulls last, l.distributor_id, l.product_id limit 200` },
-      { name: "distributor = B042", q: { distributor: "B042" }, bare: `select ${cols} ${from} and d.code = 'B042' order by abs(l.gap) desc nulls last, l.distributor_id, l.product_id limit 200` },
-      { name: "|gap| ≥ 50", q: { minAbsGap: "50" }, bare: `select ${cols} ${from} and abs(l.gap) >= 50 order by abs(l.gap) desc nulls last, l.distributor_id, l.product_id limit 200` },
-      { name: "flag excess", q: { flag: "excess" }, bare: `select ${cols} ${from} and 'excess' = any(l.flags) order by abs(l.gap) desc nulls last, l.distributor_id, l.product_id limit 200` },
-      { name: "sort gap % desc", q: { sort: "-gapPct" }, bare: `select ${cols} ${from} order by l.gap_pct desc nulls last, l.distributor_id, l.product_id limit 200` },
-      { name: "family = FAM-3", q: { family: "FAM-3" }, bare: `select ${cols} ${from} and p.family = 'FAM-3' order by abs(l.gap) desc nulls last, l.distributor_id, l.product_id limit 200` },
-      { name: "significant mismatches", q: { significant: "1" }, bare: `select ${cols} ${from} and (abs(l.gap) >= 50 or abs(l.gap_pct) >= 10) order by abs(l.gap) desc nulls last, l.distributor_id, l.product_id limit 200` },
+      { name: "no filter (sort |gap| desc)", q: {}, bare: `select ${cols} ${from} order by coalesce(abs(l.gap), -1) desc, l.distributor_id, l.product_id limit 200` },
+      { name: "distributor = B042", q: { distributor: "B042" }, bare: `select ${cols} ${from} and d.code = 'B042' order by coalesce(abs(l.gap), -1) desc, l.distributor_id, l.product_id limit 200` },
+      { name: "|gap| ≥ 50", q: { minAbsGap: "50" }, bare: `select ${cols} ${from} and abs(l.gap) >= 50 order by coalesce(abs(l.gap), -1) desc, l.distributor_id, l.product_id limit 200` },
+      { name: "flag excess", q: { flag: "excess" }, bare: `select ${cols} ${from} and 'excess' = any(l.flags) order by coalesce(abs(l.gap), -1) desc, l.distributor_id, l.product_id limit 200` },
+      { name: "sort gap % desc", q: { sort: "-gapPct" }, bare: `select ${cols} ${from} order by coalesce(l.gap_pct, -1000000000000) desc, l.distributor_id, l.product_id limit 200` },
+      { name: "family = FAM-3", q: { family: "FAM-3" }, bare: `select ${cols} ${from} and p.family = 'FAM-3' order by coalesce(abs(l.gap), -1) desc, l.distributor_id, l.product_id limit 200` },
+      { name: "significant mismatches", q: { significant: "1" }, bare: `select ${cols} ${from} and (abs(l.gap) >= 50 or abs(l.gap_pct) >= 10) order by coalesce(abs(l.gap), -1) desc, l.distributor_id, l.product_id limit 200` },
       { name: "sort sell-through asc", q: { sort: "sellThrough" }, bare: `select ${cols} ${from} order by l.sell_through, l.distributor_id, l.product_id limit 200` },
-      { name: "page 2 of 5,000-row pages (keyset)", q: { cursor: deep ?? undefined }, bare: `select ${cols} ${from} order by abs(l.gap) desc nulls last, l.distributor_id, l.product_id limit 200 offset 5000` },
+      { name: "page 2 of 5,000-row pages (keyset)", q: { cursor: deep ?? undefined }, bare: `select ${cols} ${from} order by coalesce(abs(l.gap), -1) desc, l.distributor_id, l.product_id limit 200 offset 5000` },
     ];
 
     const results: { name: string; rows: number; total: number; dal: ReturnType<typeof stats>; page: ReturnType<typeof stats>; totals: ReturnType<typeof stats>; bare: ReturnType<typeof stats> }[] = [];

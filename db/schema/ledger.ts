@@ -78,8 +78,8 @@ export const ledgerBalances = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.distributorId, t.productId, t.period] }),
-    index("ledger_balances_period_idx").on(t.period, t.distributorId),
-    index("ledger_balances_period_gap_idx").on(t.period, sql`abs(${t.gap}) desc nulls last`),
+    // No (period, distributor) or (period, |gap|) index: the totals index below starts with the first and
+    // the keyset index with the second; every index here is paid for by each ledger row a write rewrites.
     // Keyset order of the gap view's default sort (|gap| desc, nulls last) and of "gap % desc":
     // the expressions match lib/dal/gaps/gap-sql.ts exactly, so a first page is an index range scan.
     index("ledger_balances_gap_keyset_idx").on(t.period, sql`coalesce(abs(${t.gap}), -1) desc`, t.distributorId, t.productId),

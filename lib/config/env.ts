@@ -34,6 +34,8 @@ const schema = z.object({
   SELLTHRU_TIME_ZONE: z.string().min(1).optional(),
   SELLTHRU_DUE_DAY: z.coerce.number().int().min(1).max(28).optional(),
   SELLTHRU_DB_POOL: z.coerce.number().int().min(1).max(100).default(10),
+  /** Named prepared statements on the pool (db/prepared-statements.ts); "false" behind a pooler in transaction mode. */
+  SELLTHRU_DB_PREPARE: z.enum(["true", "false"]).default("true").transform((v) => v === "true"),
   SELLTHRU_SEED_DEMO: z.enum(["auto", "never"]).default("auto"),
   SELLTHRU_MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(4096).default(200),
   /** Line-level CSV uploads at least this large are read in two parts at once (a worker thread); 0 = every one. */

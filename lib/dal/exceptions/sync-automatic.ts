@@ -65,18 +65,24 @@ export async function syncAutomaticExceptions(
       select x.id, 'opened', x.body, jsonb_build_object('automatic', true, 'gap', x.gap)
         from jsonb_to_recordset(${payload}::jsonb) as x(id uuid, gap int, body text)`);
   }
+  // The candidates first, each with its own ledger row by primary key and locked (a concurrent change
+  // is re-checked against the row's new version), then the update: no self-join of exceptions.
   const resolved = await rows(
     tx,
     sql`
-      with back as (
-        update exceptions e set status = 'resolved', resolution = ${by}, updated_at = now(), version = e.version + 1
-          from exceptions old
-          left join ledger_balances l on l.distributor_id = old.distributor_id and l.product_id = old.product_id and l.period = old.period
-         where old.id = e.id
-           and e.distributor_id = ${d} and e.product_id = any(${products}::int[]) and e.period >= ${change.from}::date
+      with cand as (
+        select e.id, e.status::text as from_status, l.gap
+          from exceptions e
+          left join ledger_balances l on l.distributor_id = e.distributor_id and l.product_id = e.product_id and l.period = e.period
+         where e.distributor_id = ${d} and e.product_id = any(${products}::int[]) and e.period >= ${change.from}::date
            and e.automatic is not null and e.status in ('open', 'investigating')
            and (l.gap is null or (abs(l.gap) < ${units}::int and (l.gap_pct is null or abs(l.gap_pct) < ${pct}::int)))
-        returning e.id, old.status::text as from_status, l.gap
+           for update of e
+      ),
+      back as (
+        update exceptions e set status = 'resolved', resolution = ${by}, updated_at = now(), version = e.version + 1
+          from cand where e.id = cand.id
+        returning e.id, cand.from_status, cand.gap
       )
       insert into exception_events (exception_id, kind, body, data, created_at)
       select id, 'status', ${RESOLVED_BY[by]},
