@@ -126,8 +126,12 @@ export async function submitPeriod(db: Queryable, viewer: Viewer, input: SubmitP
       const { replay } = await claimIdempotencyKey(tx, claim, input.onInFlight ?? "conflict");
       if (replay) return { ...(replay.response as SubmitResponse), replayed: true };
     }
-    // One submitter per distributor × period at a time, including the very first submission.
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`submission:${d.id}:${period}`}, 0))`);
+    // One submitter per distributor × period at a time, including the very first submission. Every
+    // statement below reaches its rows by key (distributor × period × products): Postgres may reuse a
+    // generic plan of it (the pool plans each execution anew otherwise: db/prepared-statements.ts).
+    await tx.execute(sql`
+      select pg_advisory_xact_lock(hashtextextended(${`submission:${d.id}:${period}`}, 0)),
+             set_config('plan_cache_mode', 'auto', true)`);
 
     const info = await loadPeriodInfo(tx, period, now);
     assertReportable(info);
