@@ -4,7 +4,7 @@
  *   NEXT_DIST_DIR=.next-bench npx next build
  *   NEXT_DIST_DIR=.next-bench DATABASE_URL=postgres://postgres@127.0.0.1:5432/sellthru_bench_http npx tsx bench/ingest/http.ts
  *
- * Options (env): INGEST_LINES (1,000,000), INGEST_RUNS (5).
+ * Options (env): INGEST_LINES (1,000,000), INGEST_RUNS (5), INGEST_CPU_PROF (a folder for the server's CPU profiles).
  *
  * The database in DATABASE_URL is dropped and re-created (migrated by the server at start-up); a
  * distributor, its user, an API token and the file's SKUs are added; the production build is served
@@ -58,7 +58,9 @@ async function main() {
 
   const file = path.join(os.tmpdir(), `sellthru-http-${process.pid}.csv`);
   const { bytes } = await generatePosCsv(file, LINES);
-  const server = spawn(process.execPath, [path.join(root, "scripts/server.mjs")], {
+  // INGEST_CPU_PROF=dir: the server (and its worker threads) write V8 CPU profiles there when it stops.
+  const prof = process.env.INGEST_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.INGEST_CPU_PROF}`] : [];
+  const server = spawn(process.execPath, [...prof, path.join(root, "scripts/server.mjs")], {
     cwd: root,
     env: { ...process.env, DATABASE_URL: asLocalAppLogin(URL_), SELLTHRU_MIGRATION_URL: URL_, PORT: String(PORT), NODE_ENV: "production", NEXT_DIST_DIR: distDir, AUTH_SECRET: "bench-secret-bench-secret-bench-secret", SELLTHRU_JOBS_EVERY_MINUTES: "0", SELLTHRU_MAX_UPLOAD_MB: "512" },
     stdio: ["ignore", "pipe", "pipe"],

@@ -7,7 +7,7 @@ import { changePasswordSchema, type ChangePasswordState } from "@/lib/validation
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { AccountFormMessage } from "./form-error";
+import { FormMessage } from "@/components/ui/form-message";
 import { NewPasswordFields } from "./new-password-fields";
 
 export interface ChangePasswordFormProps {
@@ -39,7 +39,7 @@ export function ChangePasswordForm({ action, notice }: ChangePasswordFormProps) 
 
   return (
     <form onSubmit={onSubmit} noValidate className="max-w-md space-y-4" aria-label="Change password">
-      <AccountFormMessage
+      <FormMessage
         testId="change-password-message"
         error={state.ok === false && !pending ? state.formError : null}
         success={pending ? null : state.ok === true ? state.message : state.ok === null ? notice : null}

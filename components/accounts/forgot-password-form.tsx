@@ -1,14 +1,14 @@
 "use client";
 
-import Link from "next/link";
 import { startTransition, useActionState, type FormEvent } from "react";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { forgotPasswordSchema, type ForgotPasswordState } from "@/lib/validation/accounts";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { Input } from "@/components/ui/input";
-import { AccountFormMessage } from "./form-error";
+import { EmailInput } from "@/components/auth/email-input";
+import { FooterLink } from "@/components/auth/footer-link";
+import { FormMessage } from "@/components/ui/form-message";
 
 export interface ForgotPasswordFormProps {
   /** The `forgotPasswordAction` server action. */
@@ -37,35 +37,21 @@ export function ForgotPasswordForm({ action }: ForgotPasswordFormProps) {
         <p className="mt-1 text-sm text-slate-600">Enter the e-mail address you sign in with. We will send a link to choose a new password.</p>
       </div>
 
-      <AccountFormMessage
+      <FormMessage
         testId="forgot-password-message"
         error={state.ok === false && !pending ? state.formError : null}
         success={state.ok === true && !pending ? state.message : null}
       />
 
       <Field label="E-mail" id="email" error={errors.email?.message ?? server.email}>
-        <Input
-          type="email"
-          autoComplete="username"
-          inputMode="email"
-          autoCapitalize="none"
-          spellCheck={false}
-          autoFocus
-          required
-          defaultValue={state.values?.email}
-          {...register("email")}
-        />
+        <EmailInput defaultValue={state.values?.email} {...register("email")} />
       </Field>
 
       <Button type="submit" pending={pending} className="w-full">
         {pending ? "Sending…" : "Send reset link"}
       </Button>
 
-      <p className="text-center text-sm">
-        <Link href="/sign-in" className="font-medium text-indigo-700 hover:text-indigo-900 hover:underline">
-          Back to sign in
-        </Link>
-      </p>
+      <FooterLink href="/sign-in">Back to sign in</FooterLink>
     </form>
   );
 }

@@ -9,7 +9,7 @@ import type { SupportedLocale } from "@/lib/format/locales";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
-import { AccountFormMessage } from "./form-error";
+import { FormMessage } from "@/components/ui/form-message";
 
 export interface ProfileFormProps {
   /** The `updateProfileAction` server action. */
@@ -54,7 +54,7 @@ export function ProfileForm({ action, profile, locales, timeZones }: ProfileForm
 
   return (
     <form onSubmit={onSubmit} noValidate className="max-w-md space-y-4" aria-label="Profile">
-      <AccountFormMessage
+      <FormMessage
         testId="profile-message"
         error={state.ok === false && !pending ? state.formError : null}
         success={state.ok === true && !pending ? state.message : null}

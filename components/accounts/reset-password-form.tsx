@@ -6,7 +6,7 @@ import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { resetPasswordSchema, type ResetPasswordState } from "@/lib/validation/accounts";
 import { Button, buttonClasses } from "@/components/ui/button";
-import { AccountFormMessage } from "./form-error";
+import { FormMessage } from "@/components/ui/form-message";
 import { NewPasswordFields } from "./new-password-fields";
 
 export interface ResetPasswordFormProps {
@@ -27,7 +27,7 @@ export function ResetPasswordForm({ action, token }: ResetPasswordFormProps) {
   if (state.ok === true) {
     return (
       <div className="space-y-4">
-        <AccountFormMessage testId="reset-password-message" success={state.message} />
+        <FormMessage testId="reset-password-message" success={state.message} />
         <Link href="/sign-in" className={buttonClasses({ className: "w-full" })}>
           Sign in
         </Link>
@@ -48,7 +48,7 @@ export function ResetPasswordForm({ action, token }: ResetPasswordFormProps) {
         <p className="mt-1 text-sm text-slate-600">Setting it signs your account out everywhere.</p>
       </div>
       <input type="hidden" value={token} {...register("token")} />
-      <AccountFormMessage testId="reset-password-message" error={state.ok === false && !pending ? state.formError : null} />
+      <FormMessage testId="reset-password-message" error={state.ok === false && !pending ? state.formError : null} />
       <NewPasswordFields
         idPrefix="reset"
         fields={{ newPassword: register("newPassword"), confirmPassword: register("confirmPassword") }}

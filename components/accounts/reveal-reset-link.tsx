@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import type { ActionState } from "@/lib/validation/action-state";
 import { Button } from "@/components/ui/button";
-import { AccountFormMessage } from "./form-error";
+import { FormMessage } from "@/components/ui/form-message";
 
 type RevealState = ActionState<Record<string, never>, { link: string }>;
 
@@ -27,7 +27,7 @@ export function RevealResetLink({ id, action }: { id: string; action: (s: Reveal
         The link lets whoever opens it set this user&apos;s password. Show it only to pass it on to the user when no mail server is set up: showing it is
         recorded in the audit log, and a password set through a link you have seen counts as set by you (the two-person rule for corrections).
       </p>
-      <AccountFormMessage error={state.ok === false && !pending ? state.formError : null} />
+      <FormMessage error={state.ok === false && !pending ? state.formError : null} />
       <Button type="submit" variant="secondary" pending={pending}>
         Show the reset link
       </Button>

@@ -1,38 +1,11 @@
-"use client";
-
-import Link from "next/link";
-import { usePathname } from "next/navigation";
-import { clsx } from "clsx";
+import { Subnav } from "@/components/ui/subnav";
 
 export interface AdminSection {
   href: string;
   label: string;
 }
 
-/** Tabs between the data admin screens; the current one is marked for assistive technology too. */
+/** Tabs between the data admin screens (the overview `/admin` is current on itself only). */
 export function AdminSubnav({ sections }: { sections: AdminSection[] }) {
-  const pathname = usePathname() ?? "";
-  return (
-    <nav aria-label="Data admin" className="-mt-2 mb-6 overflow-x-auto border-b border-slate-200">
-      <ul className="flex gap-1">
-        {sections.map((s) => {
-          const active = s.href === "/admin" ? pathname === "/admin" : pathname === s.href || pathname.startsWith(`${s.href}/`);
-          return (
-            <li key={s.href}>
-              <Link
-                href={s.href}
-                aria-current={active ? "page" : undefined}
-                className={clsx(
-                  "-mb-px inline-flex h-10 items-center whitespace-nowrap border-b-2 px-3 text-sm font-medium",
-                  active ? "border-indigo-600 text-indigo-700" : "border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900",
-                )}
-              >
-                {s.label}
-              </Link>
-            </li>
-          );
-        })}
-      </ul>
-    </nav>
-  );
+  return <Subnav label="Data admin" sections={sections.map((s) => ({ ...s, exact: s.href === "/admin" }))} />;
 }

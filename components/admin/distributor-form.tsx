@@ -8,7 +8,7 @@ import type { DistributorFormState } from "@/lib/validation/admin";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { FormMessage } from "./form-message";
+import { FormMessage } from "@/components/ui/form-message";
 import { useActionForm } from "./use-action-form";
 
 

@@ -8,7 +8,8 @@ import type { UserFormState } from "@/lib/validation/admin";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
-import { FormMessage } from "./form-message";
+import { DistributorOptions } from "@/components/ui/value-options";
+import { FormMessage } from "@/components/ui/form-message";
 import { useActionForm } from "./use-action-form";
 
 
@@ -61,11 +62,7 @@ export function UserForm({ action, distributors }: UserFormProps) {
           <Field label="Distributor" id="user-distributor" error={err("distributorCode")}>
             <Select {...register("distributorCode", { setValueAs: blank })}>
               <option value="">Choose a distributor…</option>
-              {distributors.map((d) => (
-                <option key={d.code} value={d.code}>
-                  {d.code} — {d.name}
-                </option>
-              ))}
+              <DistributorOptions distributors={distributors} />
             </Select>
           </Field>
         ) : (

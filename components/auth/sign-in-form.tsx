@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { startTransition, useActionState, type FormEvent } from "react";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
@@ -8,6 +7,8 @@ import { signInSchema, type SignInInput } from "@/lib/validation/sign-in";
 import type { ActionState } from "@/lib/validation/action-state";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { EmailInput } from "./email-input";
+import { FooterLink } from "./footer-link";
 import { Input } from "@/components/ui/input";
 
 export type SignInFormState = ActionState<Pick<SignInInput, "email">>;
@@ -56,17 +57,7 @@ export function SignInForm({ action, from }: SignInFormProps) {
       </div>
 
       <Field label="E-mail" id="email" error={emailError}>
-        <Input
-          type="email"
-          autoComplete="username"
-          inputMode="email"
-          autoCapitalize="none"
-          spellCheck={false}
-          autoFocus
-          required
-          defaultValue={state.values?.email}
-          {...register("email")}
-        />
+        <EmailInput defaultValue={state.values?.email} {...register("email")} />
       </Field>
 
       <Field label="Password" id="password" error={passwordError}>
@@ -77,11 +68,7 @@ export function SignInForm({ action, from }: SignInFormProps) {
         {pending ? "Signing in…" : "Sign in"}
       </Button>
 
-      <p className="text-center text-sm">
-        <Link href="/forgot-password" className="font-medium text-indigo-700 hover:text-indigo-900 hover:underline">
-          Forgot password?
-        </Link>
-      </p>
+      <FooterLink href="/forgot-password">Forgot password?</FooterLink>
     </form>
   );
 }

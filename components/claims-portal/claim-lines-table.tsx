@@ -2,11 +2,15 @@ import { Fragment } from "react";
 import type { ClaimLineView } from "@/lib/dal/claims/read-claims";
 import { getFormatter } from "@/lib/format/request-format";
 import { Badge } from "@/components/ui/badge";
-import { Table, TBody, TD, TH, THead } from "@/components/ui/table";
+import { Table, TBody, TD, TH, HeadRow, numeric, type Column } from "@/components/ui/table";
 import { CLAIM_CURRENCY } from "./claim-money";
 import { OutcomeBadge } from "@/components/claims/outcome-badge";
 
-const COLUMNS = 10;
+const HEADS: Column[] = [
+  numeric("Line"), "Outcome", "Authorisation · end customer", "Invoice · ship date", "SKU",
+  numeric("Quantity"), numeric("Book cost"), numeric("Authorised cost"), numeric("Claimed"), numeric("Paid"),
+];
+const COLUMNS = HEADS.length;
 const top = "border-b-0 pb-1 align-top";
 
 /**
@@ -19,20 +23,7 @@ export async function ClaimLinesTable({ lines, caption }: { lines: ClaimLineView
   const cost = (v: string) => f.number(Number(v), { digits: 2, maxDigits: 4 });
   return (
     <Table label={caption} data-testid="claim-lines">
-      <THead>
-        <tr>
-          <TH numeric>Line</TH>
-          <TH>Outcome</TH>
-          <TH>Authorisation · end customer</TH>
-          <TH>Invoice · ship date</TH>
-          <TH>SKU</TH>
-          <TH numeric>Quantity</TH>
-          <TH numeric>Book cost</TH>
-          <TH numeric>Authorised cost</TH>
-          <TH numeric>Claimed</TH>
-          <TH numeric>Paid</TH>
-        </tr>
-      </THead>
+      <HeadRow columns={HEADS} />
       <TBody>
         {lines.map((l) => (
           <Fragment key={l.line}>

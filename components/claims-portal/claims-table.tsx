@@ -2,8 +2,9 @@ import { RowLink } from "@/components/ui/row-link";
 import type { ClaimSummary } from "@/lib/dal/claims/read-claims";
 import { getFormatter } from "@/lib/format/request-format";
 import { Badge } from "@/components/ui/badge";
-import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
+import { Table, TBody, TD, TH, TR, HeadRow } from "@/components/ui/table";
 import { LocalTime } from "@/components/history/local-time";
+import { CLAIM_SUMMARY_HEADS } from "@/components/claims/claim-summary-heads";
 import { CLAIM_CURRENCY } from "./claim-money";
 import { sourceText } from "./claim-source";
 
@@ -16,20 +17,7 @@ export async function ClaimsTable({ rows }: { rows: ClaimSummary[] }) {
   const money = (v: string) => f.money(v, CLAIM_CURRENCY);
   return (
     <Table label="Your claims" data-testid="claims-table">
-      <THead>
-        <tr>
-          <TH>Period</TH>
-          <TH>Reference</TH>
-          <TH numeric>Revision</TH>
-          <TH>Submitted</TH>
-          <TH numeric>Lines</TH>
-          <TH numeric>Claimed</TH>
-          <TH numeric>Approved</TH>
-          <TH numeric>Adjusted</TH>
-          <TH numeric>Rejected</TH>
-          <TH numeric>Payable</TH>
-        </tr>
-      </THead>
+      <HeadRow columns={["Period", ...CLAIM_SUMMARY_HEADS]} />
       <TBody>
         {rows.map((c) => (
           <TR key={c.id} data-claim={c.id}>

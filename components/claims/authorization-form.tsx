@@ -10,7 +10,7 @@ import { COMMON_CURRENCIES } from "@/lib/format/currencies";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
-import { FormMessage } from "@/components/admin/form-message";
+import { FormMessage } from "@/components/ui/form-message";
 import { useActionForm } from "@/components/admin/use-action-form";
 import { useFormatter } from "@/components/format/format-provider";
 import { decimalSeparator, parseDecimal } from "./decimal-text";

@@ -2,10 +2,15 @@
 
 import { useFormatter } from "@/components/format/format-provider";
 import { Badge } from "@/components/ui/badge";
-import { Table, TBody, TD, TFoot, TH, THead, TR } from "@/components/ui/table";
+import { Table, TBody, TD, TFoot, TR, HeadRow, numeric, type Column } from "@/components/ui/table";
 import type { AuthorizationView } from "@/lib/dal/claims/authorizations";
 import { CurrencySums } from "./currency-sums";
 import { unitCost } from "./money";
+
+const COLUMNS: Column[] = [
+  "Number", "Distributor", "End customer", "SKU", numeric("Authorised cost"), numeric("Min resale"), numeric("Limit"), numeric("Claimed"),
+  numeric("Remaining"), numeric("Debit / unit"), numeric("Open liability"), "Validity", "Currency",
+];
 
 /**
  * Authorisations with what is left of them: claimed and remaining units, the debit per unit and the
@@ -18,23 +23,7 @@ export function AuthorizationTable({ rows }: { rows: AuthorizationView[] }) {
   const totals = sums.rows();
   return (
     <Table label="Authorisations" stickyHeader data-testid="authorization-table">
-      <THead>
-        <tr>
-          <TH>Number</TH>
-          <TH>Distributor</TH>
-          <TH>End customer</TH>
-          <TH>SKU</TH>
-          <TH numeric>Authorised cost</TH>
-          <TH numeric>Min resale</TH>
-          <TH numeric>Limit</TH>
-          <TH numeric>Claimed</TH>
-          <TH numeric>Remaining</TH>
-          <TH numeric>Debit / unit</TH>
-          <TH numeric>Open liability</TH>
-          <TH>Validity</TH>
-          <TH>Currency</TH>
-        </tr>
-      </THead>
+      <HeadRow columns={COLUMNS} />
       <TBody>
         {rows.map((a) => (
           <TR key={a.id} data-testid="authorization-row">

@@ -5,7 +5,7 @@ import { clsx } from "clsx";
 import { useFormatter } from "@/components/format/format-provider";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { Table, TBody, TD, TH, THead } from "@/components/ui/table";
+import { Table, TBody, TD, HeadRow, numeric, unseenHead } from "@/components/ui/table";
 import type { ClaimLineView } from "@/lib/dal/claims/read-claims";
 import { IDLE_STATE, type FormState } from "@/lib/validation/action-state";
 import { OUTCOME_LABELS, OutcomeBadge } from "./outcome-badge";
@@ -78,22 +78,10 @@ export function ClaimLines({ claimId, lines, currencies, claimCurrency, canOverr
       </div>
       {lines.length ? (
         <Table label="Claim lines" data-testid="claim-lines" className="max-md:block max-md:[&>tbody]:block">
-          <THead className="max-md:hidden">
-            <tr>
-              <TH numeric>Line</TH>
-              <TH>Authorisation</TH>
-              <TH>Invoice</TH>
-              <TH>SKU · end customer</TH>
-              <TH numeric>Qty</TH>
-              <TH numeric>Claimed</TH>
-              <TH numeric>Approved</TH>
-              <TH>Outcome</TH>
-              <TH>Reason</TH>
-              <TH>
-                <span className="sr-only">Override</span>
-              </TH>
-            </tr>
-          </THead>
+          <HeadRow
+            className="max-md:hidden"
+            columns={[numeric("Line"), "Authorisation", "Invoice", "SKU · end customer", ...["Qty", "Claimed", "Approved"].map(numeric), "Outcome", "Reason", unseenHead("Override")]}
+          />
           <TBody>
             {lines.map((l) => {
               const currency = currencies[l.authorization.toUpperCase()] ?? claimCurrency;

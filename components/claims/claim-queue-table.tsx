@@ -3,9 +3,10 @@
 import { RowLink } from "@/components/ui/row-link";
 import { useFormatter } from "@/components/format/format-provider";
 import { Badge } from "@/components/ui/badge";
-import { Table, TBody, TD, TFoot, TH, THead, TR } from "@/components/ui/table";
+import { Table, TBody, TD, TFoot, TR, HeadRow } from "@/components/ui/table";
 import type { ClaimSummary } from "@/lib/dal/claims/read-claims";
 import { CurrencySums } from "./currency-sums";
+import { CLAIM_SUMMARY_HEADS } from "./claim-summary-heads";
 import { money } from "./money";
 
 export interface QueueRow extends ClaimSummary {
@@ -27,22 +28,7 @@ export function ClaimQueueTable({ rows }: { rows: QueueRow[] }) {
   const lines = (n: number) => <span className="block text-xs font-normal text-slate-600">{n === 1 ? "1 line" : `${f.int(n)} lines`}</span>;
   return (
     <Table label="Claims" stickyHeader data-testid="claim-queue">
-      <THead>
-        <tr>
-          <TH>Distributor</TH>
-          <TH>Period</TH>
-          <TH>Reference</TH>
-          <TH numeric>Revision</TH>
-          <TH>Submitted</TH>
-          <TH numeric>Lines</TH>
-          <TH numeric>Claimed</TH>
-          <TH numeric>Approved</TH>
-          <TH numeric>Adjusted</TH>
-          <TH numeric>Rejected</TH>
-          <TH numeric>Payable</TH>
-          <TH>Status</TH>
-        </tr>
-      </THead>
+      <HeadRow columns={["Distributor", "Period", ...CLAIM_SUMMARY_HEADS, "Status"]} />
       <TBody>
         {rows.map((c) => (
           <TR key={c.id} data-testid="claim-row" data-claim={c.id}>

@@ -1,38 +1,11 @@
-"use client";
-
-import Link from "next/link";
-import { usePathname } from "next/navigation";
-import { clsx } from "clsx";
+import { Subnav } from "@/components/ui/subnav";
 
 const SECTIONS = [
   { href: "/claims", label: "Claims" },
   { href: "/authorizations", label: "Authorisations" },
 ] as const;
 
-/** Tabs between the ship & debit screens; the current one is marked for assistive technology too. */
+/** Tabs between the ship & debit screens. */
 export function ClaimsSubnav() {
-  const pathname = usePathname() ?? "";
-  return (
-    <nav aria-label="Ship & debit" className="-mt-2 mb-6 overflow-x-auto border-b border-slate-200">
-      <ul className="flex gap-1">
-        {SECTIONS.map((s) => {
-          const active = pathname === s.href || pathname.startsWith(`${s.href}/`);
-          return (
-            <li key={s.href}>
-              <Link
-                href={s.href}
-                aria-current={active ? "page" : undefined}
-                className={clsx(
-                  "-mb-px inline-flex h-10 items-center whitespace-nowrap border-b-2 px-3 text-sm font-medium",
-                  active ? "border-indigo-600 text-indigo-700" : "border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900",
-                )}
-              >
-                {s.label}
-              </Link>
-            </li>
-          );
-        })}
-      </ul>
-    </nav>
-  );
+  return <Subnav label="Ship & debit" sections={SECTIONS} />;
 }

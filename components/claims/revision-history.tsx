@@ -2,10 +2,10 @@
 
 import Link from "next/link";
 import { useFormatter } from "@/components/format/format-provider";
-import { Badge } from "@/components/ui/badge";
-import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
+import { Table, TBody, TD, TR, HeadRow, numeric } from "@/components/ui/table";
 import type { ClaimDetail } from "@/lib/dal/claims/read-claims";
 import { money } from "./money";
+import { LatestBadge } from "@/components/history/latest-badge";
 
 const SOURCES: Record<string, string> = { screen: "Screen", csv: "CSV", xlsx: "XLSX", x12: "X12 844", api: "API" };
 
@@ -14,16 +14,7 @@ export function RevisionHistory({ claimId, revisions, shown, latest, currency }:
   const f = useFormatter();
   return (
     <Table label="Revisions">
-      <THead>
-        <tr>
-          <TH>Revision</TH>
-          <TH>Submitted</TH>
-          <TH>Source</TH>
-          <TH numeric>Lines</TH>
-          <TH numeric>Claimed</TH>
-          <TH numeric>Payable</TH>
-        </tr>
-      </THead>
+      <HeadRow columns={["Revision", "Submitted", "Source", numeric("Lines"), numeric("Claimed"), numeric("Payable")]} />
       <TBody>
         {revisions.map((r) => (
           <TR key={r.id} selected={r.revision === shown}>
@@ -35,11 +26,7 @@ export function RevisionHistory({ claimId, revisions, shown, latest, currency }:
                   Revision {r.revision}
                 </Link>
               )}
-              {r.revision === latest ? (
-                <Badge tone="blue" className="ml-2">
-                  Latest
-                </Badge>
-              ) : null}
+              {r.revision === latest ? <LatestBadge /> : null}
               {r.revision === shown ? <span className="ml-2 text-xs text-slate-600">(shown)</span> : null}
             </TD>
             <TD className="whitespace-nowrap">

@@ -4,7 +4,7 @@ import { useState, useTransition } from "react";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Button } from "@/components/ui/button";
 import { Badge } from "@/components/ui/badge";
-import { Table, THead, TBody, TR, TH, TD } from "@/components/ui/table";
+import { Table, TBody, TD, TR, HeadRow, unseenHead } from "@/components/ui/table";
 import { ActionMessage } from "@/components/ui/action-message";
 import type { ActionState } from "@/lib/validation/action-state";
 import { useFormatSettings } from "@/components/format/format-provider";
@@ -44,14 +44,7 @@ export function PeriodControls({ periods, canClose, timeZone, closePeriodAction,
           <ActionMessage state={result} />
         </div>
         <Table label="Periods">
-          <THead>
-            <tr>
-              <TH>Period</TH>
-              <TH>Due</TH>
-              <TH>State</TH>
-              {canClose ? <TH><span className="sr-only">Action</span></TH> : null}
-            </tr>
-          </THead>
+          <HeadRow columns={["Period", "Due", "State", canClose && unseenHead("Action")]} />
           <TBody>
             {[...periods].reverse().map((p) => (
               <TR key={p.period} data-period={p.period}>

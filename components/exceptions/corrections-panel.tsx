@@ -2,7 +2,7 @@
 
 import { useActionState, useEffect, useRef } from "react";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
+import { Button, SubmitRight } from "@/components/ui/button";
 import { Num } from "@/components/ui/num";
 import type { CorrectionView } from "@/lib/dal/exceptions/get-exception";
 import type { FormState } from "@/lib/validation/action-state";
@@ -121,11 +121,7 @@ export function CorrectionsPanel({ exceptionId, corrections, viewerId, canWork, 
           <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
             <CorrectionFields errors={fe} values={v} quantityHint="Signed: −60 lowers the calculated balance by 60" reasonClassName="sm:col-span-2" />
           </div>
-          <div className="flex justify-end">
-            <Button type="submit" size="sm" pending={pending}>
-              Propose correction
-            </Button>
-          </div>
+          <SubmitRight pending={pending}>Propose correction</SubmitRight>
           <FormMessage state={state} />
         </form>
       ) : null}

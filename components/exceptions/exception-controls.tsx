@@ -5,14 +5,8 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Select } from "@/components/ui/input";
 import type { FormState } from "@/lib/validation/action-state";
-import {
-  EXCEPTION_REASONS,
-  REASON_LABELS,
-  STATUS_LABELS,
-  STATUS_TRANSITIONS,
-  type ExceptionReason,
-  type ExceptionStatus,
-} from "@/lib/validation/exceptions";
+import { STATUS_LABELS, STATUS_TRANSITIONS, type ExceptionReason, type ExceptionStatus } from "@/lib/validation/exceptions";
+import { ReasonOptions, StaffOptions } from "./field-options";
 import { FormMessage } from "./form-message";
 
 type State = FormState;
@@ -49,22 +43,13 @@ export function ExceptionControls({ action, exceptionId, status, reason, ownerId
       </Field>
       <Field label="Reason" error={fe.reason}>
         <Select name="reason" defaultValue={reason ?? ""} disabled={!canWork}>
-          <option value="">Not known yet</option>
-          {EXCEPTION_REASONS.map((r) => (
-            <option key={r} value={r}>
-              {REASON_LABELS[r]}
-            </option>
-          ))}
+          <ReasonOptions />
         </Select>
       </Field>
       <Field label="Owner" error={fe.owner}>
         <Select name="owner" defaultValue={ownerId ?? ""} disabled={!canWork}>
           <option value="">Unassigned</option>
-          {staff.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.name} ({s.email})
-            </option>
-          ))}
+          <StaffOptions staff={staff} />
         </Select>
       </Field>
       {canWork ? (

@@ -6,7 +6,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Select } from "@/components/ui/input";
 import { Num } from "@/components/ui/num";
-import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
+import { Table, TBody, TD, TH, TR, HeadRow, numeric } from "@/components/ui/table";
 import type { StaffExceptionRow } from "@/lib/dal/exceptions/list-exceptions";
 import type { FormState } from "@/lib/validation/action-state";
 import { EXCEPTION_STATUSES, REASON_LABELS, STATUS_LABELS } from "@/lib/validation/exceptions";
@@ -84,9 +84,9 @@ export function ExceptionTable({ rows, staff, bulkAction, canWork }: ExceptionTa
       ) : null}
 
       <Table label="Exceptions" stickyHeader maxHeight="65vh">
-        <THead>
-          <tr>
-            {canWork ? (
+        <HeadRow
+          columns={[
+            canWork && (
               <TH className="w-8">
                 <input
                   type="checkbox"
@@ -96,20 +96,12 @@ export function ExceptionTable({ rows, staff, bulkAction, canWork }: ExceptionTa
                   onChange={() => setSelected(allSelected ? new Set() : new Set(rows.map((r) => r.id)))}
                 />
               </TH>
-            ) : null}
-            <TH>Distributor</TH>
-            <TH>SKU</TH>
-            <TH>Period</TH>
-            <TH>Status</TH>
-            <TH>Reason</TH>
-            <TH>Owner</TH>
-            <TH numeric>Calculated</TH>
-            <TH numeric>Reported</TH>
-            <TH numeric>Gap</TH>
-            <TH numeric>Gap %</TH>
-            <TH>Activity</TH>
-          </tr>
-        </THead>
+            ),
+            ...["Distributor", "SKU", "Period", "Status", "Reason", "Owner"],
+            ...["Calculated", "Reported", "Gap", "Gap %"].map(numeric),
+            "Activity",
+          ]}
+        />
         <TBody>
           {rows.map((r) => (
             <TR key={r.id} selected={selected.has(r.id)} data-testid="exception-row">

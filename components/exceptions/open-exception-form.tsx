@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input, Select, Textarea } from "@/components/ui/input";
 import type { FormState } from "@/lib/validation/action-state";
-import { EXCEPTION_REASONS, REASON_LABELS } from "@/lib/validation/exceptions";
+import { ReasonOptions, StaffOptions } from "./field-options";
 import { FormMessage } from "./form-message";
 
 type State = FormState;
@@ -37,22 +37,13 @@ export function OpenExceptionForm({ action, defaults = {}, staff }: OpenExceptio
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
         <Field label="Reason" optional error={fe.reason}>
           <Select name="reason" defaultValue={v.reason ?? ""}>
-            <option value="">Not known yet</option>
-            {EXCEPTION_REASONS.map((r) => (
-              <option key={r} value={r}>
-                {REASON_LABELS[r]}
-              </option>
-            ))}
+            <ReasonOptions />
           </Select>
         </Field>
         <Field label="Owner" optional error={fe.owner}>
           <Select name="owner" defaultValue={v.owner ?? ""}>
             <option value="">Nobody yet</option>
-            {staff.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name} ({s.email})
-              </option>
-            ))}
+            <StaffOptions staff={staff} />
           </Select>
         </Field>
       </div>

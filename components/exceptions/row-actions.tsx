@@ -2,7 +2,7 @@
 
 import { RowLink } from "@/components/ui/row-link";
 import { useActionState, useState } from "react";
-import { Button, buttonClasses } from "@/components/ui/button";
+import { Button, buttonClasses, SubmitRight } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import type { FormState } from "@/lib/validation/action-state";
 import { useFormatter } from "@/components/format/format-provider";
@@ -114,11 +114,7 @@ export function RowActions({ row, ledger, exception, openAction, proposeAction, 
               className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm text-slate-900 shadow-xs focus:border-indigo-500 focus:outline-none"
             />
           </Field>
-          <div className="flex justify-end">
-            <Button type="submit" size="sm" pending={asking}>
-              Send question
-            </Button>
-          </div>
+          <SubmitRight pending={asking}>Send question</SubmitRight>
           <FormMessage state={askState} className="empty:hidden" />
         </form>
       ) : null}

@@ -7,6 +7,7 @@ import { controlClasses } from "@/components/ui/input";
 import { Spinner } from "@/components/ui/spinner";
 import { GAP_FLAGS } from "@/lib/validation/gaps";
 import { FLAG_LABELS, viewQuery } from "./columns";
+import { ScopeSelects } from "./scope-selects";
 
 export interface GapFiltersProps {
   values: Record<string, string | undefined>;
@@ -78,32 +79,16 @@ export function GapFilters({ values, period, periods, distributors, families, th
       className="mb-3 space-y-3 rounded-lg border border-slate-200 bg-white p-3 shadow-xs"
     >
       <div className="flex flex-wrap items-end gap-3">
-        <div className="w-32">
-          <label htmlFor="f-period" className={label}>Period</label>
-          <select id="f-period" name="period" value={values.period ?? period} onChange={(e) => select("period", e.target.value)} className={control}>
-            {periods.map((p) => (
-              <option key={p} value={p}>{p}</option>
-            ))}
-          </select>
-        </div>
-        <div className="w-56">
-          <label htmlFor="f-distributor" className={label}>Distributor</label>
-          <select id="f-distributor" name="distributor" value={values.distributor ?? ""} onChange={(e) => select("distributor", e.target.value)} className={control}>
-            <option value="">All distributors</option>
-            {distributors.map((d) => (
-              <option key={d.code} value={d.code}>{d.code} · {d.name}</option>
-            ))}
-          </select>
-        </div>
-        <div className="w-36">
-          <label htmlFor="f-family" className={label}>Family</label>
-          <select id="f-family" name="family" value={values.family ?? ""} onChange={(e) => select("family", e.target.value)} className={control}>
-            <option value="">All families</option>
-            {families.map((f) => (
-              <option key={f} value={f}>{f}</option>
-            ))}
-          </select>
-        </div>
+        <ScopeSelects
+          idPrefix="f"
+          named
+          allDistributors="All distributors"
+          value={{ period: values.period ?? period, distributor: values.distributor, family: values.family }}
+          periods={periods}
+          distributors={distributors}
+          families={families}
+          onChange={select}
+        />
         <div className="w-32">
           <label htmlFor="f-sku" className={label}>SKU starts with</label>
           <input id="f-sku" {...text("sku")} placeholder="e.g. MCU-" className={control} />

@@ -15,27 +15,26 @@ export interface DiffFormProps {
 export function DiffForm({ period, revisions, from, to }: DiffFormProps) {
   return (
     <Form key={`${from}-${to}`} action={`/history/${period}`} className="flex flex-wrap items-end gap-3" aria-label="Compare two revisions">
-      <Field label="From revision" id="diff-from" className="w-40">
-        <Select name="from" defaultValue={String(from)}>
-          {revisions.map((r) => (
-            <option key={r} value={r}>
-              Revision {r}
-            </option>
-          ))}
-        </Select>
-      </Field>
-      <Field label="To revision" id="diff-to" className="w-40">
-        <Select name="to" defaultValue={String(to)}>
-          {revisions.map((r) => (
-            <option key={r} value={r}>
-              Revision {r}
-            </option>
-          ))}
-        </Select>
-      </Field>
+      <RevisionField label="From revision" name="from" value={from} revisions={revisions} />
+      <RevisionField label="To revision" name="to" value={to} revisions={revisions} />
       <Button type="submit" variant="secondary">
         Compare
       </Button>
     </Form>
+  );
+}
+
+/** One end of the comparison: a list of the period's revisions. */
+function RevisionField({ label, name, value, revisions }: { label: string; name: "from" | "to"; value: number; revisions: number[] }) {
+  return (
+    <Field label={label} id={`diff-${name}`} className="w-40">
+      <Select name={name} defaultValue={String(value)}>
+        {revisions.map((r) => (
+          <option key={r} value={r}>
+            Revision {r}
+          </option>
+        ))}
+      </Select>
+    </Field>
   );
 }

@@ -1,7 +1,8 @@
 import type { DiffField, LineChange } from "@/lib/domain/revision-diff";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Num } from "@/components/ui/num";
-import { Table, TBody, TD, TFoot, TH, THead, TR } from "@/components/ui/table";
+import { Table, TBody, TD, TFoot, TH, TR, HeadRow, numeric } from "@/components/ui/table";
+import { SkuCells } from "./sku-cells";
 
 const NUMERIC_FIELDS = ["sold", "returned", "onHand"] as const;
 type NumericField = (typeof NUMERIC_FIELDS)[number];
@@ -92,28 +93,11 @@ export function DiffTable({ changes, label, fromName, toName }: DiffTableProps) 
           Values are shown as {fromName} → {toName}
         </caption>
       ) : null}
-      <THead>
-        <tr>
-          <TH>SKU</TH>
-          <TH>Description</TH>
-          <TH>Change</TH>
-          {NUMERIC_FIELDS.map((f) => (
-            <TH key={f} numeric>
-              {FIELD_LABEL[f]}
-            </TH>
-          ))}
-          {hasNotes ? <TH>Note</TH> : null}
-        </tr>
-      </THead>
+      <HeadRow columns={["SKU", "Description", "Change", ...NUMERIC_FIELDS.map((f) => numeric(FIELD_LABEL[f])), hasNotes ? "Note" : null]} />
       <TBody>
         {changes.map((c) => (
           <TR key={c.sku} data-sku={c.sku}>
-            <TH scope="row" className="font-mono text-xs">
-              {c.sku}
-            </TH>
-            <TD className="max-w-72 truncate text-slate-700" title={c.description}>
-              {c.description}
-            </TD>
+            <SkuCells sku={c.sku} description={c.description} width="max-w-72" />
             <TD>
               <Badge tone={CHANGE[c.change].tone}>{CHANGE[c.change].text}</Badge>
             </TD>

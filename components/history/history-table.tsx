@@ -2,7 +2,7 @@ import { RowLink } from "@/components/ui/row-link";
 import type { HistoryRow } from "@/lib/dal/submissions/list-submission-history";
 import { getFormatter } from "@/lib/format/request-format";
 import { Num } from "@/components/ui/num";
-import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
+import { Table, TBody, TD, TH, TR, HeadRow, numeric, unseenHead } from "@/components/ui/table";
 import { LocalTime } from "./local-time";
 import { StatusBadge } from "./status-badge";
 
@@ -13,19 +13,7 @@ export async function HistoryTable({ rows }: { rows: HistoryRow[] }) {
   const f = await getFormatter();
   return (
     <Table label="Reporting periods">
-      <THead>
-        <tr>
-          <TH>Period</TH>
-          <TH>Status</TH>
-          <TH>Due</TH>
-          <TH numeric>Revisions</TH>
-          <TH>First submitted</TH>
-          <TH>Latest submitted</TH>
-          <TH>
-            <span className="sr-only">Links</span>
-          </TH>
-        </tr>
-      </THead>
+      <HeadRow columns={["Period", "Status", "Due", numeric("Revisions"), "First submitted", "Latest submitted", unseenHead("Links")]} />
       <TBody>
         {rows.map((row) => {
           const label = f.period(row.period);

@@ -2,9 +2,9 @@ import { RowLink } from "@/components/ui/row-link";
 import { QUALITY_PARTS, QUALITY_PART_LABELS } from "@/lib/domain/quality";
 import type { RevisionSummary } from "@/lib/dal/submissions/list-revisions";
 import { Num } from "@/components/ui/num";
-import { Badge } from "@/components/ui/badge";
-import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
+import { Table, TBody, TD, TH, TR, HeadRow, numeric } from "@/components/ui/table";
 import { LocalTime } from "./local-time";
+import { LatestBadge } from "./latest-badge";
 import { sourceLabel } from "./status-badge";
 
 const linkClass = "font-medium text-indigo-700 underline-offset-2 hover:underline";
@@ -14,19 +14,7 @@ export function RevisionsTable({ period, revisions }: { period: string; revision
   const latest = revisions[0]?.revision;
   return (
     <Table label={`Revisions of ${period}`}>
-      <THead>
-        <tr>
-          <TH>Revision</TH>
-          <TH>Submitted</TH>
-          <TH>By</TH>
-          <TH>Source</TH>
-          <TH numeric>Lines</TH>
-          <TH numeric>Sold</TH>
-          <TH numeric>Returned</TH>
-          <TH numeric>On hand</TH>
-          <TH numeric>Quality</TH>
-        </tr>
-      </THead>
+      <HeadRow columns={["Revision", "Submitted", "By", "Source", numeric("Lines"), numeric("Sold"), numeric("Returned"), numeric("On hand"), numeric("Quality")]} />
       <TBody>
         {revisions.map((r) => (
           <TR key={r.revision} data-revision={r.revision}>
@@ -34,11 +22,7 @@ export function RevisionsTable({ period, revisions }: { period: string; revision
               <RowLink href={`/history/${period}/${r.revision}`} className={linkClass}>
                 Revision {r.revision}
               </RowLink>
-              {r.revision === latest ? (
-                <Badge tone="blue" className="ml-2">
-                  Latest
-                </Badge>
-              ) : null}
+              {r.revision === latest ? <LatestBadge /> : null}
             </TH>
             <TD className="whitespace-nowrap">
               <LocalTime iso={r.submittedAt} />

@@ -3,7 +3,7 @@
 import { useState, useTransition } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { Table, THead, TBody, TR, TH, TD } from "@/components/ui/table";
+import { Table, TBody, TD, TR, HeadRow, numeric } from "@/components/ui/table";
 import { ActionMessage } from "@/components/ui/action-message";
 import type { ActionState } from "@/lib/validation/action-state";
 import { useFormatter } from "@/components/format/format-provider";
@@ -58,15 +58,7 @@ export function EligibilityTable({ programId, currency, rows, canFreeze, complet
         <ActionMessage state={result} />
       </div>
       <Table label="Eligibility by distributor">
-        <THead>
-          <tr>
-            <TH>Distributor</TH>
-            <TH>Result</TH>
-            {["timeliness", "completeness", "accuracy"].map((r) => <TH key={r}>{RULE_LABELS[r]}</TH>)}
-            <TH numeric>Amount</TH>
-            <TH>Payout</TH>
-          </tr>
-        </THead>
+        <HeadRow columns={["Distributor", "Result", ...["timeliness", "completeness", "accuracy"].map((r) => RULE_LABELS[r]), numeric("Amount"), "Payout"]} />
         <TBody>
           {rows.map((r) => (
             <TR key={r.distributor} data-distributor={r.distributor}>

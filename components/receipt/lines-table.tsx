@@ -2,32 +2,18 @@ import type { RevisionDetail } from "@/lib/dal/submissions/get-revision";
 import { Num } from "@/components/ui/num";
 import { MessageText } from "@/components/format/text";
 import { CHECK_KIND_LABELS, CONFIRM_REASON_LABELS, type ConfirmReason } from "@/lib/domain/submission-checks";
-import { Table, TBody, TD, TFoot, TH, THead, TR } from "@/components/ui/table";
+import { Table, TBody, TD, TFoot, TH, TR, HeadRow, numeric } from "@/components/ui/table";
+import { SkuCells } from "@/components/history/sku-cells";
 
 /** Every line of a revision, as submitted, with totals. */
 export function LinesTable({ detail }: { detail: RevisionDetail }) {
   return (
     <Table label={`Lines of revision ${detail.revision}`} stickyHeader maxHeight="60vh">
-      <THead>
-        <tr>
-          <TH>SKU</TH>
-          <TH>Description</TH>
-          <TH numeric>Sold</TH>
-          <TH numeric>Returned</TH>
-          <TH numeric>On hand</TH>
-          <TH>Note</TH>
-          <TH>Check</TH>
-        </tr>
-      </THead>
+      <HeadRow columns={["SKU", "Description", numeric("Sold"), numeric("Returned"), numeric("On hand"), "Note", "Check"]} />
       <TBody>
         {detail.lines.map((l) => (
           <TR key={l.sku} data-sku={l.sku}>
-            <TH scope="row" className="font-mono text-xs">
-              {l.sku}
-            </TH>
-            <TD className="max-w-80 truncate text-slate-700" title={l.description}>
-              {l.description}
-            </TD>
+            <SkuCells sku={l.sku} description={l.description} width="max-w-80" />
             <TD numeric>
               <Num value={l.sold} />
             </TD>

@@ -11,6 +11,7 @@ import {
   type DraftValue,
 } from "@/lib/validation/submission";
 import type { RowFlag } from "@/lib/domain/submission-checks";
+import type { PeriodQuantities } from "@/lib/dal/submissions/get-submission-view";
 import type { GridLineInput } from "./types";
 
 export const NUM_FIELDS = ["sold", "returned", "onHand"] as const;
@@ -41,14 +42,8 @@ export interface RowState {
   flags: readonly RowFlag[] | null;
 }
 
-export interface Summary {
+export interface Summary extends PeriodQuantities {
   rows: number;
-  opening: number;
-  received: number;
-  sold: number;
-  returned: number;
-  onHand: number;
-  expected: number;
   difference: number;
   /** Cells whose value differs from the starting point (prefill or latest revision). */
   changed: number;

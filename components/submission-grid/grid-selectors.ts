@@ -5,20 +5,7 @@
  * its own state, so callers keep reading them from the store.
  */
 import type { DraftValue } from "@/lib/validation/submission";
-import {
-  ERROR_FIELDS,
-  NUM_FIELDS,
-  baseOf,
-  differenceOf,
-  same,
-  setPatch,
-  type CellPatch,
-  type DraftPatch,
-  type EditField,
-  type ErrorField,
-  type RowModel,
-  type RowState,
-} from "./grid-model";
+import { ERROR_FIELDS, NUM_FIELDS, baseOf, differenceOf, same, setPatch, type CellPatch, type DraftPatch, type EditField, type ErrorField, type RowModel, type RowState } from "./grid-model";
 import type { CatalogueProduct } from "./types";
 
 type Rows = readonly RowModel[];

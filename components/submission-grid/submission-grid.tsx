@@ -118,6 +118,9 @@ export function SubmissionGrid({ input, actions }: SubmissionGridProps) {
     );
   }
 
+  // What the toolbar and, on a phone, the bar at the bottom need to submit or discard.
+  const submitProps = { hasDraft: input.draft !== null, submitting, reviewing, submitLabel, onSubmit: () => submit(), onDiscard: () => void discard() };
+
   return (
     <NumberFormatContext.Provider value={fmt}>
       <section ref={sectionRef} aria-label={`Report for ${input.periodLabel}`} data-testid="submission-grid" className="space-y-3" data-bench={input.bench ? "1" : undefined}>
@@ -137,12 +140,7 @@ export function SubmissionGrid({ input, actions }: SubmissionGridProps) {
           onPick={addProduct}
           showForecast={showForecast}
           onShowForecast={setShowForecast}
-          hasDraft={input.draft !== null}
-          submitting={submitting}
-          reviewing={reviewing}
-          submitLabel={submitLabel}
-          onSubmit={() => submit()}
-          onDiscard={() => void discard()}
+          {...submitProps}
           submitInBar={phone && !readOnly}
         />
 
@@ -258,17 +256,7 @@ export function SubmissionGrid({ input, actions }: SubmissionGridProps) {
           {showForecast ? " Forecasts are kept in this browser only; they are not part of the submission yet." : ""}
         </p>
         {phone && !readOnly ? (
-          <SubmitBar
-            store={store}
-            saver={saver}
-            readOnly={readOnly}
-            hasDraft={input.draft !== null}
-            submitting={submitting}
-            reviewing={reviewing}
-            submitLabel={submitLabel}
-            onSubmit={() => submit()}
-            onDiscard={() => void discard()}
-          />
+          <SubmitBar store={store} saver={saver} readOnly={readOnly} {...submitProps} />
         ) : null}
       </section>
     </NumberFormatContext.Provider>

@@ -4,18 +4,13 @@
  * reads it, `app/(portal)/submit/actions.ts` returns the action states.
  */
 import type { DraftCells } from "@/lib/validation/submission";
+import type { SubmissionViewLine } from "@/lib/dal/submissions/get-submission-view";
 
-/** One SKU row as sent to the browser (compact: 2,000 of them travel in the page payload). */
-export interface GridLineInput {
-  sku: string;
-  description: string;
-  family: string;
-  opening: number;
-  received: number;
-  /** The values the grid starts from: the latest revision's, or the prefill. */
-  sold: number;
-  returned: number;
-  onHand: number;
+/**
+ * One SKU row as sent to the browser (compact: 2,000 of them travel in the page payload). Sold,
+ * returned and on hand are the values the grid starts from: the latest revision's, or the prefill.
+ */
+export interface GridLineInput extends Pick<SubmissionViewLine, "sku" | "description" | "family" | "opening" | "received" | "sold" | "returned" | "onHand"> {
   note: string;
   /** Last period's reported sold / on hand, shown as a hint ("last period: 700"). */
   lastSold: number | null;

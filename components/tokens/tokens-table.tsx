@@ -1,6 +1,6 @@
 import type { ApiTokenSummary } from "@/lib/dal/tokens/list-api-tokens";
 import { Badge } from "@/components/ui/badge";
-import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
+import { ActionsHead, Table, TBody, TD, TH, TR, HeadRow } from "@/components/ui/table";
 import { LocalTime } from "@/components/history/local-time";
 import { RevokeToken } from "./revoke-token";
 import type { RevokeTokenAction } from "@/lib/validation/tokens";
@@ -9,18 +9,7 @@ import type { RevokeTokenAction } from "@/lib/validation/tokens";
 export function TokensTable({ tokens, revokeAction }: { tokens: ApiTokenSummary[]; revokeAction: RevokeTokenAction }) {
   return (
     <Table label="Your API tokens">
-      <THead>
-        <tr>
-          <TH>Name</TH>
-          <TH>Token</TH>
-          <TH>Created</TH>
-          <TH>Last used</TH>
-          <TH>Status</TH>
-          <TH className="text-right">
-            <span className="sr-only">Actions</span>
-          </TH>
-        </tr>
-      </THead>
+      <HeadRow columns={["Name", "Token", "Created", "Last used", "Status", <ActionsHead key="actions" />]} />
       <TBody>
         {tokens.map((t) => (
           <TR key={t.id} data-token-id={t.id} className={t.active ? undefined : "text-slate-600"}>

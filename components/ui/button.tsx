@@ -1,4 +1,4 @@
-import type { ComponentPropsWithRef } from "react";
+import type { ComponentPropsWithRef, ReactNode } from "react";
 import { clsx } from "clsx";
 import { Spinner } from "./spinner";
 
@@ -51,5 +51,16 @@ export function Button({ variant, size, pending = false, className, type = "butt
       {pending ? <Spinner size="sm" /> : null}
       {children}
     </button>
+  );
+}
+
+/** A small form's submit button, at its right; `pending` while the action runs. */
+export function SubmitRight({ pending, children }: { pending: boolean; children: ReactNode }) {
+  return (
+    <div className="flex justify-end">
+      <Button type="submit" size="sm" pending={pending}>
+        {children}
+      </Button>
+    </div>
   );
 }

@@ -1,4 +1,4 @@
-import type { ComponentPropsWithoutRef, CSSProperties, ReactNode } from "react";
+import { Fragment, isValidElement, type ComponentPropsWithoutRef, type CSSProperties, type ReactElement, type ReactNode } from "react";
 import { clsx } from "clsx";
 
 export interface TableProps extends ComponentPropsWithoutRef<"table"> {
@@ -111,6 +111,43 @@ export function TH({ numeric, className, scope = "col", ...rest }: ComponentProp
       )}
       {...rest}
     />
+  );
+}
+
+/** A column of a header row: its heading text, `numeric(text)` for figures, a heading element of its own, or nothing (a column not shown). */
+export type Column = string | { label: ReactNode; numeric: true } | ReactElement | null | false;
+
+/** The heading of a column of figures: right-aligned like its cells. */
+export const numeric = (label: ReactNode): Column => ({ label, numeric: true });
+
+/** The heading of a column whose cells speak for themselves (links, a button), named for screen readers only. */
+export const unseenHead = (label: string): Column => (
+  <TH>
+    <span className="sr-only">{label}</span>
+  </TH>
+);
+
+/** A table's header: one row of column headings, in order. */
+export function HeadRow({ columns, className }: { columns: readonly Column[]; className?: string }) {
+  return (
+    <THead className={className}>
+      <tr>
+        {columns.map((c, i) => {
+          if (c === null || c === false) return null;
+          if (isValidElement(c)) return <Fragment key={i}>{c}</Fragment>;
+          return typeof c === "string" ? <TH key={i}>{c}</TH> : <TH key={i} numeric>{c.label}</TH>;
+        })}
+      </tr>
+    </THead>
+  );
+}
+
+/** The heading of a column of row actions, named for screen readers only. */
+export function ActionsHead() {
+  return (
+    <TH className="text-right">
+      <span className="sr-only">Actions</span>
+    </TH>
   );
 }
 

@@ -13,6 +13,7 @@ import type { Field, Mapping } from "@/lib/imports/types";
 import { needsIndex } from "@/lib/imports/needs";
 import { Button } from "@/components/ui/button";
 import { FIELD_LABEL, FIELD_OPTIONS } from "./labels";
+import { PreviewBody } from "./preview-body";
 
 export function MappingStep({ answer, onConfirm }: { answer: UploadAnswer; onConfirm: (m: Mapping) => void }) {
   const asked = needsIndex(answer.needs);
@@ -91,17 +92,7 @@ export function MappingStep({ answer, onConfirm }: { answer: UploadAnswer; onCon
                   ))}
                 </tr>
               </thead>
-              <tbody>
-                {preview.map((row, r) => (
-                  <tr key={r}>
-                    {headers.map((_, i) => (
-                      <td key={i} className="max-w-48 truncate border-b border-slate-100 px-2 py-1 whitespace-nowrap text-slate-700">
-                        {row[i] ?? ""}
-                      </td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
+              <PreviewBody headers={headers} rows={preview} />
             </table>
           </div>
           <div className="flex flex-wrap items-center gap-3">

@@ -4,6 +4,7 @@
 import { useState } from "react";
 import type { DateOrder } from "@/lib/imports/types";
 import { Button } from "@/components/ui/button";
+import { ValueOptions } from "@/components/ui/value-options";
 import { plural } from "./labels";
 
 /**
@@ -95,11 +96,7 @@ export function SheetChoice({ sheets, current, onPick }: { sheets: string[]; cur
           className="h-7 rounded-md border-0 bg-white px-2 text-sm ring-1 ring-amber-400 ring-inset"
           aria-label="Sheet"
         >
-          {sheets.map((s) => (
-            <option key={s} value={s}>
-              {s}
-            </option>
-          ))}
+          <ValueOptions values={sheets} />
         </select>
       </label>
     </div>

@@ -46,16 +46,24 @@ export const WEEKS_PER_MONTH = 4.345;
 export const FLAGS = ["excess", "burning_down", "slowing", "new_gap", "unreported"] as const;
 export type Flag = (typeof FLAGS)[number];
 
-export type LedgerRow = {
+/** The movement columns of a ledger row and the balance they give: calculated = opening + sellIn − sellThrough − returns + adjustments. */
+export type LedgerMovements = {
   opening: number;
   sellIn: number;
   sellThrough: number;
   returns: number;
   adjustments: number;
   calculated: number;
+};
+
+/** A ledger row as it stands: its movements, and calculated against what the distributor reported. */
+export type LedgerBalance = LedgerMovements & {
   reported: number | null;
   gap: number | null;
   gapPct: number | null;
+};
+
+export type LedgerRow = LedgerBalance & {
   newGap: number | null;
   weeksOfSupply: number | null;
   /** Σ sell-through / sell-in over this and the two previous periods, and Σ sell-through of the three before. */

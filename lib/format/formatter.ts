@@ -176,6 +176,20 @@ function build(settings: FormatSettings): Formatter {
     return df(`day|${weekday}|${zone}`, { ...DAY, ...(weekday ? { weekday: "short" } : {}), timeZone: zone });
   }
 
+  /** The time of day in the viewer's zone after the `day` parts (seconds and the zone's name on request); `key` names the cached format. */
+  function clock(key: string, day: Intl.DateTimeFormatOptions, input: DateInput | null | undefined, opts?: DateTimeOptions) {
+    const d = input == null ? null : toDate(input);
+    if (!d) return NONE;
+    return df(`${key}|${!!opts?.seconds}|${!!opts?.zone}`, {
+      ...day,
+      hour: "2-digit",
+      minute: "2-digit",
+      ...(opts?.seconds ? { second: "2-digit" } : {}),
+      ...(opts?.zone ? { timeZoneName: "short" } : {}),
+      timeZone,
+    }).format(d.date);
+  }
+
   const f: Formatter = {
     locale,
     timeZone,
@@ -232,29 +246,10 @@ function build(settings: FormatSettings): Formatter {
       return d ? dayFormat(true, d.calendar).format(d.date) : NONE;
     },
     dateTime(input, opts) {
-      const d = input == null ? null : toDate(input);
-      if (!d) return NONE;
-      const key = `dt|${!!opts?.seconds}|${!!opts?.zone}`;
-      return df(key, {
-        ...DAY,
-        hour: "2-digit",
-        minute: "2-digit",
-        ...(opts?.seconds ? { second: "2-digit" } : {}),
-        ...(opts?.zone ? { timeZoneName: "short" } : {}),
-        timeZone,
-      }).format(d.date);
+      return clock("dt", DAY, input, opts);
     },
     time(input, opts) {
-      const d = input == null ? null : toDate(input);
-      if (!d) return NONE;
-      const key = `t|${!!opts?.seconds}|${!!opts?.zone}`;
-      return df(key, {
-        hour: "2-digit",
-        minute: "2-digit",
-        ...(opts?.seconds ? { second: "2-digit" } : {}),
-        ...(opts?.zone ? { timeZoneName: "short" } : {}),
-        timeZone,
-      }).format(d.date);
+      return clock("t", {}, input, opts);
     },
     period(p) {
       const m = PERIOD.exec(p);

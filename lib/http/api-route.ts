@@ -6,7 +6,7 @@ import { replicaConfigured } from "@/lib/config/env";
 import { noteWrite, viewerContext, withViewerDb, withViewerReadDb, wroteIn } from "@/lib/auth/viewer-db";
 import type { Db } from "@/db/open";
 import { AUTH, setDbContext, withDbContext, type DbRunner } from "@/db/rls";
-import { requestCredential, resolveViewer } from "@/lib/auth/current-viewer";
+import { requestCredential, resolveViewer, type Credential } from "@/lib/auth/current-viewer";
 import type { Viewer } from "@/lib/auth/viewer";
 import { AppError, databaseUnavailable, unauthenticated, type Issue } from "@/lib/errors";
 import { bodyLimits, readBodyBytes } from "./read-body";
@@ -86,13 +86,11 @@ async function withBufferedBody(req: NextRequest, maxBytes: number): Promise<Nex
 }
 
 /**
- * An authenticated /api/v1 handler. In order: the credential is checked without the database (none
- * → 401 at once), the body is read within its size and time limits, and then ONE transaction
- * resolves the caller (re-read: deactivated users and revoked tokens stop at once), sets the viewer
- * for row-level security and runs the handler; an error rolls it back. Errors map to the contract's
- * format; every answer is `Cache-Control: no-store`.
+ * What every authenticated route does first and last: the credential is checked without the database
+ * (none → 401 at once), a session cookie only counts from our own origin, the params are awaited; any
+ * error maps to the contract's format, and every answer gets `apiHeaders`.
  */
-export function apiRoute<P = Record<string, never>>(handler: (ctx: ApiContext<P>) => Promise<Response>, opts: RouteOptions = {}) {
+function authenticatedRoute<P>(run: (req: NextRequest, credential: Credential, params: P) => Promise<Response>) {
   return async (req: NextRequest, context: { params: Promise<P> }) => {
     try {
       const credential = await requestCredential(req);
@@ -100,28 +98,47 @@ export function apiRoute<P = Record<string, never>>(handler: (ctx: ApiContext<P>
       // Issue 12: no state change with the session cookie from another origin (same-origin.ts).
       assertSameOrigin(req, { via: credential.kind });
       const params = context?.params ? await context.params : ({} as P);
-      const buffered = await withBufferedBody(req, opts.maxBody ?? MAX_JSON_BYTES);
-      const db = await getDb();
-      if (opts.replica && replicaConfigured()) {
-        const viewer = await withDbContext(db, AUTH, (tx) => resolveViewer(tx, credential));
-        const later: DbRunner = (fn) => withViewerReadDb(viewer, fn);
-        return apiHeaders(await withViewerReadDb(viewer, (tx) => handler({ req: buffered, viewer, db: tx, later, params })), req);
-      }
-      let writer: Viewer | null = null;
-      const res = await withDbContext(db, AUTH, async (tx) => {
-        const viewer = await resolveViewer(tx, credential);
-        await setDbContext(tx, viewerContext(viewer));
-        const later: DbRunner = (fn) => withViewerDb(viewer, fn);
-        const out = await handler({ req: buffered, viewer, db: tx, later, params });
-        if (replicaConfigured() && (await wroteIn(tx))) writer = viewer;
-        return out;
-      });
-      if (writer) await noteWrite(db, (writer as Viewer).userId);
-      return apiHeaders(res, req);
+      return apiHeaders(await run(req, credential, params), req);
     } catch (error) {
       return apiHeaders(errorResponse(error), req);
     }
   };
+}
+
+/** One transaction as the caller: resolved (re-read), set as the viewer for row-level security; `later` opens new viewer transactions. */
+function asCaller<T>(db: Db, credential: Credential, fn: (tx: Db, viewer: Viewer, later: DbRunner) => Promise<T>): Promise<T> {
+  return withDbContext(db, AUTH, async (tx) => {
+    const viewer = await resolveViewer(tx, credential);
+    await setDbContext(tx, viewerContext(viewer));
+    return fn(tx, viewer, (f) => withViewerDb(viewer, f));
+  });
+}
+
+/**
+ * An authenticated /api/v1 handler. In order: the credential is checked without the database (none
+ * → 401 at once), the body is read within its size and time limits, and then ONE transaction
+ * resolves the caller (re-read: deactivated users and revoked tokens stop at once), sets the viewer
+ * for row-level security and runs the handler; an error rolls it back. Errors map to the contract's
+ * format; every answer is `Cache-Control: no-store`.
+ */
+export function apiRoute<P = Record<string, never>>(handler: (ctx: ApiContext<P>) => Promise<Response>, opts: RouteOptions = {}) {
+  return authenticatedRoute<P>(async (req, credential, params) => {
+    const buffered = await withBufferedBody(req, opts.maxBody ?? MAX_JSON_BYTES);
+    const db = await getDb();
+    if (opts.replica && replicaConfigured()) {
+      const viewer = await withDbContext(db, AUTH, (tx) => resolveViewer(tx, credential));
+      const later: DbRunner = (fn) => withViewerReadDb(viewer, fn);
+      return withViewerReadDb(viewer, (tx) => handler({ req: buffered, viewer, db: tx, later, params }));
+    }
+    let writer: Viewer | null = null;
+    const res = await asCaller(db, credential, async (tx, viewer, later) => {
+      const out = await handler({ req: buffered, viewer, db: tx, later, params });
+      if (replicaConfigured() && (await wroteIn(tx))) writer = viewer;
+      return out;
+    });
+    if (writer) await noteWrite(db, (writer as Viewer).userId);
+    return res;
+  });
 }
 
 /** What a streaming route does once its first transaction (the caller resolved, `prepare` run) has committed. */
@@ -133,24 +150,14 @@ export type StreamContinuation = (ctx: { later: DbRunner }) => Promise<Response>
  * reads the body with no transaction open and opens its own (`later`) only for what it stores.
  */
 export function apiStreamRoute<P = Record<string, never>>(prepare: (ctx: ApiContext<P>) => Promise<StreamContinuation>) {
-  return async (req: NextRequest, context: { params: Promise<P> }) => {
-    try {
-      const credential = await requestCredential(req);
-      if (!credential) throw unauthenticated();
-      assertSameOrigin(req, { via: credential.kind });
-      const params = context?.params ? await context.params : ({} as P);
-      let later: DbRunner | null = null;
-      const next = await withDbContext(await getDb(), AUTH, async (tx) => {
-        const viewer = await resolveViewer(tx, credential);
-        await setDbContext(tx, viewerContext(viewer));
-        later = (fn) => withViewerDb(viewer, fn);
-        return prepare({ req, viewer, db: tx, later, params });
-      });
-      return apiHeaders(await next({ later: later! }), req);
-    } catch (error) {
-      return apiHeaders(errorResponse(error), req);
-    }
-  };
+  return authenticatedRoute<P>(async (req, credential, params) => {
+    let later: DbRunner | null = null;
+    const next = await asCaller(await getDb(), credential, (tx, viewer, runner) => {
+      later = runner;
+      return prepare({ req, viewer, db: tx, later: runner, params });
+    });
+    return next({ later: later! });
+  });
 }
 
 /** JSON bodies above this are refused with 413 before they are parsed. */

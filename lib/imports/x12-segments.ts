@@ -117,6 +117,12 @@ export async function* readSegments(text: AsyncIterable<string>, hooks: SegmentH
     st = null;
   };
 
+  /** A GE or IEA against its header: the control number (element 2) and the count of what it closes (element 1). */
+  const checkTrailer = (s: Segment, open: Open, header: string, counted: string, holder: string) => {
+    if (el(s, 2) !== open.control) warn(s.position, `${s.id}02 "${el(s, 2)}" does not match ${header} "${open.control}"`);
+    if (Number(el(s, 1)) !== open.children) warn(s.position, `${s.id}01 says ${el(s, 1) || "(blank)"} ${counted} but ${holder} has ${open.children}`);
+  };
+
   const check = (s: Segment): void => {
     if (!/^[A-Z][A-Z0-9]{1,2}$/.test(s.id)) throw x12Error(s.position, s.id, `"${s.id}" is not a segment id (wrong separators or stray text?)`);
     if (st && s.id !== "SE") st.children++;
@@ -156,9 +162,7 @@ export async function* readSegments(text: AsyncIterable<string>, hooks: SegmentH
       case "GE": {
         cutOff(s.position, "a GE follows before its SE");
         if (!gs) return warn(s.position, `GE at segment ${s.position} without a GS`);
-        const open: Open = gs;
-        if (el(s, 2) !== open.control) warn(s.position, `GE02 "${el(s, 2)}" does not match GS06 "${open.control}"`);
-        if (Number(el(s, 1)) !== open.children) warn(s.position, `GE01 says ${el(s, 1) || "(blank)"} transaction sets but the group has ${open.children}`);
+        checkTrailer(s, gs, "GS06", "transaction sets", "the group");
         gs = null;
         return;
       }
@@ -167,9 +171,7 @@ export async function* readSegments(text: AsyncIterable<string>, hooks: SegmentH
         if (gs) warn(s.position, `the functional group at segment ${gs.position} has no GE`);
         gs = null;
         if (!isa) return warn(s.position, `IEA at segment ${s.position} without an ISA`);
-        const open: Open = isa;
-        if (el(s, 2) !== open.control) warn(s.position, `IEA02 "${el(s, 2)}" does not match ISA13 "${open.control}"`);
-        if (Number(el(s, 1)) !== open.children) warn(s.position, `IEA01 says ${el(s, 1) || "(blank)"} functional groups but the interchange has ${open.children}`);
+        checkTrailer(s, isa, "ISA13", "functional groups", "the interchange");
         isa = null;
         return;
       }

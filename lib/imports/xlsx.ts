@@ -9,7 +9,7 @@ import ExcelJS from "exceljs";
 import { asCorrupt, ImportError } from "./errors";
 import { readTable, type TabularOptions, type TabularOutcome } from "./tabular";
 import type { Cell, RawRow, ResolvedPosLine } from "./types";
-import { DEFAULT_ZIP_LIMITS, inspectZip, normalizedZip, verifyEntries, type ZipLimits } from "./zip-guard";
+import { DEFAULT_ZIP_LIMITS, inspectZip, normalizedZip, verifyEntries, type ZipEntry, type ZipLimits } from "./zip-guard";
 
 /** An exceljs cell value (rich text, formula, hyperlink, error…) as a plain cell. */
 export function toCell(v: unknown): Cell {
@@ -26,13 +26,44 @@ export function toCell(v: unknown): Cell {
   return String(v);
 }
 
+/** A worksheet row as a raw row: its cells (exceljs counts them from 1) on its line. */
+export function rawRowOf(row: ExcelJS.Row): RawRow {
+  const values = row.values as unknown[];
+  const cells: Cell[] = [];
+  for (let i = 1; i < values.length; i++) cells.push(toCell(values[i]));
+  return { line: row.number, cells };
+}
+
+type SheetReader = ExcelJS.stream.xlsx.WorksheetReader & { name?: string; id?: number };
+
+/** The workbook's entries once the zip-bomb guard has checked and inflated them; a ZIP without a workbook is `unsupported`. */
+export async function verifiedWorkbook(buf: Buffer, limits: ZipLimits): Promise<ZipEntry[]> {
+  const entries = inspectZip(buf, limits);
+  if (!entries.some((e) => e.name === "xl/workbook.xml")) {
+    throw new ImportError("unsupported", "This ZIP file is not an Excel workbook (.xlsx). Upload CSV, XLSX or EDI.");
+  }
+  await verifyEntries(buf, entries);
+  return entries;
+}
+
+/** exceljs's streaming reader over the verified entries only (re-packed), emitting each sheet in turn. */
+export function workbookReader(buf: Buffer, entries: ZipEntry[]): AsyncIterable<SheetReader> {
+  return new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(normalizedZip(buf, entries), { objectMode: false }), {
+    sharedStrings: "cache",
+    styles: "cache",
+    hyperlinks: "ignore",
+    worksheets: "emit",
+    entries: "ignore",
+  }) as AsyncIterable<SheetReader>;
+}
+
+/** A sheet's name, or `Sheet<id>` (else `Sheet<n>`, its place) when the file does not give one. */
+export const sheetName = (ws: SheetReader, n: number): string => ws.name ?? `Sheet${ws.id ?? n}`;
+
 async function* rowsOf(ws: AsyncIterable<ExcelJS.Row>): AsyncGenerator<RawRow[]> {
   let batch: RawRow[] = [];
   for await (const row of ws) {
-    const values = row.values as unknown[];
-    const cells: Cell[] = [];
-    for (let i = 1; i < values.length; i++) cells.push(toCell(values[i]));
-    batch.push({ line: row.number, cells });
+    batch.push(rawRowOf(row));
     if (batch.length >= 500) {
       yield batch;
       batch = [];
@@ -49,25 +80,14 @@ export interface XlsxOptions extends TabularOptions {
 export type XlsxOutcome = TabularOutcome & { sheet: string; sheets: string[]; candidates: string[] };
 
 export async function readXlsx(buf: Buffer, opts: XlsxOptions): Promise<XlsxOutcome> {
-  const entries = inspectZip(buf, opts.zipLimits ?? DEFAULT_ZIP_LIMITS);
-  if (!entries.some((e) => e.name === "xl/workbook.xml")) {
-    throw new ImportError("unsupported", "This ZIP file is not an Excel workbook (.xlsx). Upload CSV, XLSX or EDI.");
-  }
-  await verifyEntries(buf, entries);
+  const entries = await verifiedWorkbook(buf, opts.zipLimits ?? DEFAULT_ZIP_LIMITS);
 
   const { onPosLines, ...rest } = opts;
   const outcomes: (TabularOutcome & { sheet: string; posLines: ResolvedPosLine[] })[] = [];
   const sheets: string[] = [];
   try {
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(normalizedZip(buf, entries), { objectMode: false }), {
-      sharedStrings: "cache",
-      styles: "cache",
-      hyperlinks: "ignore",
-      worksheets: "emit",
-      entries: "ignore",
-    });
-    for await (const ws of reader as AsyncIterable<ExcelJS.stream.xlsx.WorksheetReader & { name?: string; id?: number }>) {
-      const name = ws.name ?? `Sheet${ws.id ?? sheets.length + 1}`;
+    for await (const ws of workbookReader(buf, entries)) {
+      const name = sheetName(ws, sheets.length + 1);
       sheets.push(name);
       const wanted = !opts.sheet || opts.sheet === name;
       const posLines: ResolvedPosLine[] = [];

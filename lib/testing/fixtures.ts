@@ -41,6 +41,20 @@ export async function makeViewer(db: Queryable, role: Role, distributor?: { id: 
   };
 }
 
+/** A distributor and a signed-in user of it. */
+export async function makeTenant(db: Queryable) {
+  const d = await makeDistributor(db);
+  const v = await makeViewer(db, "distributor", d);
+  return { d, v };
+}
+
+/** Staff users of the given roles, made one after another. */
+export async function makeViewers<R extends Role[]>(db: Queryable, ...roles: R): Promise<{ [K in keyof R]: Viewer }> {
+  const out: Viewer[] = [];
+  for (const role of roles) out.push(await makeViewer(db, role));
+  return out as { [K in keyof R]: Viewer };
+}
+
 export async function addMovement(
   db: Queryable,
   m: { distributorId: number; productId: number; period: string; type: (typeof t.movementTypeEnum.enumValues)[number]; quantity: number; document?: string; line?: string },

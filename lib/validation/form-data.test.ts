@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formDataOf } from "./form-data";
+import { formDataOf, formFields } from "./form-data";
 
 describe("formDataOf", () => {
   it("passes a FormData through", () => {
@@ -13,5 +13,17 @@ describe("formDataOf", () => {
     expect(fd).toBeInstanceOf(FormData);
     expect([...fd.keys()]).toEqual([]);
     expect(fd.get("email")).toBeNull();
+  });
+});
+
+describe("formFields", () => {
+  it("reads required fields as sent and leaves blank optional ones out, in order", () => {
+    const fd = new FormData();
+    fd.set("code", "");
+    fd.set("region", "");
+    fd.set("duns", "123");
+    const fields = formFields(fd, ["code", "name"], ["region", "duns"]);
+    expect(fields).toEqual({ code: "", name: null, region: undefined, duns: "123" });
+    expect(Object.keys(fields)).toEqual(["code", "name", "region", "duns"]);
   });
 });

@@ -5,7 +5,8 @@ import { resetLinkUsable } from "@/lib/dal/accounts/reset-password";
 import { RESET_LINK_INVALID } from "@/lib/validation/accounts";
 import { AuthFrame } from "@/components/auth/auth-frame";
 import { ResetPasswordForm } from "@/components/accounts/reset-password-form";
-import { AccountFormMessage } from "@/components/accounts/form-error";
+import { FormMessage } from "@/components/ui/form-message";
+import { FooterLink } from "@/components/auth/footer-link";
 import { buttonClasses } from "@/components/ui/button";
 import { resetPasswordAction } from "./actions";
 
@@ -24,15 +25,11 @@ export default async function ResetPasswordPage({ searchParams }: { searchParams
       ) : (
         <div className="space-y-4">
           <h2 className="text-base font-semibold text-slate-900">Reset link not valid</h2>
-          <AccountFormMessage testId="reset-password-message" error={RESET_LINK_INVALID} />
+          <FormMessage testId="reset-password-message" error={RESET_LINK_INVALID} />
           <Link href="/forgot-password" className={buttonClasses({ className: "w-full" })}>
             Ask for a new link
           </Link>
-          <p className="text-center text-sm">
-            <Link href="/sign-in" className="font-medium text-indigo-700 hover:text-indigo-900 hover:underline">
-              Back to sign in
-            </Link>
-          </p>
+          <FooterLink href="/sign-in">Back to sign in</FooterLink>
         </div>
       )}
     </AuthFrame>

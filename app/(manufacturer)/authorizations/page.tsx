@@ -1,13 +1,12 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { withViewerDb } from "@/lib/auth/viewer-db";
 import { requirePageViewer } from "@/lib/auth/current-viewer";
 import { listAuthorizations } from "@/lib/dal/claims/authorizations";
 import { getFormatter } from "@/lib/format/request-format";
-import { buttonClasses } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Select } from "@/components/ui/input";
+import { FilterForm, FilterSelect } from "@/components/ui/filter-form";
+import { ValueOptions } from "@/components/ui/value-options";
 import { PageHeader } from "@/components/ui/page-header";
 import { Stat } from "@/components/ui/stat";
 import { ClaimsSubnav } from "@/components/claims/claims-subnav";
@@ -53,25 +52,12 @@ export default async function AuthorizationsPage({ searchParams }: { searchParam
         ) : null}
       </section>
 
-      <form method="get" action="/authorizations" aria-label="Filter authorisations" className="flex flex-wrap items-end gap-3">
-        <label className="text-xs font-medium text-slate-700">
-          Distributor
-          <Select name="distributor" defaultValue={distributor ?? ""} className="mt-1 h-8 w-48">
-            <option value="">All distributors</option>
-            {codes.map((c) => (
-              <option key={c} value={c}>
-                {c}
-              </option>
-            ))}
-          </Select>
-        </label>
-        <button type="submit" className={buttonClasses({ size: "sm", className: "h-8" })}>
-          Filter
-        </button>
-        <Link href="/authorizations" className={buttonClasses({ size: "sm", variant: "ghost", className: "h-8" })}>
-          Reset
-        </Link>
-      </form>
+      <FilterForm action="/authorizations" label="Filter authorisations">
+        <FilterSelect label="Distributor" name="distributor" defaultValue={distributor ?? ""} width="w-48">
+          <option value="">All distributors</option>
+          <ValueOptions values={codes} />
+        </FilterSelect>
+      </FilterForm>
 
       {rows.length ? (
         <AuthorizationTable rows={rows} />

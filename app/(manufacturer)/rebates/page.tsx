@@ -10,7 +10,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { buttonClasses } from "@/components/ui/button";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Table, THead, TBody, TR, TH, TD } from "@/components/ui/table";
+import { Table, TBody, TD, TR, HeadRow, numeric } from "@/components/ui/table";
 
 export const metadata: Metadata = { title: "Rebates" };
 export const dynamic = "force-dynamic";
@@ -42,16 +42,7 @@ export default async function RebatesPage() {
         <EmptyState title="No rebate programme yet" description="Create one for a quarter to see who qualifies." />
       ) : (
         <Table label="Rebate programmes">
-          <THead>
-            <tr>
-              <TH>Programme</TH>
-              <TH>Periods</TH>
-              <TH>Rules</TH>
-              <TH numeric>Eligible</TH>
-              <TH numeric>Amount</TH>
-              <TH>State</TH>
-            </tr>
-          </THead>
+          <HeadRow columns={["Programme", "Periods", "Rules", numeric("Eligible"), numeric("Amount"), "State"]} />
           <TBody>
             {summaries.map(({ p, complete, eligible, count, frozen, changed, total }) => (
               <TR key={p.id}>

@@ -15,9 +15,15 @@ import { Thread } from "@/components/exceptions/thread";
 import Link from "next/link";
 import { MyExceptionList } from "@/components/exceptions/my-exception-list";
 import { buttonClasses } from "@/components/ui/button";
+import { TabNav } from "@/components/ui/tab-link";
 import { answerExceptionAction, bulkAnswerAction } from "./actions";
 
 export const metadata: Metadata = { title: "Exceptions" };
+
+const STATUS_TABS = [
+  { value: "open", href: "/my-exceptions?status=open", label: "Open" },
+  { value: "all", href: "/my-exceptions?status=all", label: "All" },
+] as const;
 
 /**
  * The distributor's side: its exceptions as a compact list (one row each, several answered at once
@@ -36,27 +42,12 @@ export default async function MyExceptionsPage({ searchParams }: { searchParams:
     const chosen = rows.find((r) => r.id === wanted) ?? rows[0];
     return { rows, detail: chosen ? ((await getException(db, viewer, chosen.id)) as PartnerExceptionDetail) : null };
   });
-  const tab = (value: "open" | "all", label: string) => (
-    <Link
-      href={`/my-exceptions?status=${value}`}
-      aria-current={status === value ? "page" : undefined}
-      className={buttonClasses({ size: "sm", variant: status === value ? "primary" : "secondary" })}
-    >
-      {label}
-    </Link>
-  );
-
   return (
     <div className="space-y-4">
       <PageHeader
         title="Exceptions"
         description="Where our calculated inventory and your reported on-hand disagree. Tell us what happened (a transfer, a late return, damage…) and we will sort it out with you, or fix the figure in your report."
-        actions={
-          <nav aria-label="Which exceptions" className="flex gap-2">
-            {tab("open", "Open")}
-            {tab("all", "All")}
-          </nav>
-        }
+        actions={<TabNav label="Which exceptions" current={status} tabs={STATUS_TABS} />}
       />
       {rows.length === 0 || !detail ? (
         <EmptyState

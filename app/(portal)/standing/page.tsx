@@ -8,7 +8,7 @@ import { getFormatter } from "@/lib/format/request-format";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card, CardHeader, CardBody } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
-import { Table, THead, TBody, TR, TH, TD } from "@/components/ui/table";
+import { Table, TBody, TD, TR, HeadRow, numeric } from "@/components/ui/table";
 import { StatusCell } from "@/components/compliance/compliance-board";
 
 export const metadata: Metadata = { title: "Compliance & rebate" };
@@ -79,15 +79,7 @@ export default async function StandingPage() {
           </p>
         ) : null}
         <Table label="Compliance history">
-          <THead>
-            <tr>
-              <TH>Period</TH>
-              <TH>Status</TH>
-              <TH>Due</TH>
-              <TH>First submitted</TH>
-              <TH numeric>Revisions</TH>
-            </tr>
-          </THead>
+          <HeadRow columns={["Period", "Status", "Due", "First submitted", numeric("Revisions")]} />
           <TBody>
             {cells.map((c) => (
               <TR key={c.period}>

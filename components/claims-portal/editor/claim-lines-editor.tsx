@@ -12,6 +12,7 @@ import { useFieldArray, useForm, useWatch, type FieldPath, type Resolver } from 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { claimBodySchema, type ClaimBody } from "@/lib/validation/claims";
 import { useFormatter } from "@/components/format/format-provider";
+import { PeriodOptions } from "../period-options";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
@@ -174,11 +175,7 @@ export function ClaimLinesEditor({ authorizations, defaults, periods, claimId, c
         {periods ? (
           <Field label="Period" hint="The month the ship dates fall in" error={formState.errors.period?.message}>
             <Select {...register("period")} defaultValue={defaults.period} className="w-44">
-              {periods.map((p) => (
-                <option key={p} value={p}>
-                  {f.period(p)}
-                </option>
-              ))}
+              <PeriodOptions periods={periods} />
             </Select>
           </Field>
         ) : null}

@@ -10,6 +10,7 @@ import { useState } from "react";
 import { clsx } from "clsx";
 import type { ClaimNeed } from "@/lib/imports/claims/types";
 import { Button } from "@/components/ui/button";
+import { PreviewBody } from "@/components/upload/preview-body";
 import type { ClaimColumnChoice, ClaimFieldInfo } from "./claim-fields";
 
 type MappingNeed = Extract<ClaimNeed, { kind: "mapping" }>;
@@ -78,17 +79,7 @@ export function ClaimMappingStep({ need, fields, pending, onConfirm }: { need: M
                 ))}
               </tr>
             </thead>
-            <tbody>
-              {need.preview.slice(0, 5).map((row, r) => (
-                <tr key={r}>
-                  {need.headers.map((_, i) => (
-                    <td key={i} className="max-w-48 truncate border-b border-slate-100 px-2 py-1 whitespace-nowrap text-slate-700">
-                      {row[i] ?? ""}
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
+            <PreviewBody headers={need.headers} rows={need.preview.slice(0, 5)} />
           </table>
         </div>
       ) : null}

@@ -11,6 +11,7 @@ import { useRouter } from "next/navigation";
 import Link from "next/link";
 import { IDLE_STATE } from "@/lib/validation/action-state";
 import { useFormatter } from "@/components/format/format-provider";
+import { PeriodOptions } from "../period-options";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
@@ -93,11 +94,7 @@ export function ClaimUploadPanel({ periods, fields, action }: ClaimUploadPanelPr
         <Field label="Period" hint="Empty: the month most ship dates fall in" error={failure?.fieldErrors.period}>
           <Select value={period} onChange={(e) => setPeriod(e.target.value)} className="w-44">
             <option value="">From the ship dates</option>
-            {periods.map((p) => (
-              <option key={p} value={p}>
-                {f.period(p)}
-              </option>
-            ))}
+            <PeriodOptions periods={periods} />
           </Select>
         </Field>
         <Field label="Your claim number" optional hint="Unless the file carries one" error={failure?.fieldErrors.reference}>

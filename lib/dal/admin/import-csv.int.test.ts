@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
+import { suiteDatabase } from "@/lib/testing/suite-db";
 import { makeDistributor, makeProduct, makeViewer } from "@/lib/testing/fixtures";
 import type { Viewer } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/errors";
@@ -10,13 +10,11 @@ import { importDistributorsCsv } from "./import-distributors-csv";
 import { listProducts } from "./list-products";
 import { listDistributors } from "./list-distributors";
 
-let tdb: TestDatabase;
+const tdb = suiteDatabase();
 let admin: Viewer;
 beforeAll(async () => {
-  tdb = await createTestDatabase();
   admin = await makeViewer(tdb.db, "admin");
 });
-afterAll(async () => tdb?.close());
 
 const tag = () => Date.now().toString(36).toUpperCase() + Math.random().toString(36).slice(2, 5).toUpperCase();
 

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
+import { suiteDatabase } from "@/lib/testing/suite-db";
 import { makeDistributor, makeProduct, makeViewer } from "@/lib/testing/fixtures";
 import type { Viewer } from "@/lib/auth/viewer";
 import { auditQuerySchema } from "@/lib/validation/admin-csv";
@@ -10,13 +10,11 @@ import { loadSellIn } from "../sell-in/load-sell-in";
 import { listAudit, listAuditActions } from "./list-audit";
 import { recordAudit } from "./record-audit";
 
-let tdb: TestDatabase;
+const tdb = suiteDatabase();
 let admin: Viewer;
 beforeAll(async () => {
-  tdb = await createTestDatabase();
   admin = await makeViewer(tdb.db, "admin");
 });
-afterAll(async () => tdb?.close());
 
 const q = (raw: Record<string, string> = {}) => auditQuerySchema.parse(raw);
 

@@ -5,29 +5,22 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { NextRequest } from "next/server";
 import { sql } from "drizzle-orm";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
+import { suiteDatabase } from "@/lib/testing/suite-db";
+import { routeState as state } from "@/lib/testing/route-mocks";
 import { makeDistributor, makeProduct, makeViewer } from "@/lib/testing/fixtures";
 import type { Viewer } from "@/lib/auth/viewer";
-import { unauthenticated } from "@/lib/errors";
 import { asRows } from "@/db/sql-rows";
 import { saveAuthorizations } from "./authorizations";
 import { claimBodyFromFile } from "./claim-file";
 
-const state = vi.hoisted(() => ({ viewer: null as Viewer | null, db: null as unknown }));
-vi.mock("@/lib/auth/current-viewer", () => ({
-  requestCredential: async () => (state.viewer ? { kind: "token", userId: state.viewer.userId } : null),
-  resolveViewer: async () => {
-    if (!state.viewer) throw unauthenticated();
-    return state.viewer;
-  },
-}));
-vi.mock("@/db/client", () => ({ getDb: async () => state.db }));
+vi.mock("@/lib/auth/current-viewer", async () => (await import("@/lib/testing/route-mocks")).tokenViewerModule);
+vi.mock("@/db/client", async () => (await import("@/lib/testing/route-mocks")).dbClientModule);
 const claimsRoute = await import("@/app/api/v1/claims/route");
 
-let tdb: TestDatabase;
+const tdb = suiteDatabase();
 let d: { id: number; code: string; name: string };
 let p: { id: number; sku: string };
 let dv: Viewer;
@@ -42,7 +35,6 @@ function post(url: string, body: BodyInit, type: string, k: string | null = key(
 const claimCount = async () => asRows<{ n: number }>(await tdb.db.execute(sql`select count(*)::int as n from claims where distributor_id = ${d.id}`))[0]!.n;
 
 beforeAll(async () => {
-  tdb = await createTestDatabase();
   state.db = tdb.db;
   d = await makeDistributor(tdb.db);
   p = await makeProduct(tdb.db, undefined, "10.00");
@@ -53,7 +45,6 @@ beforeAll(async () => {
     quantityLimit: 5000, validFrom: "2026-01-01", validTo: "2027-12-31", currency: "USD",
   }]);
 });
-afterAll(async () => tdb?.close());
 
 const NORTHWIND_CSV = () => [
   "Northwind Components - Ship & Debit claim",

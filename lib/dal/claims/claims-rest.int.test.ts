@@ -3,25 +3,18 @@
  * unit_cost), through the route handlers themselves: the viewer and the database are injected,
  * everything else is the real code.
  */
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { NextRequest } from "next/server";
 import { sql } from "drizzle-orm";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
+import { suiteDatabase } from "@/lib/testing/suite-db";
+import { routeState as state } from "@/lib/testing/route-mocks";
 import { makeDistributor, makeProduct, makeViewer } from "@/lib/testing/fixtures";
 import { addPosSales } from "@/lib/testing/pos-sales";
 import type { Viewer } from "@/lib/auth/viewer";
-import { unauthenticated } from "@/lib/errors";
 import { asRows } from "@/db/sql-rows";
 
-const state = vi.hoisted(() => ({ viewer: null as Viewer | null, db: null as unknown }));
-vi.mock("@/lib/auth/current-viewer", () => ({
-  requestCredential: async () => (state.viewer ? { kind: "token", userId: state.viewer.userId } : null),
-  resolveViewer: async () => {
-    if (!state.viewer) throw unauthenticated();
-    return state.viewer;
-  },
-}));
-vi.mock("@/db/client", () => ({ getDb: async () => state.db }));
+vi.mock("@/lib/auth/current-viewer", async () => (await import("@/lib/testing/route-mocks")).tokenViewerModule);
+vi.mock("@/db/client", async () => (await import("@/lib/testing/route-mocks")).dbClientModule);
 
 const authorizationsRoute = await import("@/app/api/v1/authorizations/route");
 const claimsRoute = await import("@/app/api/v1/claims/route");
@@ -43,7 +36,7 @@ const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISO
 const SHIP = day(-12);
 const PERIOD = SHIP.slice(0, 7);
 
-let tdb: TestDatabase;
+const tdb = suiteDatabase();
 let d: { id: number; code: string; name: string };
 let e: { id: number; code: string; name: string };
 let p: { id: number; sku: string };
@@ -52,7 +45,6 @@ const countClaims = async (distributorId: number) =>
   asRows<{ n: number }>(await tdb.db.execute(sql`select count(*)::int as n from claims where distributor_id = ${distributorId}`))[0]!.n;
 
 beforeAll(async () => {
-  tdb = await createTestDatabase();
   state.db = tdb.db;
   d = await makeDistributor(tdb.db);
   e = await makeDistributor(tdb.db);
@@ -71,7 +63,6 @@ beforeAll(async () => {
     ],
   });
 });
-afterAll(async () => tdb?.close());
 
 const line = (n: number, o: Record<string, unknown> = {}) => ({
   line: n, authorization: `SD-${d.code}`, invoice: "INV-1", invoiceLine: "1", shipDate: SHIP, endCustomer: "Acme Robotics",

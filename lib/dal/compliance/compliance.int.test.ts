@@ -1,25 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
-import { addMovement, makeDistributor, makeProduct, makeViewer } from "@/lib/testing/fixtures";
+import { databaseLabel, suiteDatabase } from "@/lib/testing/suite-db";
+import { rejection } from "@/lib/testing/rejection";
+import { addMovement, makeDistributor, makeProduct, makeViewer, makeViewers } from "@/lib/testing/fixtures";
 import type { Viewer } from "@/lib/auth/viewer";
-import { AppError } from "@/lib/errors";
 import { refreshLedger } from "../ledger/refresh-ledger";
 import { submitPeriod } from "../submissions/submit-period";
 import { closePeriod, reopenPeriod } from "../periods/close-period";
 import { complianceApiRows, listCompliance } from "./list-compliance";
 import { asRows } from "@/db/sql-rows";
 
-const label = process.env.TEST_DATABASE_URL ? "postgres" : "pglite";
-let tdb: TestDatabase;
-let staff: Viewer;
-let manager: Viewer;
+const tdb = suiteDatabase();
+let staff: Viewer, manager: Viewer;
 beforeAll(async () => {
-  tdb = await createTestDatabase();
-  staff = await makeViewer(tdb.db, "rebate_analyst");
-  manager = await makeViewer(tdb.db, "channel_manager");
+  [staff, manager] = await makeViewers(tdb.db, "rebate_analyst", "channel_manager");
 });
-afterAll(async () => tdb?.close());
 
 /** Deadlines: 2026-09 due 2026-10-10 23:59:59 UTC, 2026-10 due 2026-11-10 23:59:59 UTC (default settings). */
 const NOW = new Date("2026-11-20T12:00:00Z");
@@ -48,17 +43,7 @@ async function cells(code: string, now = NOW) {
   return Object.fromEntries(board.rows[0]!.cells.map((c) => [c.period, c]));
 }
 
-async function rejection(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error("expected an AppError");
-}
-
-describe(`compliance board (${label})`, () => {
+describe(`compliance board (${databaseLabel})`, () => {
   it("on time at 23:59:59 on the due day, late one second later, resubmission keeps the first timeliness", async () => {
     const onTime = await tenant();
     const late = await tenant();
@@ -110,7 +95,7 @@ describe(`compliance board (${label})`, () => {
   });
 });
 
-describe(`closing and reopening a period (${label})`, () => {
+describe(`closing and reopening a period (${databaseLabel})`, () => {
   it("a closed period refuses submissions with a 409 that says so; reopening lets them in; both audited", async () => {
     const t = await tenant();
     const closed = await closePeriod(tdb.db, manager, "2026-09", NOW);

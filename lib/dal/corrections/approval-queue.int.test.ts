@@ -2,10 +2,10 @@
  * Issue 16, items 1 and 2: the approval queue (count, list, notices and e-mail to the proposer's
  * colleagues who may approve) and "resolved by correction" for a hand-opened exception.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
-import { makeGapRow, makeViewer } from "@/lib/testing/fixtures";
+import { suiteDatabase } from "@/lib/testing/suite-db";
+import { makeGapRow, makeViewer, makeViewers } from "@/lib/testing/fixtures";
 import type { Viewer } from "@/lib/auth/viewer";
 import { exceptionQuerySchema } from "@/lib/validation/exceptions";
 import { getException } from "../exceptions/get-exception";
@@ -17,18 +17,10 @@ import { listOpenNotices } from "./approval-notices";
 import { countToApprove, listApprovalQueue } from "./approval-queue";
 import { approveCorrection, proposeCorrection, rejectCorrection } from "./corrections";
 
-let tdb: TestDatabase;
-let proposer: Viewer;
-let approver: Viewer;
-let analyst: Viewer;
+const tdb = suiteDatabase();
+let proposer: Viewer, approver: Viewer, analyst: Viewer;
 beforeAll(async () => {
-  tdb = await createTestDatabase();
-  proposer = await makeViewer(tdb.db, "channel_manager");
-  approver = await makeViewer(tdb.db, "channel_manager");
-  analyst = await makeViewer(tdb.db, "rebate_analyst");
-});
-afterAll(async () => {
-  await tdb?.close();
+  [proposer, approver, analyst] = await makeViewers(tdb.db, "channel_manager", "channel_manager", "rebate_analyst");
 });
 
 async function proposed(period: string, quantity = -60) {

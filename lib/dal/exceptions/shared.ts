@@ -5,7 +5,9 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { AppError, notFound, validationFailed } from "@/lib/errors";
 import type { ExceptionReason, ExceptionStatus } from "@/lib/validation/exceptions";
 import { requireRole } from "../authorize";
-import { bool, firstRow, num, numOrNull, rows, str, strOrNull, type RowMapper } from "@/db/sql-rows";
+import { balanceRow } from "../ledger/balance-row";
+import type { LedgerBalance } from "@/lib/domain/ledger";
+import { bool, firstRow, num, rows, str, strOrNull, type RowMapper } from "@/db/sql-rows";
 
 /** Roles that work exceptions (open, change, propose, approve); other staff read them. */
 export const EXCEPTION_WORKERS = ["channel_manager"] as const;
@@ -115,22 +117,7 @@ export async function exceptionVersion(db: Queryable, id: string): Promise<numbe
 export const conflict = (message: string) => new AppError("conflict", message);
 
 /** The ledger row of a distributor × product × period, as it stands now. */
-export interface LedgerNow {
-  opening: number;
-  sellIn: number;
-  sellThrough: number;
-  returns: number;
-  adjustments: number;
-  calculated: number;
-  reported: number | null;
-  gap: number | null;
-  gapPct: number | null;
-}
-
-const ledgerNowRow: RowMapper<LedgerNow> = (r) => ({
-  opening: num(r.opening), sellIn: num(r.sell_in), sellThrough: num(r.sell_through), returns: num(r.returns),
-  adjustments: num(r.adjustments), calculated: num(r.calculated), reported: numOrNull(r.reported), gap: numOrNull(r.gap), gapPct: numOrNull(r.gap_pct),
-});
+export type LedgerNow = LedgerBalance;
 
 export async function ledgerNow(db: Queryable, distributorId: number, productId: number, period: string): Promise<LedgerNow | null> {
   const r = await firstRow(
@@ -138,7 +125,7 @@ export async function ledgerNow(db: Queryable, distributorId: number, productId:
     sql`
       select opening, sell_in, sell_through, returns, adjustments, calculated, reported, gap, gap_pct::float8 as gap_pct
         from ledger_balances where distributor_id = ${distributorId} and product_id = ${productId} and period = ${period + "-01"}::date`,
-    ledgerNowRow,
+    balanceRow,
   );
   return r ?? null;
 }

@@ -9,6 +9,7 @@ import { bool, firstRow, isoOf, json, mapRows, num, numOrNull, str, strOrNull, t
 import { currentLedgerPeriod } from "../ledger/current-period";
 import { periodPreparing } from "../ledger/roll-ledger";
 import type { LedgerFigures } from "@/lib/domain/ledger";
+import { balanceRow } from "../ledger/balance-row";
 
 export const DETAIL_PERIODS = 18;
 
@@ -80,9 +81,8 @@ const headRow: RowMapper<Pick<GapDetail, "distributor" | "product">> = (r) => ({
 });
 
 const ledgerRow: RowMapper<LedgerPoint> = (r) => ({
-  period: str(r.period), opening: num(r.opening), sellIn: num(r.sell_in), sellThrough: num(r.sell_through),
-  returns: num(r.returns), adjustments: num(r.adjustments), calculated: num(r.calculated), reported: numOrNull(r.reported),
-  gap: numOrNull(r.gap), gapPct: numOrNull(r.gap_pct), newGap: numOrNull(r.new_gap), weeksOfSupply: numOrNull(r.weeks_of_supply), flags: json<string[] | null>(r.flags) ?? [],
+  period: str(r.period), ...balanceRow(r),
+  newGap: numOrNull(r.new_gap), weeksOfSupply: numOrNull(r.weeks_of_supply), flags: json<string[] | null>(r.flags) ?? [],
 });
 
 const movementRow: RowMapper<DetailMovement> = (r) => ({

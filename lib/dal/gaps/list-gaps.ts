@@ -10,7 +10,8 @@ import { currentLedgerPeriod } from "../ledger/current-period";
 import { periodPreparing } from "../ledger/roll-ledger";
 import { getSettings } from "../settings/get-settings";
 import { afterCursor, decodeCursor, encodeCursor, gapFilters, keySelect, orderBy, sortKeys, type CursorValue, type SortKey } from "./gap-sql";
-import type { LedgerFigures } from "@/lib/domain/ledger";
+import type { LedgerFigures, LedgerMovements } from "@/lib/domain/ledger";
+import { balanceRow, movementsRow } from "../ledger/balance-row";
 
 export interface GapRow extends LedgerFigures {
   distributor: string;
@@ -21,14 +22,9 @@ export interface GapRow extends LedgerFigures {
   flags: string[];
 }
 
-export interface GapTotals {
+/** Σ of the filtered rows' movements, reported and gap (an unreported row counts 0). */
+export interface GapTotals extends LedgerMovements {
   rows: number;
-  opening: number;
-  sellIn: number;
-  sellThrough: number;
-  returns: number;
-  adjustments: number;
-  calculated: number;
   reported: number;
   gap: number;
 }
@@ -49,10 +45,8 @@ export interface ListGapsOptions {
 
 const gapRow: RowMapper<GapRow> = (r) => ({
   distributor: str(r.distributor), distributorName: str(r.distributor_name), sku: str(r.sku),
-  description: str(r.description), family: str(r.family),
-  opening: num(r.opening), sellIn: num(r.sell_in), sellThrough: num(r.sell_through), returns: num(r.returns),
-  adjustments: num(r.adjustments), calculated: num(r.calculated), reported: numOrNull(r.reported), gap: numOrNull(r.gap),
-  gapPct: numOrNull(r.gap_pct), newGap: numOrNull(r.new_gap), weeksOfSupply: numOrNull(r.weeks_of_supply), flags: json<string[] | null>(r.flags) ?? [],
+  description: str(r.description), family: str(r.family), ...balanceRow(r),
+  newGap: numOrNull(r.new_gap), weeksOfSupply: numOrNull(r.weeks_of_supply), flags: json<string[] | null>(r.flags) ?? [],
 });
 
 /** A row of a page, with its raw row: the last one's sort keys (k0, k1, …: never null) are what a cursor after it holds. */
@@ -60,9 +54,7 @@ const pageRow: RowMapper<{ row: GapRow; raw: RawRow }> = (r) => ({ row: gapRow(r
 const cursorAfter = (keys: SortKey[], r: RawRow): CursorValue[] => keys.map((k, i) => (k.type === "int" ? num(r[`k${i}`]) : str(r[`k${i}`])));
 
 const totalsRow: RowMapper<GapTotals> = (r) => ({
-  rows: num(r.rows), opening: num(r.opening), sellIn: num(r.sell_in),
-  sellThrough: num(r.sell_through), returns: num(r.returns), adjustments: num(r.adjustments),
-  calculated: num(r.calculated), reported: num(r.reported), gap: num(r.gap),
+  rows: num(r.rows), ...movementsRow(r), reported: num(r.reported), gap: num(r.gap),
 });
 
 interface Prepared {

@@ -54,6 +54,17 @@ async function compareWithReference(expected: { distributorId: number; productId
   return compared;
 }
 
+/** A reported line drawn at random (sold, returned, on hand), booked into the period's facts as the reference reads it. */
+function randomReport(rand: () => number, f: PeriodFacts): { sold: number; returned: number; onHand: number } {
+  const sold = Math.floor(rand() * 250);
+  const returned = rand() < 0.2 ? Math.floor(rand() * 20) : 0;
+  const onHand = Math.floor(rand() * 400);
+  f.sellThrough += sold;
+  f.returns = returned;
+  f.reported = onHand;
+  return { sold, returned, onHand };
+}
+
 describe(`the SQL ledger (${process.env.TEST_DATABASE_URL ? "postgres" : "pglite"})`, () => {
   it("holds the article's worked example", async () => {
     const d = await makeDistributor(tdb.db);
@@ -118,12 +129,7 @@ describe(`the SQL ledger (${process.env.TEST_DATABASE_URL ? "postgres" : "pglite
           await addMovement(tdb.db, { distributorId: d.id, productId: p.id, period, type: "customer_return", quantity: q });
         }
         if (rand() < 0.85) {
-          const sold = Math.floor(rand() * 250);
-          const returned = rand() < 0.2 ? Math.floor(rand() * 20) : 0;
-          const onHand = Math.floor(rand() * 400);
-          f.sellThrough += sold;
-          f.returns = returned;
-          f.reported = onHand;
+          const { sold, returned, onHand } = randomReport(rand, f);
           await addRevision(tdb.db, { distributorId: d.id, period, userId: v.userId, lines: [{ productId: p.id, sold, returned, onHand }] });
         }
         history.push(f);
@@ -186,12 +192,7 @@ describe(`the SQL ledger (${process.env.TEST_DATABASE_URL ? "postgres" : "pglite
           push(at(i, 0.3), period, () => addMovement(tdb.db, { distributorId: d.id, productId: p.id, period, type: "customer_return", quantity: q }));
         }
         if (rand() < 0.85) {
-          const sold = Math.floor(rand() * 250);
-          const returned = rand() < 0.2 ? Math.floor(rand() * 20) : 0;
-          const onHand = Math.floor(rand() * 400);
-          f.sellThrough += sold;
-          f.returns = returned;
-          f.reported = onHand;
+          const { sold, returned, onHand } = randomReport(rand, f);
           const first = at(i + 1, 0.2);
           if (rand() < 0.2) {
             // A wrong revision first, the right one later: only the latest counts.

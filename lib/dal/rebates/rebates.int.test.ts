@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
-import { addMovement, makeDistributor, makeProduct, makeViewer } from "@/lib/testing/fixtures";
+import { databaseLabel, suiteDatabase } from "@/lib/testing/suite-db";
+import { addMovement, makeDistributor, makeProduct, makeViewer, makeViewers } from "@/lib/testing/fixtures";
 import type { Viewer } from "@/lib/auth/viewer";
 import { refreshLedger } from "../ledger/refresh-ledger";
 import { submitPeriod } from "../submissions/submit-period";
@@ -13,16 +13,11 @@ import { getRebateStanding, listStanding } from "./get-rebate-standing";
 import { eligibilityCsv } from "@/lib/http/eligibility-csv";
 import { createFormatter } from "@/lib/format/formatter";
 
-const label = process.env.TEST_DATABASE_URL ? "postgres" : "pglite";
-let tdb: TestDatabase;
-let analyst: Viewer;
-let manager: Viewer;
+const tdb = suiteDatabase();
+let analyst: Viewer, manager: Viewer;
 beforeAll(async () => {
-  tdb = await createTestDatabase();
-  analyst = await makeViewer(tdb.db, "rebate_analyst");
-  manager = await makeViewer(tdb.db, "channel_manager");
+  [analyst, manager] = await makeViewers(tdb.db, "rebate_analyst", "channel_manager");
 });
-afterAll(async () => tdb?.close());
 
 /** A programme over 2026-08 and 2026-09 (due 2026-09-10 and 2026-10-10, 23:59:59 UTC); "now" is after both. */
 const NOW = new Date("2026-11-20T12:00:00Z");
@@ -53,7 +48,7 @@ async function partner(opts: { late?: boolean; leaveOut?: boolean; onHandOff?: n
 
 const programInput = { name: "Q3 test", fromPeriod: "2026-08", toPeriod: "2026-09", graceDays: 0, lateAllowed: 0, minCompletenessPct: 95, maxAccuracyPct: 2, ratePct: 1.5 };
 
-describe(`rebate eligibility (${label})`, () => {
+describe(`rebate eligibility (${databaseLabel})`, () => {
   it("passes and fails per rule with reasons a partner can read, and computes money exactly", async () => {
     const good = await partner();
     const late = await partner({ late: true });
@@ -132,7 +127,7 @@ describe(`rebate eligibility (${label})`, () => {
   });
 });
 
-describe(`freezing for payout (${label})`, () => {
+describe(`freezing for payout (${databaseLabel})`, () => {
   it("a frozen result never changes; a later resubmission or rule edit only flags it 'changed since frozen'", async () => {
     const t = await partner();
     const other = await partner();
@@ -174,7 +169,7 @@ describe(`freezing for payout (${label})`, () => {
   });
 });
 
-describe(`the distributor's standing (${label})`, () => {
+describe(`the distributor's standing (${databaseLabel})`, () => {
   it("one line for the submission screen, and what is left to do", async () => {
     const t = await partner();
     const now = new Date("2026-10-20T12:00:00Z");

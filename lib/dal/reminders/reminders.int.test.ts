@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
-import { addMovement, makeDistributor, makeProduct, makeViewer } from "@/lib/testing/fixtures";
+import { databaseLabel, suiteDatabase } from "@/lib/testing/suite-db";
+import { addMovement, makeDistributor, makeProduct, makeViewer, makeViewers } from "@/lib/testing/fixtures";
 import type { Viewer } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/errors";
 import * as t from "@/db/schema";
@@ -13,16 +13,11 @@ import { asRows } from "@/db/sql-rows";
 import { remindSelected } from "./remind-selected";
 import { listOutbox } from "./list-outbox";
 
-const label = process.env.TEST_DATABASE_URL ? "postgres" : "pglite";
-let tdb: TestDatabase;
-let manager: Viewer;
-let analyst: Viewer;
+const tdb = suiteDatabase();
+let manager: Viewer, analyst: Viewer;
 beforeAll(async () => {
-  tdb = await createTestDatabase();
-  manager = await makeViewer(tdb.db, "channel_manager");
-  analyst = await makeViewer(tdb.db, "rebate_analyst");
+  [manager, analyst] = await makeViewers(tdb.db, "channel_manager", "rebate_analyst");
 });
-afterAll(async () => tdb?.close());
 
 const DUE_OCT = new Date("2026-11-10T23:59:59Z");
 const at = (iso: string) => new Date(iso);
@@ -54,7 +49,7 @@ describe("reminderKindAt", () => {
   });
 });
 
-describe(`reminder job (${label})`, () => {
+describe(`reminder job (${databaseLabel})`, () => {
   it("running the job twice queues exactly one message per distributor and kind, to all its active users", async () => {
     const missing = await tenant(2);
     const done = await tenant();
@@ -104,7 +99,7 @@ describe(`reminder job (${label})`, () => {
   });
 });
 
-describe(`remind selected (${label})`, () => {
+describe(`remind selected (${databaseLabel})`, () => {
   it("a channel manager reminds a missing partner: exactly one message, also after a double click; shown on the board", async () => {
     const m = await tenant();
     const now = at("2026-11-20T10:00:00Z");
@@ -139,7 +134,7 @@ describe(`remind selected (${label})`, () => {
   });
 });
 
-describe(`sending (${label})`, () => {
+describe(`sending (${databaseLabel})`, () => {
   it("without SMTP nothing is sent and rows stay; with a transport each row is sent once", async () => {
     const m = await tenant();
     await remindSelected(tdb.db, manager, { distributors: [m.d.code], requestId: "send-0001" }, at("2026-11-20T10:00:00Z"));

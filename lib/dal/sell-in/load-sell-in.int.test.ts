@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
+import { beforeAll, describe, expect, it } from "vitest";
+import { suiteDatabase } from "@/lib/testing/suite-db";
 import { makeDistributor, makeProduct, makeViewer } from "@/lib/testing/fixtures";
 import type { Viewer } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/errors";
@@ -7,13 +7,11 @@ import { loadSellIn } from "./load-sell-in";
 import { listGaps } from "../gaps/list-gaps";
 import { gapQuerySchema } from "@/lib/validation/gaps";
 
-let tdb: TestDatabase;
+const tdb = suiteDatabase();
 let admin: Viewer;
 beforeAll(async () => {
-  tdb = await createTestDatabase();
   admin = await makeViewer(tdb.db, "admin");
 });
-afterAll(async () => tdb?.close());
 
 describe("loading sell-in", () => {
   it("loads each document line once, reports bad rows by line, and feeds the ledger", async () => {

@@ -8,46 +8,27 @@
  * "still being processed", and once the lock is released the first commits the only revision and a
  * retry replays its answer. A free-running burst (both databases) must also store exactly one.
  */
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { NextRequest } from "next/server";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import postgres from "postgres";
 import { sql } from "drizzle-orm";
-import type { Viewer } from "@/lib/auth/viewer";
-import { unauthenticated } from "@/lib/errors";
 import { makeDistributor, makeProduct, makeViewer } from "@/lib/testing/fixtures";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
+import { suiteDatabase } from "@/lib/testing/suite-db";
+import { postSubmission, routeState as state } from "@/lib/testing/route-mocks";
 import { asRows } from "@/db/sql-rows";
 import { submitPeriod } from "./submit-period";
 
-const state = vi.hoisted(() => ({ viewer: null as Viewer | null, db: null as unknown }));
-vi.mock("@/lib/auth/current-viewer", () => ({
-  requestCredential: async () => (state.viewer ? { kind: "session", userId: state.viewer.userId } : null),
-  resolveViewer: async () => {
-    if (!state.viewer) throw unauthenticated();
-    return state.viewer;
-  },
-}));
-vi.mock("@/db/client", () => ({ getDb: async () => state.db }));
+vi.mock("@/lib/auth/current-viewer", async () => (await import("@/lib/testing/route-mocks")).sessionViewerModule);
+vi.mock("@/db/client", async () => (await import("@/lib/testing/route-mocks")).dbClientModule);
 const submissionRoute = await import("@/app/api/v1/submissions/[period]/route");
 
 const onPostgres = !!process.env.TEST_DATABASE_URL;
 const label = onPostgres ? "postgres" : "pglite";
-let tdb: TestDatabase;
+const tdb = suiteDatabase();
 beforeAll(async () => {
-  tdb = await createTestDatabase();
   state.db = tdb.db;
 });
-afterAll(async () => tdb?.close());
 
-const post = (period: string, body: unknown, key: string) =>
-  submissionRoute.POST(
-    new NextRequest(`http://localhost/api/v1/submissions/${period}`, {
-      method: "POST",
-      headers: { "content-type": "application/json", "idempotency-key": key },
-      body: JSON.stringify(body),
-    }),
-    { params: Promise.resolve({ period }) },
-  );
+const post = (period: string, body: unknown, key: string) => postSubmission(submissionRoute.POST, period, body, key);
 
 async function revisions(distributorId: number) {
   const rows = asRows<{ revision: number; lines: number }>(

@@ -10,29 +10,21 @@
  * Postgres only: PGlite runs inside this process, so there is no connection to cut.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { NextRequest } from "next/server";
 import { sql } from "drizzle-orm";
 import postgres from "postgres";
 import { openDatabase, type Database } from "@/db/open";
 import * as t from "@/db/schema";
-import type { Viewer } from "@/lib/auth/viewer";
-import { isDatabaseUnavailable, unauthenticated } from "@/lib/errors";
+import { isDatabaseUnavailable } from "@/lib/errors";
 import { startFaultProxy, type FaultProxy } from "@/lib/testing/fault-proxy";
 import { makeDistributor, makeViewer } from "@/lib/testing/fixtures";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
+import { postSubmission, routeState as state } from "@/lib/testing/route-mocks";
 import { getDraft } from "../drafts/get-draft";
 import { saveDraft } from "../drafts/save-draft";
 import { asRows } from "@/db/sql-rows";
 
-const state = vi.hoisted(() => ({ viewer: null as Viewer | null, db: null as unknown }));
-vi.mock("@/lib/auth/current-viewer", () => ({
-  requestCredential: async () => (state.viewer ? { kind: "session", userId: state.viewer.userId } : null),
-  resolveViewer: async () => {
-    if (!state.viewer) throw unauthenticated();
-    return state.viewer;
-  },
-}));
-vi.mock("@/db/client", () => ({ getDb: async () => state.db }));
+vi.mock("@/lib/auth/current-viewer", async () => (await import("@/lib/testing/route-mocks")).sessionViewerModule);
+vi.mock("@/db/client", async () => (await import("@/lib/testing/route-mocks")).dbClientModule);
 const submissionRoute = await import("@/app/api/v1/submissions/[period]/route");
 
 const onPostgres = !!process.env.TEST_DATABASE_URL;
@@ -55,15 +47,7 @@ afterAll(async () => {
   await tdb?.close();
 });
 
-const post = (period: string, body: unknown, key: string) =>
-  submissionRoute.POST(
-    new NextRequest(`http://localhost/api/v1/submissions/${period}`, {
-      method: "POST",
-      headers: { "content-type": "application/json", "idempotency-key": key },
-      body: JSON.stringify(body),
-    }),
-    { params: Promise.resolve({ period }) },
-  );
+const post = (period: string, body: unknown, key: string) => postSubmission(submissionRoute.POST, period, body, key);
 
 async function stored(distributorId: number, userId: string) {
   const [row] = asRows<Record<string, number>>(

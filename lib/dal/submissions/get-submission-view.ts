@@ -22,27 +22,32 @@ import { products, submissionRevisions, submissions, users } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/viewer";
 import { notFound } from "@/lib/errors";
 import { addPeriods, formatPeriodLabel, periodEnd, periodToDate } from "@/lib/domain/periods";
-import { periodStatus, type ComplianceStatus, type Timeliness } from "@/lib/domain/compliance";
+import { periodStatus, type ComplianceStatus } from "@/lib/domain/compliance";
 import { resolveDistributor } from "../authorize";
 import { json, num, numOrNull, rows, str, strOrNull, type RowMapper } from "@/db/sql-rows";
 import { readDraftRow, toDraftView, type DraftView } from "../drafts/draft-store";
 import { loadPeriodInfo, parsePeriodParam } from "./period-info";
 import type { Quality, QualityParts } from "@/lib/domain/quality";
 import type { CheckKind } from "@/lib/domain/submission-checks";
+import type { SubmissionStanding } from "./list-submission-history";
 
 /** SKUs with activity in this many months up to the period are listed. */
 export const CARRIED_MONTHS = 12;
 
-export interface SubmissionViewLine {
-  sku: string;
-  description: string;
-  family: string;
+/** A SKU's (or the period's summed) quantities: expected = opening + received − sold − returned, against onHand. */
+export interface PeriodQuantities {
   opening: number;
   received: number;
   sold: number;
   returned: number;
   onHand: number;
   expected: number;
+}
+
+export interface SubmissionViewLine extends PeriodQuantities {
+  sku: string;
+  description: string;
+  family: string;
   /** The latest revision's note; null in the prefill. */
   note: string | null;
   /** Approved corrections booked in the period (not part of `expected`). */
@@ -59,7 +64,7 @@ export interface SubmissionViewLine {
   confirm: { reason: string; note: string | null } | null;
 }
 
-export interface SubmissionView {
+export interface SubmissionView extends SubmissionStanding {
   period: string;
   dueAt: string;
   status: ComplianceStatus;
@@ -71,18 +76,11 @@ export interface SubmissionView {
   closed: boolean;
   previousPeriod: string;
   submissionId: string | null;
-  /** The first submission's time: timeliness is judged on it. */
-  firstSubmittedAt: string | null;
-  latestSubmittedAt: string | null;
-  latestSubmittedBy: string | null;
-  timeliness: Timeliness | null;
-  daysLate: number | null;
-  missingSkus: number;
   /** The latest revision's data-quality score, or null (nothing submitted, or stored before scores existed). */
   quality: Quality | null;
   graceDays: number;
   differenceTolerance: number;
-  totals: { opening: number; received: number; sold: number; returned: number; onHand: number; expected: number };
+  totals: PeriodQuantities;
   /** The shared working copy (distributor viewers only; null for staff or when there is none). */
   draft: DraftView | null;
 }

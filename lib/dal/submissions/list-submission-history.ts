@@ -17,19 +17,24 @@ import { date, firstRow, num, rows, str, strOrNull, type RowMapper } from "@/db/
 
 export const MAX_HISTORY_MONTHS = 60;
 
-export interface HistoryRow {
-  period: string;
-  dueAt: string;
-  state: "open" | "closed";
-  status: ComplianceStatus;
-  /** Number of revisions (0: nothing submitted). */
-  revisions: number;
+/** When a period's report came and by whom, and how it stands against the deadline (null/0 while nothing was submitted). */
+export interface SubmissionStanding {
+  /** The first submission's time: timeliness is judged on it. */
   firstSubmittedAt: string | null;
   latestSubmittedAt: string | null;
   latestSubmittedBy: string | null;
   timeliness: Timeliness | null;
   daysLate: number | null;
   missingSkus: number;
+}
+
+export interface HistoryRow extends SubmissionStanding {
+  period: string;
+  dueAt: string;
+  state: "open" | "closed";
+  status: ComplianceStatus;
+  /** Number of revisions (0: nothing submitted). */
+  revisions: number;
 }
 
 type SubRow = {

@@ -2,36 +2,25 @@
  * The REST contract of /api/v1/submissions and /api/v1/tokens, through the route handlers themselves
  * (the viewer and the database are injected; everything else is the real code).
  */
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { NextRequest } from "next/server";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
+import { databaseLabel, suiteDatabase } from "@/lib/testing/suite-db";
+import { routeState as state } from "@/lib/testing/route-mocks";
 import { makeDistributor, makeProduct, makeViewer } from "@/lib/testing/fixtures";
-import type { Viewer } from "@/lib/auth/viewer";
-import { unauthenticated } from "@/lib/errors";
 import { loadViewerByToken } from "../auth/load-viewer";
 
-const state = vi.hoisted(() => ({ viewer: null as Viewer | null, db: null as unknown }));
-vi.mock("@/lib/auth/current-viewer", () => ({
-  requestCredential: async () => (state.viewer ? { kind: "session", userId: state.viewer.userId } : null),
-  resolveViewer: async () => {
-    if (!state.viewer) throw unauthenticated();
-    return state.viewer;
-  },
-}));
-vi.mock("@/db/client", () => ({ getDb: async () => state.db }));
+vi.mock("@/lib/auth/current-viewer", async () => (await import("@/lib/testing/route-mocks")).sessionViewerModule);
+vi.mock("@/db/client", async () => (await import("@/lib/testing/route-mocks")).dbClientModule);
 
 const submissionRoute = await import("@/app/api/v1/submissions/[period]/route");
 const revisionsRoute = await import("@/app/api/v1/submissions/[period]/revisions/route");
 const tokensRoute = await import("@/app/api/v1/tokens/route");
 const tokenRoute = await import("@/app/api/v1/tokens/[id]/route");
 
-const label = process.env.TEST_DATABASE_URL ? "postgres" : "pglite";
-let tdb: TestDatabase;
+const tdb = suiteDatabase();
 beforeAll(async () => {
-  tdb = await createTestDatabase();
   state.db = tdb.db;
 });
-afterAll(async () => tdb?.close());
 
 const base = "http://localhost/api/v1";
 function call<P>(handler: (req: NextRequest, ctx: { params: Promise<P> }) => Promise<Response>, params: P, url: string, init: RequestInit = {}) {
@@ -44,7 +33,7 @@ const post = (period: string, body: unknown, key?: string) =>
     body: typeof body === "string" ? body : JSON.stringify(body),
   });
 
-describe(`REST /api/v1/submissions and /api/v1/tokens (${label})`, () => {
+describe(`REST /api/v1/submissions and /api/v1/tokens (${databaseLabel})`, () => {
   it("behaves as the contract says", async () => {
     const d = await makeDistributor(tdb.db);
     const other = await makeDistributor(tdb.db);

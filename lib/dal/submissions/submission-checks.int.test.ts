@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
-import { addMovement, makeDistributor, makeProduct, makeViewer } from "@/lib/testing/fixtures";
-import { AppError } from "@/lib/errors";
+import { databaseLabel, suiteDatabase } from "@/lib/testing/suite-db";
+import { rejection } from "@/lib/testing/rejection";
+import { addMovement, makeProduct, makeTenant, makeViewer } from "@/lib/testing/fixtures";
 import * as t from "@/db/schema";
 import { asRows } from "@/db/sql-rows";
 import { refreshLedger } from "../ledger/refresh-ledger";
@@ -17,21 +17,12 @@ import { getGapDetail } from "../gaps/gap-detail";
 import { updateSettings } from "../settings/update-settings";
 import { getException } from "../exceptions/get-exception";
 
-const label = process.env.TEST_DATABASE_URL ? "postgres" : "pglite";
-let tdb: TestDatabase;
-beforeAll(async () => {
-  tdb = await createTestDatabase();
-});
-afterAll(async () => tdb?.close());
+const tdb = suiteDatabase();
 
 /** 2026-10 is due 2026-11-10 (settings default); this is on time. */
 const ON_TIME = new Date("2026-11-05T12:00:00Z");
 
-async function tenant() {
-  const d = await makeDistributor(tdb.db);
-  const v = await makeViewer(tdb.db, "distributor", d);
-  return { d, v };
-}
+const tenant = () => makeTenant(tdb.db);
 
 async function sellIn(distributorId: number, productId: number, period: string, quantity: number) {
   await addMovement(tdb.db, { distributorId, productId, period, type: "sell_in", quantity });
@@ -51,17 +42,7 @@ async function tableCounts(): Promise<Record<string, number>> {
   return out;
 }
 
-async function rejection(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error("expected an AppError");
-}
-
-describe(`the submission check (${label})`, () => {
+describe(`the submission check (${databaseLabel})`, () => {
   it("dry run: flags the worked example out of tolerance with its quality, and writes no row anywhere", async () => {
     const { d, v } = await tenant();
     const p = await makeProduct(tdb.db);

@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
-import { addMovement, makeDistributor, makeProduct, makeViewer } from "@/lib/testing/fixtures";
+import { databaseLabel, suiteDatabase } from "@/lib/testing/suite-db";
+import { rejection } from "@/lib/testing/rejection";
+import { addMovement, makeProduct, makeTenant, makeViewer } from "@/lib/testing/fixtures";
 import type { Viewer } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/errors";
 import * as t from "@/db/schema";
@@ -12,22 +13,13 @@ import { saveDraft } from "../drafts/save-draft";
 import { getDraft } from "../drafts/get-draft";
 import { refreshLedger } from "../ledger/refresh-ledger";
 
-const label = process.env.TEST_DATABASE_URL ? "postgres" : "pglite";
-let tdb: TestDatabase;
-beforeAll(async () => {
-  tdb = await createTestDatabase();
-});
-afterAll(async () => tdb?.close());
+const tdb = suiteDatabase();
 
 /** 2026-10 is due 2026-11-10 23:59:59 UTC (settings default: 10th, UTC). */
 const ON_TIME = new Date("2026-11-05T12:00:00Z");
 const THREE_DAYS_LATE = new Date("2026-11-13T12:00:00Z");
 
-async function tenant() {
-  const d = await makeDistributor(tdb.db);
-  const v = await makeViewer(tdb.db, "distributor", d);
-  return { d, v };
-}
+const tenant = () => makeTenant(tdb.db);
 
 async function ledgerRow(distributorId: number, productId: number, period: string) {
   const [row] = asRows<Record<string, unknown>>(
@@ -47,16 +39,6 @@ async function counts(distributorId: number) {
   return { subs: Number(row!.subs), revs: Number(row!.revs), lines: Number(row!.lines) };
 }
 
-async function rejection(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error("expected an AppError");
-}
-
 /** Sell-in as the ERP loader books it: a movement, then the maintained ledger refreshed. */
 async function sellIn(distributorId: number, productId: number, period: string, quantity: number) {
   await addMovement(tdb.db, { distributorId, productId, period, type: "sell_in", quantity });
@@ -66,7 +48,7 @@ async function sellIn(distributorId: number, productId: number, period: string, 
 const submit = (v: Viewer, input: Partial<SubmitPeriodInput> & { body: unknown }) =>
   submitPeriod(tdb.db, v, { period: "2026-10", source: "api", now: ON_TIME, ...input });
 
-describe(`submitting a period (${label})`, () => {
+describe(`submitting a period (${databaseLabel})`, () => {
   it("holds the worked example: sell-in 1000, sold 700, on hand 240 → calculated 300, gap 60", async () => {
     const { d, v } = await tenant();
     const p = await makeProduct(tdb.db);
@@ -221,7 +203,7 @@ describe(`submitting a period (${label})`, () => {
     expect(new Set(ok.map((r) => `${r.submissionId}/${r.revision}`)).size).toBe(1);
     for (const e of failed) expect(e.code).toBe("conflict"); // still in flight
     expect(await counts(d.id)).toEqual({ subs: 1, revs: 1, lines: 1 });
-    console.log(`[${label}] 5 parallel submissions, one key: ${ok.length} answered 201 with revision 1, ${failed.length} answered 409 in flight`);
+    console.log(`[${databaseLabel}] 5 parallel submissions, one key: ${ok.length} answered 201 with revision 1, ${failed.length} answered 409 in flight`);
   });
 
   it("with onInFlight \"wait\", answers every click of a double click with the one revision", async () => {
@@ -327,7 +309,7 @@ describe(`submitting a period (${label})`, () => {
     const view = await getSubmissionView(tdb.db, v, { period: "2026-10" }, ON_TIME);
     const t3 = performance.now();
     console.log(
-      `[${label}] 2,000-line submission: first ${(t1 - t0).toFixed(0)} ms, resubmission ${(t2 - t1).toFixed(0)} ms; ` +
+      `[${databaseLabel}] 2,000-line submission: first ${(t1 - t0).toFixed(0)} ms, resubmission ${(t2 - t1).toFixed(0)} ms; ` +
         `view of 2,000 lines ${(t3 - t2).toFixed(0)} ms`,
     );
     expect([first.revision, second.revision]).toEqual([1, 2]);

@@ -6,14 +6,15 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { NextRequest } from "next/server";
 import { vi } from "vitest";
 import { sql } from "drizzle-orm";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
+import { databaseLabel, suiteDatabase } from "@/lib/testing/suite-db";
+import { routeState as state } from "@/lib/testing/route-mocks";
 import { makeDistributor, makeViewer } from "@/lib/testing/fixtures";
 import type { Viewer } from "@/lib/auth/viewer";
-import { AppError, unauthenticated } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import * as t from "@/db/schema";
 import { asRows } from "@/db/sql-rows";
 import { submitPeriod } from "../submissions/submit-period";
@@ -24,15 +25,8 @@ import { needsIndex } from "@/lib/imports/needs";
 import { decodePosBlock } from "@/lib/imports/split";
 import { rejectedRowsCsv } from "./get-upload";
 
-const state = vi.hoisted(() => ({ viewer: null as Viewer | null, db: null as unknown }));
-vi.mock("@/lib/auth/current-viewer", () => ({
-  requestCredential: async () => (state.viewer ? { kind: "session", userId: state.viewer.userId } : null),
-  resolveViewer: async () => {
-    if (!state.viewer) throw unauthenticated();
-    return state.viewer;
-  },
-}));
-vi.mock("@/db/client", () => ({ getDb: async () => state.db }));
+vi.mock("@/lib/auth/current-viewer", async () => (await import("@/lib/testing/route-mocks")).sessionViewerModule);
+vi.mock("@/db/client", async () => (await import("@/lib/testing/route-mocks")).dbClientModule);
 const uploadRoute = await import("@/app/api/v1/uploads/route");
 const posLinesRoute = await import("@/app/api/v1/submissions/[period]/pos-lines/route");
 
@@ -59,14 +53,12 @@ const csvRows = (f: string) =>
     return out;
   });
 
-const label = process.env.TEST_DATABASE_URL ? "postgres" : "pglite";
-let tdb: TestDatabase;
+const tdb = suiteDatabase();
 let nwc: { id: number; code: string; name: string };
 let nwcViewer: Viewer;
 const ON_TIME = new Date("2026-11-05T12:00:00Z");
 
 beforeAll(async () => {
-  tdb = await createTestDatabase();
   state.db = tdb.db;
   for (const [sku, description, family, listPrice, upc] of csvRows("catalogue.csv")) {
     await tdb.db.insert(t.products).values({ sku: sku!, description: description!, family: family!, listPrice: listPrice!, upc: upc || null });
@@ -76,7 +68,6 @@ beforeAll(async () => {
   const ids = new Map((await tdb.db.select({ id: t.products.id, sku: t.products.sku }).from(t.products)).map((p) => [p.sku, p.id]));
   await tdb.db.insert(t.partXrefs).values(csvRows("northwind-crossref.csv").map(([part, sku]) => ({ distributorId: nwc.id, distributorPart: part!, productId: ids.get(sku!)! })));
 });
-afterAll(async () => tdb?.close());
 
 function totalsOf(a: UploadAnswer, f: "sold" | "returned" | "onHand") {
   const out: Record<string, number> = {};
@@ -95,7 +86,7 @@ async function countRows(uploadId?: string) {
   return { uploads: Number(r!.u), posLines: Number(r!.p) };
 }
 
-describe(`uploads through the data layer (${label})`, () => {
+describe(`uploads through the data layer (${databaseLabel})`, () => {
   for (const file of Object.keys(expected)) {
     it(`imports ${file} to the expected per-SKU totals`, async () => {
       const exp = expected[file]!;

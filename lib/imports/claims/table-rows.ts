@@ -5,14 +5,13 @@
  * guard (`zip-guard.ts`) and exceljs's streaming reader with `xlsx.ts`'s cell conversion (real dates,
  * rich text, formula results). Claim files are small: rows are held in memory.
  */
-import { Readable } from "node:stream";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { decodeBuffer } from "../decode";
 import { openDelimited, type Delimiter } from "../delimited";
-import { asCorrupt, ImportError } from "../errors";
-import type { Cell, RawRow } from "../types";
-import { toCell } from "../xlsx";
-import { DEFAULT_ZIP_LIMITS, inspectZip, normalizedZip, verifyEntries, type ZipLimits } from "../zip-guard";
+import { asCorrupt } from "../errors";
+import type { RawRow } from "../types";
+import { rawRowOf, sheetName, verifiedWorkbook, workbookReader } from "../xlsx";
+import { DEFAULT_ZIP_LIMITS, type ZipLimits } from "../zip-guard";
 
 export interface DelimitedTable {
   rows: RawRow[];
@@ -40,29 +39,13 @@ export interface Sheet {
 
 export async function workbookSheets(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Promise<Sheet[]> {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const entries = inspectZip(buf, limits);
-  if (!entries.some((e) => e.name === "xl/workbook.xml")) {
-    throw new ImportError("unsupported", "This ZIP file is not an Excel workbook (.xlsx). Upload CSV, XLSX or EDI.");
-  }
-  await verifyEntries(buf, entries);
+  const entries = await verifiedWorkbook(buf, limits);
   const sheets: Sheet[] = [];
   try {
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(normalizedZip(buf, entries), { objectMode: false }), {
-      sharedStrings: "cache",
-      styles: "cache",
-      hyperlinks: "ignore",
-      worksheets: "emit",
-      entries: "ignore",
-    });
-    for await (const ws of reader as AsyncIterable<ExcelJS.stream.xlsx.WorksheetReader & { name?: string; id?: number }>) {
+    for await (const ws of workbookReader(buf, entries)) {
       const rows: RawRow[] = [];
-      for await (const row of ws as unknown as AsyncIterable<ExcelJS.Row>) {
-        const values = row.values as unknown[];
-        const cells: Cell[] = [];
-        for (let i = 1; i < values.length; i++) cells.push(toCell(values[i]));
-        rows.push({ line: row.number, cells });
-      }
-      sheets.push({ name: ws.name ?? `Sheet${ws.id ?? sheets.length + 1}`, rows });
+      for await (const row of ws as unknown as AsyncIterable<ExcelJS.Row>) rows.push(rawRowOf(row));
+      sheets.push({ name: sheetName(ws, sheets.length + 1), rows });
     }
   } catch (e) {
     throw asCorrupt(e, "The workbook");

@@ -7,11 +7,13 @@ import { listAudit, listAuditActions } from "@/lib/dal/audit/list-audit";
 import { listDistributorOptions } from "@/lib/dal/admin/list-distributors";
 import { auditQuerySchema } from "@/lib/validation/admin-csv";
 import { PageHeader } from "@/components/ui/page-header";
-import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
+import { Table, TBody, TD, TR, HeadRow } from "@/components/ui/table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
-import { Button, buttonClasses } from "@/components/ui/button";
+import { buttonClasses } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/input";
+import { StackedField, SubmitOrClear } from "@/components/ui/filter-form";
+import { DistributorOptions, ValueOptions } from "@/components/ui/value-options";
 import { JsonCompact } from "@/components/admin/json-compact";
 import { UtcTime } from "@/components/admin/utc-time";
 
@@ -50,58 +52,28 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         description="Who did what, newest first: sign-ins and failures, submissions, sell-in loads, corrections and approvals, period closes, freezes, user and token changes. Times are in your time zone."
       />
       <form method="get" action="/admin/audit" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3 shadow-xs" aria-label="Filter the audit log">
-        <div className="w-48 space-y-1">
-          <label htmlFor="audit-action" className="block text-xs font-medium text-slate-700">
-            Action
-          </label>
+        <StackedField id="audit-action" label="Action" width="w-48">
           <Select id="audit-action" name="action" defaultValue={query.action ?? ""}>
             <option value="">All actions</option>
-            {[...new Set([...actions, ...(query.action ? [query.action] : [])])].map((a) => (
-              <option key={a} value={a}>
-                {a}
-              </option>
-            ))}
+            <ValueOptions values={[...new Set([...actions, ...(query.action ? [query.action] : [])])]} />
           </Select>
-        </div>
-        <div className="w-56 space-y-1">
-          <label htmlFor="audit-actor" className="block text-xs font-medium text-slate-700">
-            Actor e-mail contains
-          </label>
+        </StackedField>
+        <StackedField id="audit-actor" label="Actor e-mail contains" width="w-56">
           <Input id="audit-actor" name="actor" type="search" defaultValue={query.actor ?? ""} autoComplete="off" />
-        </div>
-        <div className="w-56 space-y-1">
-          <label htmlFor="audit-distributor" className="block text-xs font-medium text-slate-700">
-            Distributor
-          </label>
+        </StackedField>
+        <StackedField id="audit-distributor" label="Distributor" width="w-56">
           <Select id="audit-distributor" name="distributor" defaultValue={query.distributor ?? ""}>
             <option value="">All distributors</option>
-            {distributors.map((d) => (
-              <option key={d.code} value={d.code}>
-                {d.code} — {d.name}
-              </option>
-            ))}
+            <DistributorOptions distributors={distributors} />
           </Select>
-        </div>
-        <div className="w-40 space-y-1">
-          <label htmlFor="audit-from" className="block text-xs font-medium text-slate-700">
-            From (UTC day)
-          </label>
+        </StackedField>
+        <StackedField id="audit-from" label="From (UTC day)" width="w-40">
           <Input id="audit-from" name="from" type="date" defaultValue={query.from ?? ""} />
-        </div>
-        <div className="w-40 space-y-1">
-          <label htmlFor="audit-to" className="block text-xs font-medium text-slate-700">
-            To (UTC day, inclusive)
-          </label>
+        </StackedField>
+        <StackedField id="audit-to" label="To (UTC day, inclusive)" width="w-40">
           <Input id="audit-to" name="to" type="date" defaultValue={query.to ?? ""} />
-        </div>
-        <Button type="submit" variant="secondary">
-          Filter
-        </Button>
-        {filtered ? (
-          <Link href="/admin/audit" className={buttonClasses({ variant: "ghost" })}>
-            Clear filters
-          </Link>
-        ) : null}
+        </StackedField>
+        <SubmitOrClear label="Filter" clear={filtered ? { href: "/admin/audit", label: "Clear filters" } : null} />
       </form>
       {!parsed.success ? <p className="text-sm text-red-700">Some filters were not understood and were ignored.</p> : null}
 
@@ -112,17 +84,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         />
       ) : (
         <Table label="Audit log entries" stickyHeader>
-          <THead>
-            <tr>
-              <TH>When</TH>
-              <TH>Actor</TH>
-              <TH>Action</TH>
-              <TH>Distributor</TH>
-              <TH>Subject</TH>
-              <TH>Details</TH>
-              <TH>IP</TH>
-            </tr>
-          </THead>
+          <HeadRow columns={["When", "Actor", "Action", "Distributor", "Subject", "Details", "IP"]} />
           <TBody>
             {page.rows.map((r) => (
               <TR key={r.id}>

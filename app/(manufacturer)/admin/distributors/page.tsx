@@ -5,13 +5,13 @@ import { requirePageViewer } from "@/lib/auth/current-viewer";
 import { listDistributors } from "@/lib/dal/admin/list-distributors";
 import { CATALOGUE_CSV_MAX_BYTES, DISTRIBUTOR_CSV_HEADER } from "@/lib/validation/admin-csv";
 import { PageHeader } from "@/components/ui/page-header";
-import { Card, CardBody, CardHeader } from "@/components/ui/card";
-import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
+import { Table, TBody, TD, TR, HeadRow, numeric } from "@/components/ui/table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Badge } from "@/components/ui/badge";
 import { Num } from "@/components/ui/num";
 import { DistributorForm } from "@/components/admin/distributor-form";
 import { CatalogueImport } from "@/components/admin/catalogue-import";
+import { CreateOrImport } from "@/components/admin/create-or-import";
 import { UtcTime } from "@/components/admin/utc-time";
 import { createDistributorAction } from "./actions";
 
@@ -24,23 +24,12 @@ export default async function DistributorsPage() {
   return (
     <div className="space-y-6">
       <PageHeader title="Distributors" description="The partners who report POS and inventory. Codes are what ERP files and the API use." />
-      <div className="grid gap-6 xl:grid-cols-2">
-        <Card>
-          <CardHeader title="New distributor" />
-          <CardBody>
-            <DistributorForm action={createDistributorAction} />
-          </CardBody>
-        </Card>
-        <Card>
-          <CardHeader
-            title="Import a CSV"
-            description="Header code,name,region,edi_isa_id,edi_gs_id,duns,gln (all but code and name optional; edi_isa_id is qualifier:ID such as ZZ:NORTHWIND). New codes are created; known codes get their name, region and EDI identities updated (a blank cell keeps the stored value); identical rows are left as they are."
-          />
-          <CardBody>
-            <CatalogueImport endpoint="/admin/distributors/import" maxBytes={CATALOGUE_CSV_MAX_BYTES} header={DISTRIBUTOR_CSV_HEADER.join(",")} noun="distributors" />
-          </CardBody>
-        </Card>
-      </div>
+      <CreateOrImport
+        createTitle="New distributor"
+        form={<DistributorForm action={createDistributorAction} />}
+        importDescription="Header code,name,region,edi_isa_id,edi_gs_id,duns,gln (all but code and name optional; edi_isa_id is qualifier:ID such as ZZ:NORTHWIND). New codes are created; known codes get their name, region and EDI identities updated (a blank cell keeps the stored value); identical rows are left as they are."
+        importer={<CatalogueImport endpoint="/admin/distributors/import" maxBytes={CATALOGUE_CSV_MAX_BYTES} header={DISTRIBUTOR_CSV_HEADER.join(",")} noun="distributors" />}
+      />
       <section aria-labelledby="distributors-heading" className="space-y-2">
         <h2 id="distributors-heading" className="text-sm font-semibold text-slate-900">
           All distributors <span className="font-normal text-slate-600 tabular-nums">({rows.length})</span>
@@ -49,17 +38,7 @@ export default async function DistributorsPage() {
           <EmptyState title="No distributors yet" description="Create the first one above, or import a CSV of codes and names." />
         ) : (
           <Table label="Distributors" stickyHeader>
-            <THead>
-              <tr>
-                <TH>Code</TH>
-                <TH>Name</TH>
-                <TH>Region</TH>
-                <TH>EDI identities</TH>
-                <TH numeric>Active users</TH>
-                <TH>Status</TH>
-                <TH>Created</TH>
-              </tr>
-            </THead>
+            <HeadRow columns={["Code", "Name", "Region", "EDI identities", numeric("Active users"), "Status", "Created"]} />
             <TBody>
               {rows.map((d) => (
                 <TR key={d.code}>

@@ -12,7 +12,7 @@ import { UtcTime } from "@/components/admin/utc-time";
 import { PageHeader } from "@/components/ui/page-header";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Table, THead, TBody, TR, TH, TD } from "@/components/ui/table";
+import { Table, TBody, TD, TR, HeadRow } from "@/components/ui/table";
 import { RunJobsButton } from "@/components/compliance/run-jobs-button";
 import { runJobsAction } from "./actions";
 
@@ -104,17 +104,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
         <EmptyState title="No e-mails yet" description="Reminders appear here when the reminder job queues them or a channel manager reminds a partner from the compliance board." />
       ) : (
         <Table label="Outbox messages" stickyHeader>
-          <THead>
-            <tr>
-              <TH>Queued</TH>
-              <TH>Distributor</TH>
-              <TH>What</TH>
-              <TH>Period</TH>
-              <TH>To</TH>
-              <TH>Subject</TH>
-              <TH>Status</TH>
-            </tr>
-          </THead>
+          <HeadRow columns={["Queued", "Distributor", "What", "Period", "To", "Subject", "Status"]} />
           <TBody>
             {rows.map((r) => (
               <TR key={r.id} data-distributor={r.distributor ?? ""} data-kind={r.kind}>

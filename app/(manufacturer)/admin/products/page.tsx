@@ -5,17 +5,16 @@ import { requirePageViewer } from "@/lib/auth/current-viewer";
 import { listProducts } from "@/lib/dal/admin/list-products";
 import { CATALOGUE_CSV_MAX_BYTES, PRODUCT_CSV_HEADER, productListQuerySchema } from "@/lib/validation/admin-csv";
 import { PageHeader } from "@/components/ui/page-header";
-import { Card, CardBody, CardHeader } from "@/components/ui/card";
-import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
+import { Table, TBody, TD, TR, HeadRow, numeric } from "@/components/ui/table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Badge } from "@/components/ui/badge";
-import { Button, buttonClasses } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
+import { StackedField, SubmitOrClear } from "@/components/ui/filter-form";
 import { getFormatter } from "@/lib/format/request-format";
 import { ProductForm } from "@/components/admin/product-form";
 import { CatalogueImport } from "@/components/admin/catalogue-import";
+import { CreateOrImport } from "@/components/admin/create-or-import";
 import { Pager } from "@/components/admin/pager";
-import Link from "next/link";
 import { createProductAction } from "./actions";
 
 export const metadata: Metadata = { title: "Products" };
@@ -34,23 +33,12 @@ export default async function ProductsPage({ searchParams }: { searchParams: Pro
   return (
     <div className="space-y-6">
       <PageHeader title="Products" description="The catalogue: SKUs distributors report against, with the list price rebates are valued at." />
-      <div className="grid gap-6 xl:grid-cols-2">
-        <Card>
-          <CardHeader title="New product" />
-          <CardBody>
-            <ProductForm action={createProductAction} />
-          </CardBody>
-        </Card>
-        <Card>
-          <CardHeader
-            title="Import a CSV"
-            description="Header sku,description,family,list_price,upc,pack_size,pack_sizes (upc and the pack sizes optional; pack_size = units per case, box or reel; pack_sizes per kind of pack, e.g. CA=12;BX=6). New SKUs are created; known SKUs get description, family, list price, UPC and pack size updated (a blank UPC or pack size keeps the stored one); identical rows are left as they are."
-          />
-          <CardBody>
-            <CatalogueImport endpoint="/admin/products/import" maxBytes={CATALOGUE_CSV_MAX_BYTES} header={PRODUCT_CSV_HEADER.join(",")} noun="products" />
-          </CardBody>
-        </Card>
-      </div>
+      <CreateOrImport
+        createTitle="New product"
+        form={<ProductForm action={createProductAction} />}
+        importDescription="Header sku,description,family,list_price,upc,pack_size,pack_sizes (upc and the pack sizes optional; pack_size = units per case, box or reel; pack_sizes per kind of pack, e.g. CA=12;BX=6). New SKUs are created; known SKUs get description, family, list price, UPC and pack size updated (a blank UPC or pack size keeps the stored one); identical rows are left as they are."
+        importer={<CatalogueImport endpoint="/admin/products/import" maxBytes={CATALOGUE_CSV_MAX_BYTES} header={PRODUCT_CSV_HEADER.join(",")} noun="products" />}
+      />
 
       <section aria-labelledby="catalogue-heading" className="space-y-3">
         <div className="flex flex-wrap items-end justify-between gap-3">
@@ -58,20 +46,10 @@ export default async function ProductsPage({ searchParams }: { searchParams: Pro
             Catalogue
           </h2>
           <form method="get" action="/admin/products" role="search" className="flex items-end gap-2">
-            <div className="w-72 space-y-1">
-              <label htmlFor="product-search" className="block text-xs font-medium text-slate-700">
-                Search SKU, description or family
-              </label>
+            <StackedField id="product-search" label="Search SKU, description or family" width="w-72">
               <Input id="product-search" type="search" name="q" defaultValue={query.q ?? ""} />
-            </div>
-            <Button type="submit" variant="secondary">
-              Search
-            </Button>
-            {query.q ? (
-              <Link href="/admin/products" className={buttonClasses({ variant: "ghost" })}>
-                Clear
-              </Link>
-            ) : null}
+            </StackedField>
+            <SubmitOrClear label="Search" clear={query.q ? { href: "/admin/products", label: "Clear" } : null} />
           </form>
         </div>
         {page.rows.length === 0 ? (
@@ -82,17 +60,7 @@ export default async function ProductsPage({ searchParams }: { searchParams: Pro
         ) : (
           <>
             <Table label="Products">
-              <THead>
-                <tr>
-                  <TH>SKU</TH>
-                  <TH>Description</TH>
-                  <TH>Family</TH>
-                  <TH numeric>List price</TH>
-                  <TH>UPC / GTIN</TH>
-                  <TH numeric>Pack size</TH>
-                  <TH>Status</TH>
-                </tr>
-              </THead>
+              <HeadRow columns={["SKU", "Description", "Family", numeric("List price"), "UPC / GTIN", numeric("Pack size"), "Status"]} />
               <TBody>
                 {page.rows.map((p) => (
                   <TR key={p.sku}>

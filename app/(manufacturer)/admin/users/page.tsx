@@ -6,7 +6,7 @@ import { listUsers } from "@/lib/dal/admin/list-users";
 import { listDistributorOptions } from "@/lib/dal/admin/list-distributors";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
-import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
+import { ActionsHead, Table, TBody, TD, TR, HeadRow } from "@/components/ui/table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Badge } from "@/components/ui/badge";
 import { ROLE_LABELS } from "@/components/shell/nav-items";
@@ -45,19 +45,7 @@ export default async function UsersPage() {
           <EmptyState title="No users" description="Create the first one above." />
         ) : (
           <Table label="Users" stickyHeader>
-            <THead>
-              <tr>
-                <TH>E-mail</TH>
-                <TH>Name</TH>
-                <TH>Role</TH>
-                <TH>Distributor</TH>
-                <TH>Status</TH>
-                <TH>Created</TH>
-                <TH className="text-right">
-                  <span className="sr-only">Actions</span>
-                </TH>
-              </tr>
-            </THead>
+            <HeadRow columns={["E-mail", "Name", "Role", "Distributor", "Status", "Created", <ActionsHead key="actions" />]} />
             <TBody>
               {users.map((u) => {
                 const self = u.email.toLowerCase() === viewer.email.toLowerCase();

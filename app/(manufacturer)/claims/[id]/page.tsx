@@ -14,6 +14,7 @@ import { buttonClasses } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { BackLink } from "@/components/ui/back-link";
 import { Pager } from "@/components/admin/pager";
 import { ClaimsSubnav } from "@/components/claims/claims-subnav";
 import { ClaimLines } from "@/components/claims/claim-lines";
@@ -81,11 +82,7 @@ export default async function ClaimPage({ params, searchParams }: { params: Prom
   return (
     <div className="space-y-4">
       <ClaimsSubnav />
-      <p className="text-sm">
-        <Link href="/claims" className="text-indigo-700 hover:underline">
-          ← Claims
-        </Link>
-      </p>
+      <BackLink href="/claims" label="Claims" />
       <PageHeader
         title={title}
         description={`Ship & debit claim of ${claim.distributor.name} for ${f.period(claim.period)}: revision ${claim.revision} of ${latest}, submitted ${f.dateTime(claim.submittedAt)}${claim.fileName ? ` as ${claim.fileName}` : ""}.`}

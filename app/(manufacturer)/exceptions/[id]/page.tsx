@@ -11,6 +11,7 @@ import { ACTIVE_STATUSES, REASON_LABELS } from "@/lib/validation/exceptions";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { BackLink } from "@/components/ui/back-link";
 import { Stat } from "@/components/ui/stat";
 import { Num } from "@/components/ui/num";
 import { CorrectionsPanel } from "@/components/exceptions/corrections-panel";
@@ -45,11 +46,7 @@ export default async function ExceptionPage({ params, searchParams }: { params: 
 
   return (
     <div className="space-y-4">
-      <p className="text-sm">
-        <Link href="/exceptions" className="text-indigo-700 hover:underline">
-          ← Exceptions
-        </Link>
-      </p>
+      <BackLink href="/exceptions" label="Exceptions" />
       {sp.opened === "existing" ? (
         <p role="status" className="rounded-md border border-blue-200 bg-blue-50 px-3 py-2 text-sm text-blue-800">
           This row already had an exception, so nothing new was opened: this is it.

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { withViewerDb } from "@/lib/auth/viewer-db";
 import { requirePageViewer } from "@/lib/auth/current-viewer";
 import { listApprovalQueue, worksExceptions } from "@/lib/dal/corrections/approval-queue";
@@ -7,6 +6,7 @@ import { listOpenNotices } from "@/lib/dal/corrections/approval-notices";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { BackLink } from "@/components/ui/back-link";
 import { ApprovalQueue } from "@/components/exceptions/approval-queue";
 import { formatTime } from "@/components/exceptions/format";
 import { decideCorrectionAction } from "../actions";
@@ -24,11 +24,7 @@ export default async function ApprovalsPage() {
 
   return (
     <div className="space-y-4">
-      <p className="text-sm">
-        <Link href="/exceptions" className="text-indigo-700 hover:underline">
-          ← Exceptions
-        </Link>
-      </p>
+      <BackLink href="/exceptions" label="Exceptions" />
       <PageHeader
         title="To approve"
         description="A correction changes the ledger only when a second person approves it; the proposer cannot. Approving moves the row's calculated inventory by the signed quantity and resolves its exception when the row is then within tolerance."

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { withViewerDb } from "@/lib/auth/viewer-db";
 import { requirePageViewer } from "@/lib/auth/current-viewer";
 import { listAssignableStaff } from "@/lib/dal/exceptions/shared";
@@ -7,6 +6,7 @@ import { currentLedgerPeriod } from "@/lib/dal/ledger/current-period";
 import { requireStaff } from "@/lib/dal/authorize";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { BackLink } from "@/components/ui/back-link";
 import { OpenExceptionForm } from "@/components/exceptions/open-exception-form";
 import { openExceptionAction } from "../actions";
 
@@ -21,11 +21,7 @@ export default async function NewExceptionPage({ searchParams }: { searchParams:
   const [staff, period] = await withViewerDb(viewer, (db) => Promise.all([listAssignableStaff(db), currentLedgerPeriod(db)]));
   return (
     <div className="mx-auto max-w-3xl space-y-4">
-      <p className="text-sm">
-        <Link href="/exceptions" className="text-indigo-700 hover:underline">
-          ← Exceptions
-        </Link>
-      </p>
+      <BackLink href="/exceptions" label="Exceptions" />
       <PageHeader title="Open an exception" description="On one distributor × SKU × period. If that row already has an exception, you are taken to it." />
       <Card>
         <CardHeader title="Row" />

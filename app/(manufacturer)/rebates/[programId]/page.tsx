@@ -8,6 +8,7 @@ import { getEligibility } from "@/lib/dal/rebates/get-eligibility";
 import { centsToDecimal, decimalToScaled } from "@/lib/domain/rebates";
 import { getFormatter } from "@/lib/format/request-format";
 import { PageHeader } from "@/components/ui/page-header";
+import { BackLink } from "@/components/ui/back-link";
 import { buttonClasses } from "@/components/ui/button";
 import { Badge } from "@/components/ui/badge";
 import { Stat } from "@/components/ui/stat";
@@ -32,7 +33,7 @@ export default async function ProgramPage({ params }: { params: Promise<{ progra
   const pct = (text: string) => f.pct(Number(text), { maxDigits: 2 });
   return (
     <div>
-      <p className="mb-2 text-sm"><Link href="/rebates" className="text-indigo-700 hover:underline">← Rebates</Link></p>
+      <BackLink href="/rebates" label="Rebates" className="mb-2 text-sm" />
       <PageHeader
         title={p.name}
         description={`Periods ${f.period(p.fromPeriod)} – ${f.period(p.toPeriod)}. Every period on time (${p.rules.graceDays} grace day${p.rules.graceDays === 1 ? "" : "s"}, ${p.rules.lateAllowed} late period${p.rules.lateAllowed === 1 ? "" : "s"} allowed), completeness at least ${pct(p.rules.minCompletenessPct)}, error |Σ gap| / Σ calculated at most ${pct(p.rules.maxAccuracyPct)}${p.rules.minQualityScore != null ? `, quality score at least ${p.rules.minQualityScore} in every reported period` : ""}; rebate ${pct(p.rules.ratePct)} of sell-through value at list price, in ${p.currency}.`}

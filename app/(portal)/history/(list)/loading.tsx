@@ -1,22 +1,12 @@
 import { Skeleton } from "@/components/ui/skeleton";
+import { HeadingSkeleton, PageSkeleton, RowsSkeleton } from "@/components/ui/page-skeleton";
 
 export default function HistoryLoading() {
   return (
-    <div className="space-y-6" aria-busy="true">
-      <span className="sr-only" role="status">
-        Loading history
-      </span>
-      <div className="space-y-2">
-        <Skeleton className="h-6 w-40" />
-        <Skeleton className="h-4 w-96 max-w-full" />
-      </div>
+    <PageSkeleton label="Loading history">
+      <HeadingSkeleton title="w-40" />
       <Skeleton className="h-20 w-full" />
-      <div className="space-y-2 rounded-lg border border-slate-200 bg-white p-3">
-        <Skeleton className="h-5 w-full" />
-        {Array.from({ length: 10 }, (_, i) => (
-          <Skeleton key={i} className="h-8 w-full" />
-        ))}
-      </div>
-    </div>
+      <RowsSkeleton header rows={10} />
+    </PageSkeleton>
   );
 }

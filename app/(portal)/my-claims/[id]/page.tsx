@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter } from "@/lib/format/request-format";
 import { PageHeader } from "@/components/ui/page-header";
+import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { buttonClasses } from "@/components/ui/button";
 import { ClaimTotalsCard } from "@/components/claims-portal/claim-totals";
 import { ClaimLinesTable } from "@/components/claims-portal/claim-lines-table";
@@ -31,17 +32,7 @@ export default async function ClaimPage({ params, searchParams }: { params: Prom
 
   return (
     <div className="space-y-6">
-      <nav aria-label="Breadcrumb" className="text-sm text-slate-600">
-        <ol className="flex flex-wrap items-center gap-1.5">
-          <li>
-            <Link href="/my-claims" className="text-indigo-700 underline-offset-2 hover:underline">
-              Claims
-            </Link>
-          </li>
-          <li aria-hidden="true">/</li>
-          <li aria-current="page">{claim.reference ?? f.period(claim.period)}</li>
-        </ol>
-      </nav>
+      <Breadcrumb trail={[{ href: "/my-claims", label: "Claims" }]} current={claim.reference ?? f.period(claim.period)} />
 
       {submitted !== null && submitted === claim.revision && isLatest ? <SubmittedBanner revision={claim.revision} totals={claim.totals} /> : null}
 

@@ -6,6 +6,7 @@ import { requirePageViewer } from "@/lib/auth/current-viewer";
 import { diffRevisions } from "@/lib/dal/submissions/diff-revisions";
 import { getFormatter } from "@/lib/format/request-format";
 import { PageHeader } from "@/components/ui/page-header";
+import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { buttonClasses } from "@/components/ui/button";
@@ -96,17 +97,7 @@ export default async function PeriodHistoryPage({ params, searchParams }: { para
 
   return (
     <div className="space-y-6">
-      <nav aria-label="Breadcrumb" className="text-sm text-slate-600">
-        <ol className="flex flex-wrap items-center gap-1.5">
-          <li>
-            <Link href="/history" className="text-indigo-700 underline-offset-2 hover:underline">
-              History
-            </Link>
-          </li>
-          <li aria-hidden="true">/</li>
-          <li aria-current="page">{label}</li>
-        </ol>
-      </nav>
+      <Breadcrumb trail={[{ href: "/history", label: "History" }]} current={label} />
 
       <PageHeader
         title={`${label} (${period})`}

@@ -5,6 +5,7 @@ import { requirePageViewer } from "@/lib/auth/current-viewer";
 import { getFormatter } from "@/lib/format/request-format";
 import type { Formatter } from "@/lib/format/formatter";
 import { PageHeader } from "@/components/ui/page-header";
+import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { buttonClasses } from "@/components/ui/button";
@@ -63,23 +64,13 @@ export default async function RevisionPage({ params, searchParams }: { params: P
 
   return (
     <div className="space-y-6">
-      <nav aria-label="Breadcrumb" className="text-sm text-slate-600">
-        <ol className="flex flex-wrap items-center gap-1.5">
-          <li>
-            <Link href="/history" className="text-indigo-700 underline-offset-2 hover:underline">
-              History
-            </Link>
-          </li>
-          <li aria-hidden="true">/</li>
-          <li>
-            <Link href={`/history/${period}`} className="text-indigo-700 underline-offset-2 hover:underline">
-              {label}
-            </Link>
-          </li>
-          <li aria-hidden="true">/</li>
-          <li aria-current="page">Revision {revision}</li>
-        </ol>
-      </nav>
+      <Breadcrumb
+        trail={[
+          { href: "/history", label: "History" },
+          { href: `/history/${period}`, label },
+        ]}
+        current={<>Revision {revision}</>}
+      />
 
       {receipt ? (
         <ReceiptBanner period={period} revision={revision}>

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getFormatter } from "@/lib/format/request-format";
 import { PageHeader } from "@/components/ui/page-header";
+import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { ClaimLinesEditor } from "@/components/claims-portal/editor/claim-lines-editor";
 import { CarriedLines } from "@/components/claims-portal/carried-lines";
 import { correctionDrafts } from "@/components/claims-portal/editor/correction-drafts";
@@ -28,23 +28,13 @@ export default async function ResubmitClaimPage({ params }: { params: Promise<{ 
   const name = claim.reference ?? f.period(claim.period);
   return (
     <div className="space-y-4">
-      <nav aria-label="Breadcrumb" className="text-sm text-slate-600">
-        <ol className="flex flex-wrap items-center gap-1.5">
-          <li>
-            <Link href="/my-claims" className="text-indigo-700 underline-offset-2 hover:underline">
-              Claims
-            </Link>
-          </li>
-          <li aria-hidden="true">/</li>
-          <li>
-            <Link href={`/my-claims/${claim.id}`} className="text-indigo-700 underline-offset-2 hover:underline">
-              {name}
-            </Link>
-          </li>
-          <li aria-hidden="true">/</li>
-          <li aria-current="page">Resubmit</li>
-        </ol>
-      </nav>
+      <Breadcrumb
+        trail={[
+          { href: "/my-claims", label: "Claims" },
+          { href: `/my-claims/${claim.id}`, label: name },
+        ]}
+        current="Resubmit"
+      />
       <PageHeader
         title={`Resubmit corrected lines — ${name}`}
         description={`${f.period(claim.period)}. The ${open.length === 1 ? "line" : `${open.length} lines`} not approved in revision ${claim.revision} ${open.length === 1 ? "is" : "are"} below as you sent ${open.length === 1 ? "it" : "them"}: correct what the reason names, remove a line you no longer claim, or add one. Sending makes revision ${claim.revision + 1}; revision ${claim.revision} stays in the history.`}

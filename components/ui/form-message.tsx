@@ -1,5 +1,5 @@
-/** A form's outcome, announced politely: the error, or the success message. Same look as the sign-in form's. */
-export function AccountFormMessage({ error, success, testId }: { error?: string | null; success?: string | null; testId?: string }) {
+/** A form's outcome, announced politely: the error, or the success message. */
+export function FormMessage({ error, success, testId }: { error?: string | null; success?: string | null; testId?: string }) {
   return (
     <div aria-live="polite" aria-atomic="true" data-testid={testId}>
       {error ? (
