@@ -28,11 +28,8 @@ export function preparing<T extends Sql>(client: T): T {
   return new Proxy(client, {
     get(target, key, receiver) {
       if (key === "unsafe") {
-        const unsafe: Unsafe = (query, params, options) =>
-          target.unsafe(query, params, {
-            ...options,
-            prepare: options?.prepare || (params?.length ?? 0) > 0 && (params?.length ?? 0) <= MAX_PREPARED_PARAMS,
-          });
+        const unsafe: Unsafe = (query, params = [], options) =>
+          target.unsafe(query, params, { ...options, prepare: options?.prepare || (params.length > 0 && params.length <= MAX_PREPARED_PARAMS) });
         return unsafe;
       }
       if (key === "begin" || key === "savepoint") {

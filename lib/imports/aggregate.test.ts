@@ -150,7 +150,7 @@ describe("createPartResolver", () => {
 
 describe("smallLine", () => {
   it("reads an invoice line exactly as Number() did, for every one- and two-character text", async () => {
-    const { smallLine } = await import("./aggregate");
+    const { smallLine } = await import("./seen-invoice-lines");
     const chars = [..."0123456789 .+-eEx\t"];
     const samples = [...chars, ...chars.flatMap((a) => chars.map((b) => a + b)), "", "100", "007"];
     for (const s of samples) {
