@@ -5,6 +5,7 @@
 import { spawnSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { serverNodeFlags } from "./node-flags.mjs";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 process.chdir(root);
@@ -37,7 +38,8 @@ const port = process.env.PORT || "3000";
 if (!process.env.DATABASE_URL) {
   console.log(`[sellthru] embedded database in ${process.env.SELLTHRU_DATA_DIR || "./.data"}; demo accounts use the password sellthru-demo`);
 }
-// Our own server entry (scripts/server.mjs): Next's handler with the HTTP timeouts and the gate we set.
-const child = spawn(process.execPath, [path.join(root, "scripts/server.mjs")], { stdio: "inherit", env: { ...process.env, PORT: port, NODE_ENV: "production" } });
+// Our own server entry (scripts/server.mjs): Next's handler with the HTTP timeouts and the gate we set,
+// run with the V8 flags of scripts/node-flags.mjs.
+const child = spawn(process.execPath, [...serverNodeFlags(), path.join(root, "scripts/server.mjs")], { stdio: "inherit", env: { ...process.env, PORT: port, NODE_ENV: "production" } });
 for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => child.kill(sig));
 child.on("exit", (code) => process.exit(code ?? 0));

@@ -8,7 +8,7 @@
  *
  * The database in DATABASE_URL is dropped and re-created (migrated by the server at start-up); a
  * distributor, its user, an API token and the file's SKUs are added; the production build is served
- * by our own server entry (scripts/server.mjs, as `npm start` does). Then, per run, alternately:
+ * by our own server entry with its V8 flags (scripts/server.mjs, scripts/node-flags.mjs, as `npm start` does). Then, per run, alternately:
  *  (a) `COPY … FROM STDIN (FORMAT csv, HEADER)` of the file into an unindexed table of text columns;
  *  (b) `POST /api/v1/uploads` of the same file, streamed from disk by this process, the server's
  *      resident memory sampled from /proc every 50 ms (growth over its level before the request), and
@@ -26,6 +26,8 @@ import * as t from "../../db/schema";
 import { newApiToken } from "../../lib/auth/api-token";
 import { generatePosCsv } from "./generate";
 import { scratchDatabase } from "../scratch-db";
+import { serverNodeFlags } from "../../scripts/node-flags.mjs";
+import { cpuSnapshot, cpuSpent, isPostgres, processTree } from "../proc-cpu";
 
 const URL_ = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/sellthru_bench_http";
 const LINES = Number(process.env.INGEST_LINES ?? 1_000_000);
@@ -60,7 +62,7 @@ async function main() {
   const { bytes } = await generatePosCsv(file, LINES);
   // INGEST_CPU_PROF=dir: the server (and its worker threads) write V8 CPU profiles there when it stops.
   const prof = process.env.INGEST_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.INGEST_CPU_PROF}`] : [];
-  const server = spawn(process.execPath, [...prof, path.join(root, "scripts/server.mjs")], {
+  const server = spawn(process.execPath, [...prof, ...serverNodeFlags(), path.join(root, "scripts/server.mjs")], {
     cwd: root,
     env: { ...process.env, DATABASE_URL: asLocalAppLogin(URL_), SELLTHRU_MIGRATION_URL: URL_, PORT: String(PORT), NODE_ENV: "production", NEXT_DIST_DIR: distDir, AUTH_SECRET: "bench-secret-bench-secret-bench-secret", SELLTHRU_JOBS_EVERY_MINUTES: "0", SELLTHRU_MAX_UPLOAD_MB: "512" },
     stdio: ["ignore", "pipe", "pipe"],
@@ -70,7 +72,7 @@ async function main() {
   server.stderr!.on("data", (b: Buffer) => (log += b));
   const base = `http://127.0.0.1:${PORT}`;
   const sql = postgres(URL_, { max: 1, onnotice: () => {} });
-  const rows: { copyS: number; httpS: number; memMb: number; healthMaxMs: number; status: number; rows: number }[] = [];
+  const rows: { copyS: number; httpS: number; memMb: number; healthMaxMs: number; status: number; rows: number; cpu: { copyPg: number; httpPg: number; httpServer: number } }[] = [];
   try {
     for (let i = 0; i < 120; i++) {
       if ((await fetch(`${base}/api/health`).then((r) => r.status).catch(() => 0)) === 200) break;
@@ -93,9 +95,11 @@ async function main() {
     await sql.unsafe(`create table bench_copy (invoice_date text, invoice text, line text, part text, description text, qty text, price text, customer text, city text, state text, country text)`);
     for (let run = 0; run < RUNS; run++) {
       await sql.unsafe(`truncate bench_copy`);
+      let cpu0 = cpuSnapshot();
       let t0 = now();
       await pipeline(fs.createReadStream(file, { highWaterMark: 1024 * 1024 }), await sql.unsafe(`copy bench_copy from stdin with (format csv, header true)`).writable());
       const copyS = (now() - t0) / 1000;
+      const copyPg = cpuSpent(cpu0, cpuSnapshot(), isPostgres);
       await sleep(1000);
       const baseMb = rssMb(pid);
       let peak = baseMb;
@@ -110,14 +114,18 @@ async function main() {
           await sleep(100);
         }
       })();
+      cpu0 = cpuSnapshot();
       t0 = now();
       const r = await upload();
       const httpS = (now() - t0) / 1000;
+      const cpu1 = cpuSnapshot();
+      const tree = processTree(cpu1, pid);
+      const cpu = { copyPg, httpPg: cpuSpent(cpu0, cpu1, isPostgres), httpServer: cpuSpent(cpu0, cpu1, (p) => tree.has(p)) };
       uploading = false;
       await health;
       clearInterval(sampler);
-      rows.push({ copyS, httpS, memMb: peak - baseMb, healthMaxMs: healthMax, status: r.status, rows: r.body.rowsRead ?? 0 });
-      console.log(`run ${run + 1}: COPY ${copyS.toFixed(2)} s, HTTP ${httpS.toFixed(2)} s (${r.status}, ${r.body.rowsRead} rows) → ${((copyS / httpS) * 100).toFixed(0)} % of COPY; server RSS +${(peak - baseMb).toFixed(0)} MB; /api/health slowest ${healthMax.toFixed(0)} ms; load ${os.loadavg()[0]!.toFixed(1)}`);
+      rows.push({ copyS, httpS, memMb: peak - baseMb, healthMaxMs: healthMax, status: r.status, rows: r.body.rowsRead ?? 0, cpu });
+      console.log(`run ${run + 1}: COPY ${copyS.toFixed(2)} s, HTTP ${httpS.toFixed(2)} s (${r.status}, ${r.body.rowsRead} rows) → ${((copyS / httpS) * 100).toFixed(0)} % of COPY; server RSS +${(peak - baseMb).toFixed(0)} MB; /api/health slowest ${healthMax.toFixed(0)} ms; CPU: COPY Postgres ${cpu.copyPg.toFixed(2)} s, upload Postgres ${cpu.httpPg.toFixed(2)} s + server ${cpu.httpServer.toFixed(2)} s; load ${os.loadavg()[0]!.toFixed(1)}`);
       if (r.status !== 200) throw new Error(`upload failed: ${JSON.stringify(r.body)}`);
     }
   } finally {
@@ -135,6 +143,9 @@ async function main() {
   line("POST /api/v1/uploads s", rows.map((r) => r.httpS), (x) => x.toFixed(2));
   line("HTTP rows/s ÷ COPY rows/s (same run)", ratios, (x) => `${(x * 100).toFixed(0)} %`);
   line("server RSS growth MB", rows.map((r) => r.memMb), (x) => x.toFixed(0));
+  line("CPU s, Postgres, during COPY", rows.map((r) => r.cpu.copyPg), (x) => x.toFixed(2));
+  line("CPU s, Postgres, during the upload", rows.map((r) => r.cpu.httpPg), (x) => x.toFixed(2));
+  line("CPU s, app server (all threads), during the upload", rows.map((r) => r.cpu.httpServer), (x) => x.toFixed(2));
   line("/api/health slowest answer during the upload, ms", rows.map((r) => r.healthMaxMs), (x) => x.toFixed(0));
   const ok = median(ratios) >= 0.5 && Math.max(...rows.map((r) => r.memMb)) <= 300;
   console.log(`\nTargets: median ≥ 50 % of COPY → ${(median(ratios) * 100).toFixed(0)} %; ≤ 300 MB → max ${Math.max(...rows.map((r) => r.memMb)).toFixed(0)} MB. ${ok ? "MET" : "NOT MET"}`);

@@ -1,12 +1,13 @@
 /**
  * Load benchmark: 500 distributors each submit a 200-line monthly report through the REST API
- * within a short window, against a production build on Postgres. Prints throughput, latency
+ * within a short window, against a production build on Postgres, served as `npm start` serves it. Prints throughput, latency
  * percentiles and errors, then checks that every submission was stored exactly once.
  *
  *   npm run build                      (or NEXT_DIST_DIR=.next-bench npx next build, and the same NEXT_DIST_DIR below)
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/sellthru_bench_load npx tsx bench/load/run.ts
  *
  * Options (env): LOAD_DISTRIBUTORS (500), LOAD_LINES (200), LOAD_CONNECTIONS (50), LOAD_PORT (3300),
+ * LOAD_POOL (the app server's database pool, SELLTHRU_DB_POOL; unset: the app's default, 10),
  * LOAD_MISMATCH (0.05): the share of lines whose reported on hand differs from the calculated balance
  * (by 25–64 units: out of tolerance, so each opens an automatic exception; 1 = every line),
  * LOAD_CPU_PROF (a folder: the server's V8 CPU profile is written there when it stops),
@@ -18,11 +19,14 @@
  * In the same run, on the same database, the baseline: the same 500 submissions as bare Postgres
  * transactions (a header row and its lines in one multi-row INSERT, with foreign keys to distributors
  * and products) over as many connections, no application in between. Printed side by side, with the
- * ratios the issue sets (throughput ≥ 0.5× the database's, p95 ≤ 2× its p95).
+ * ratios the issue sets (throughput ≥ 0.5× the database's, p95 ≤ 2× its p95), and the CPU each phase
+ * cost per submission (Linux /proc: Postgres, the app server, this process), with the ceiling that
+ * Postgres's share alone sets (the CPUs ÷ its CPU per submission).
  */
 import { spawn } from "node:child_process";
 import path from "node:path";
 import fs from "node:fs";
+import os from "node:os";
 import { randomUUID } from "node:crypto";
 import postgres from "postgres";
 import autocannon from "autocannon";
@@ -32,11 +36,14 @@ import { newApiToken } from "../../lib/auth/api-token";
 import { addPeriods, latestEndedPeriod } from "../../lib/domain/periods";
 import { rollLedger } from "../../lib/dal/ledger/roll-ledger";
 import { scratchDatabase } from "../scratch-db";
+import { serverNodeFlags } from "../../scripts/node-flags.mjs";
+import { cpuSnapshot, cpuSpent, isPostgres, processTree } from "../proc-cpu";
 
 const DISTRIBUTORS = Number(process.env.LOAD_DISTRIBUTORS ?? 500);
 const LINES = Number(process.env.LOAD_LINES ?? 200);
 const CONNECTIONS = Number(process.env.LOAD_CONNECTIONS ?? 50);
 const PORT = Number(process.env.LOAD_PORT ?? 3300);
+const POOL = Number(process.env.LOAD_POOL ?? 0);
 const HISTORY = Number(process.env.LOAD_HISTORY ?? 100_000);
 const MISMATCH = Number(process.env.LOAD_MISMATCH ?? 0.05);
 const root = path.resolve(__dirname, "../..");
@@ -121,6 +128,8 @@ async function history(url: string, period: string): Promise<number> {
 interface Figures {
   seconds: number;
   latencies: number[];
+  /** CPU seconds during the phase: Postgres (every postgres process), this client. */
+  cpu: { postgres: number; client: number };
 }
 
 /** The baseline: the same submissions as bare Postgres transactions over CONNECTIONS connections. */
@@ -135,6 +144,8 @@ async function bare(url: string, period: string, bodies: { sold: number; returne
   const productIds = (await owner<{ id: number }[]>`select id from products order by id`).map((r) => r.id);
   const latencies: number[] = [];
   let next = 0;
+  const before = cpuSnapshot();
+  const client0 = process.cpuUsage();
   const started = performance.now();
   await Promise.all(
     Array.from({ length: CONNECTIONS }, async () => {
@@ -149,10 +160,13 @@ async function bare(url: string, period: string, bodies: { sold: number; returne
     }),
   );
   const seconds = (performance.now() - started) / 1000;
+  const cpu = { postgres: cpuSpent(before, cpuSnapshot(), isPostgres), client: cpuSeconds(process.cpuUsage(client0)) };
   await owner.unsafe(`drop table bare_lines; drop table bare_revisions`);
   await owner.end();
-  return { seconds, latencies: latencies.sort((a, b) => a - b) };
+  return { seconds, latencies: latencies.sort((a, b) => a - b), cpu };
 }
+
+const cpuSeconds = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1e6;
 
 async function waitForHealth(base: string, ms: number) {
   const until = Date.now() + ms;
@@ -192,10 +206,16 @@ async function main() {
 
   // LOAD_CPU_PROF=dir: the server writes a V8 CPU profile there when it stops (chrome://inspect, speedscope).
   const prof = process.env.LOAD_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.LOAD_CPU_PROF}`] : [];
-  const server = spawn(process.execPath, [...prof, path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(PORT)], {
+  // The production server as `npm start` runs it: our server entry with its V8 flags (scripts/start.mjs).
+  const server = spawn(process.execPath, [...prof, ...serverNodeFlags(), path.join(root, "scripts/server.mjs")], {
     cwd: root,
-    // As production connects: the app's own login role, migrations as the owner (README, Configuration).
-    env: { ...process.env, DATABASE_URL: asLocalAppLogin(url), SELLTHRU_MIGRATION_URL: url, AUTH_SECRET: "load-benchmark-secret-0123456789", SELLTHRU_DB_POOL: "20", SELLTHRU_JOBS_EVERY_MINUTES: "0", NODE_ENV: "production" },
+    // As production connects: the app's own login role, migrations as the owner (README, Configuration);
+    // the pool at the app's default unless LOAD_POOL says otherwise.
+    env: {
+      ...process.env, DATABASE_URL: asLocalAppLogin(url), SELLTHRU_MIGRATION_URL: url, AUTH_SECRET: "load-benchmark-secret-0123456789",
+      PORT: String(PORT), NEXT_DIST_DIR: distDir, SELLTHRU_JOBS_EVERY_MINUTES: "0", NODE_ENV: "production",
+      ...(POOL ? { SELLTHRU_DB_POOL: String(POOL) } : {}),
+    },
     stdio: ["ignore", "ignore", "inherit"],
   });
   const base = `http://127.0.0.1:${PORT}`;
@@ -205,6 +225,8 @@ async function main() {
     let next = 0;
     const latencies: number[] = [];
     const statuses = new Map<number, number>();
+    const before = cpuSnapshot();
+    const client0 = process.cpuUsage();
     let finish!: (r: autocannon.Result) => void;
     let fail!: (e: unknown) => void;
     const done = new Promise<autocannon.Result>((res, rej) => ((finish = res), (fail = rej)));
@@ -233,6 +255,13 @@ async function main() {
       statuses.set(status, (statuses.get(status) ?? 0) + 1);
     });
     const result = await done;
+    const after = cpuSnapshot();
+    const serverTree = processTree(after, server.pid!);
+    const cpu = {
+      postgres: cpuSpent(before, after, isPostgres),
+      server: cpuSpent(before, after, (pid) => serverTree.has(pid)),
+      client: cpuSeconds(process.cpuUsage(client0)),
+    };
     latencies.sort((a, b) => a - b);
     const ok = statuses.get(201) ?? 0;
     const check = postgres(url, { max: 1, onnotice: () => {} });
@@ -257,6 +286,15 @@ async function main() {
     console.log(`  duration              ${baseline.seconds.toFixed(2)} s`);
     console.log(`  throughput            ${bareRate.toFixed(1)} submissions/s`);
     console.log(`  latency p50/p95/p99   ${Math.round(pct(baseline.latencies, 50))} / ${Math.round(bareP95)} / ${Math.round(pct(baseline.latencies, 99))} ms`);
+    // Where the machine's CPU went, per submission (Linux /proc): the ceiling Postgres's own share sets.
+    const per = (s: number, n: number) => `${((s * 1000) / n).toFixed(1)} ms`;
+    const n = latencies.length;
+    const bareN = baseline.latencies.length;
+    const ceiling = os.cpus().length / (cpu.postgres / n);
+    console.log(`\nCPU per submission (user + system, this phase only, ${os.cpus().length} CPUs)`);
+    console.log(`  app       Postgres ${per(cpu.postgres, n)}, app server ${per(cpu.server, n)}, load generator ${per(cpu.client, n)}`);
+    console.log(`  bare      Postgres ${per(baseline.cpu.postgres, bareN)}, client ${per(baseline.cpu.client, bareN)}`);
+    console.log(`  ceiling   the app's statements alone allow at most ${ceiling.toFixed(0)} submissions/s on these CPUs (${(ceiling / bareRate).toFixed(2)}× bare), even if the app server cost nothing`);
     console.log(`\nwith ${stored.toLocaleString("en-US")} lines stored before, ${Math.round(MISMATCH * 100)} % of lines out of tolerance: throughput ${(latencies.length / seconds / bareRate).toFixed(2)}× the database's (target ≥ 0.5×), p95 ${(pct(latencies, 95) / bareP95).toFixed(2)}× its p95 (target ≤ 2×)`);
     if (ok !== DISTRIBUTORS || lost !== 0 || Number(storedLines) !== DISTRIBUTORS * LINES) process.exitCode = 1;
   } finally {
