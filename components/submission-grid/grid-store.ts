@@ -5,7 +5,7 @@
  * `useSyncExternalStore(store.subscribeRow(i), () => store.rowState(i))` and are `React.memo`ised.
  *
  * The store also keeps what the draft autosave needs: which cells changed since the last save
- * (`dirty`), the values to send (`takePatch`) and how to adopt a colleague's saved draft
+ * (`unsaved-cells.ts`), the values to send (`takePatch`) and how to adopt a colleague's saved draft
  * (`applyRemote`). The row model and its arithmetic live in `grid-model.ts` (re-exported here), the
  * read-only derivations in `grid-selectors.ts`.
  */
@@ -15,12 +15,10 @@ import {
   baseOf,
   cellKey,
   same,
-  setPatch,
   summarise,
   summaryAfter,
   valueOfText,
   withoutError,
-  type CellPatch,
   type DraftPatch,
   type EditField,
   type ErrorField,
@@ -29,6 +27,7 @@ import {
   type Summary,
 } from "./grid-model";
 import * as select from "./grid-selectors";
+import { UnsavedCells, type RowAt } from "./unsaved-cells";
 import type { RowFlag } from "@/lib/domain/submission-checks";
 import type { CatalogueProduct, GridInput } from "./types";
 
@@ -49,10 +48,8 @@ export class GridStore {
   private summaryValue: Summary;
   private listVersionValue = 0;
   private errorsVersionValue = 0;
-  /** Cells changed since they were last handed to the autosave, per SKU. */
-  private dirty = new Map<string, Set<EditField>>();
-  /** Rows added by hand whose existence still has to be saved in the draft. */
-  private forced = new Set<string>();
+  /** Cells changed, and rows added by hand, since the autosave last took them. */
+  private readonly unsaved = new UnsavedCells();
   /** Count row renders (`?bench=1`); read by bench/submit-page/run.mjs. */
   readonly bench: boolean;
   readonly tolerance: number;
@@ -225,7 +222,7 @@ export class GridStore {
     this.rows.push(row);
     this.states.push({ sold: 0, returned: 0, onHand: 0, note: "", forecast: ["", "", ""], errors: null, flags: null });
     this.bySku.set(p.sku.toUpperCase(), i);
-    this.forced.add(p.sku);
+    this.unsaved.markAdded(p.sku);
     this.summaryValue = { ...this.summaryValue, rows: this.rows.length };
     this.listVersionValue++;
     this.listListeners.forEach((l) => l());
@@ -252,7 +249,7 @@ export class GridStore {
       const remote = cells[row.sku];
       if (onlyPresent && !remote) return;
       for (const f of [...NUM_FIELDS, "note"] as EditField[]) {
-        if (this.dirty.get(row.sku)?.has(f) || except.has(cellKey(row.sku, f))) continue;
+        if (this.unsaved.has(row.sku, f) || except.has(cellKey(row.sku, f))) continue;
         const r = remote?.[f as DraftField];
         if (onlyPresent && r === undefined) continue;
         const want: DraftValue = r === undefined ? baseOf(row, f) : f === "note" ? String(r) : r;
@@ -267,50 +264,18 @@ export class GridStore {
 
   /** Marks cells as changed since the last save (values restored from sessionStorage, a failed save). */
   markDirty(sku: string, f: EditField): void {
-    let set = this.dirty.get(sku);
-    if (!set) this.dirty.set(sku, (set = new Set()));
-    set.add(f);
+    this.unsaved.mark(sku, f);
   }
+  hasDirty = (): boolean => this.unsaved.any();
 
-  hasDirty(): boolean {
-    return this.dirty.size > 0 || this.forced.size > 0;
-  }
-
-  /**
-   * The cells changed since the last save, as a draft patch (a cell back at its starting value is
-   * `null`: the edit is dropped), and forgets them: `restorePatch` puts them back after a failed save.
-   */
+  /** The unsaved cells as a draft patch (`null`: back at the start), forgotten until `restorePatch`. */
   takePatch(): DraftPatch {
-    const patch: DraftPatch = {};
-    for (const [sku, fields] of this.dirty) {
-      const i = this.indexOf(sku);
-      if (i === undefined) continue;
-      const cell: CellPatch = {};
-      for (const f of fields) setPatch(cell, f, this.patchValue(i, f));
-      patch[sku] = cell;
-    }
-    for (const sku of this.forced) {
-      const i = this.indexOf(sku);
-      if (i === undefined) continue;
-      // A hand-added SKU is kept in the draft by its quantities, even when they are all 0.
-      const s = this.states[i]!;
-      patch[sku] = { ...(patch[sku] ?? {}), sold: s.sold, returned: s.returned, onHand: s.onHand };
-    }
-    this.dirty = new Map();
-    this.forced = new Set();
-    return patch;
+    return this.unsaved.take(this.rowAt);
   }
 
   /** The changed-but-unsaved cells (only the keys matter), without forgetting them. */
   peekDirty(): DraftPatch {
-    const out: DraftPatch = {};
-    for (const [sku, fields] of this.dirty) {
-      const c: CellPatch = {};
-      for (const f of fields) setPatch(c, f, null);
-      out[sku] = c;
-    }
-    for (const sku of this.forced) out[sku] = { ...(out[sku] ?? {}), sold: null, returned: null, onHand: null };
-    return out;
+    return this.unsaved.keys();
   }
 
   /** Rows added by hand in this browser (to restore them after a reload). */
@@ -319,13 +284,13 @@ export class GridStore {
   }
 
   restorePatch(patch: DraftPatch): void {
-    for (const [sku, cell] of Object.entries(patch)) {
-      const i = this.indexOf(sku);
-      if (i === undefined) continue;
-      if (this.rows[i]!.added && cell && "sold" in cell && "returned" in cell && "onHand" in cell) this.forced.add(sku);
-      for (const f of Object.keys(cell ?? {}) as EditField[]) this.markDirty(sku, f);
-    }
+    this.unsaved.restore(patch, this.rowAt);
   }
+
+  private readonly rowAt: RowAt = (sku) => {
+    const i = this.indexOf(sku);
+    return i === undefined ? undefined : { row: this.rows[i]!, state: this.states[i]! };
+  };
 
   /** Every edited cell (vs the starting values) and every hand-added row, as a full patch. */
   allEdits(): DraftPatch {
@@ -335,10 +300,6 @@ export class GridStore {
   /** The current values of `patch`'s cells (for sessionStorage: what must not be lost). */
   valuesOf(patch: DraftPatch): Record<string, Partial<Record<EditField, DraftValue>>> {
     return select.valuesOf(patch, this.states, (sku) => this.indexOf(sku));
-  }
-
-  private patchValue(i: number, f: EditField): DraftValue | null {
-    return select.patchValue(this.rows[i]!, this.states[i]!, f);
   }
 
   // ---- upload (issue 4; components/upload) -------------------------------------------------------

@@ -3,15 +3,15 @@
  * exactly one place — accepted, `errors`, `outOfPeriod`, `duplicates`, an unknown part's row count
  * or `skipped` — so rowsRead always equals their sum (nothing is dropped silently).
  */
-import { toUnits, unitMeaning, unitPlural } from "../domain/units";
 import { confusableCharIn, confusableMessage, visiblePart } from "./part-number";
 import { contentPrint, keyPrint, RecordPrints } from "./record-prints";
 import { SeenInvoiceLines, smallLine, type SeenInvoices } from "./seen-invoice-lines";
+import { UnitConversions, type UnitOptions } from "./unit-conversions";
 import type {
   CodeNote, Format, Kind, PartIds, PartResolver, PosLine, ResolvedPosLine, RowError, Skipped, SkuTotals, SummaryRow, UploadResult, Warning,
 } from "./types";
 
-export interface AggregateOptions {
+export interface AggregateOptions extends UnitOptions {
   /** "YYYY-MM": POS lines dated outside it are listed in `outOfPeriod`, not counted. */
   period: string;
   resolvePart: PartResolver;
@@ -23,10 +23,6 @@ export interface AggregateOptions {
    * (listed in `duplicates`, not counted) — the distributor's answer.
    */
   duplicates?: "keep" | "drop";
-  /** Units per case/box/pack of a SKU in the file's unit (catalogue or the distributor's answer); null when not known. */
-  packSize?: (sku: string, unit: string) => number | null | undefined;
-  /** The column a unit problem names: a spreadsheet's unit (or quantity) header; X12 names QTY03 / ZA03. */
-  unitColumn?: string;
 }
 
 const BATCH = 1000;
@@ -90,10 +86,7 @@ export class Aggregator {
   private readonly codeNotes = new Map<string, CodeNote>();
   private readonly prints = new RecordPrints();
   private readonly identical: NonNullable<UploadResult["identicalLines"]> = [];
-  /** Rows whose unit column is empty (counted as units), and the first of them. */
-  private unitEmpty = { rows: 0, first: 0 };
-  /** SKU + unit → rows that could not be converted to units (pack size unknown). */
-  private readonly unitAsks = new Map<string, { sku: string; unit: string; rows: number }>();
+  private readonly units: UnitConversions; // quantities in cases, dozens… (unit-conversions.ts)
   private firstDate: string | null = null;
   private lastDate: string | null = null;
 
@@ -101,7 +94,9 @@ export class Aggregator {
     readonly format: Format,
     readonly kind: Kind,
     private readonly opts: AggregateOptions,
-  ) {}
+  ) {
+    this.units = new UnitConversions(opts, this);
+  }
 
   error(e: RowError): void {
     this.rowsRead++;
@@ -233,8 +228,12 @@ export class Aggregator {
     }
     const sku = this.resolve(p.identifiers, p.line);
     if (!sku) return;
-    if (p.unit === "") this.unitLeftEmpty(p.line);
-    else if (p.unit && !this.convert(p, sku)) return;
+    if (p.unit === "") this.units.leftEmpty(p.line);
+    else if (p.unit) {
+      const units = this.units.inUnits(p.quantity, p.unit, sku, p.line, "QTY03");
+      if (units === null) return;
+      p.quantity = units;
+    }
     this.rowsAccepted++;
     if (p.date) this.dated(p.date);
     const t = this.bucket(sku, p.line);
@@ -254,39 +253,6 @@ export class Aggregator {
     } else this.posLines.push(resolved);
   }
 
-  /** A unit other than eaches → units with the SKU's pack size; false (an error row, and a question) when it cannot be. */
-  private convert(p: PosLine, sku: string): boolean {
-    const c = toUnits(p.quantity, p.unit, this.opts.packSize?.(sku, p.unit!));
-    if (c.ok) {
-      this.noteUnit(p.unit!, c);
-      p.quantity = c.units;
-      return true;
-    }
-    this.unitProblem(sku, c.unit, c.reason, p.line, this.opts.unitColumn ?? "QTY03");
-    return false;
-  }
-
-  private unitLeftEmpty(line: number): void {
-    if (this.unitEmpty.rows++ === 0) this.unitEmpty.first = line;
-  }
-
-  /** A conversion is said once per unit in the answer's codes (eaches need no word). */
-  private noteUnit(unit: string, c: { factor: number; kind: string }): void {
-    if (c.factor === 1 && c.kind === "each") return;
-    this.note({ code: `unit ${unit}`, meaning: unitMeaning(unit), use: c.kind === "pack" ? "converted to units with the product's pack size" : `converted to units (× ${c.factor})`, count: 1 });
-  }
-
-  private unitProblem(sku: string, unit: string, reason: "pack_size_unknown" | "unknown_unit", line: number, column: string): void {
-    if (reason === "pack_size_unknown") {
-      const key = `${sku}\u0000${unit}`;
-      const ask = this.unitAsks.get(key);
-      if (ask) ask.rows++;
-      else this.unitAsks.set(key, { sku, unit, rows: 1 });
-      this.errors.push({ line, column, message: `Quantity in ${unitPlural(unit)} (${unit}) and the pack size of ${sku} is not known: not counted. Give the units per ${unit} and upload again` });
-    } else {
-      this.errors.push({ line, column, message: `Quantity in “${unit}”: not a unit Sellthru can count (eaches, dozens, grosses, or cases, boxes and packs with a pack size); not counted` });
-    }
-  }
   /**
    * Spreadsheet summaries: a SKU's rows (one per location) are added up first and only the SKU's
    * total must not be negative; with `perLocation` the repeats are expected and said once.
@@ -303,15 +269,14 @@ export class Aggregator {
     const sku = this.resolve(r.identifiers, r.line);
     if (!sku) return;
     if (r.units) {
-      if (Object.values(r.units).includes("")) this.unitLeftEmpty(r.line);
+      if (Object.values(r.units).includes("")) this.units.leftEmpty(r.line);
       for (const f of ["sold", "returned", "onHand", "received", "customerReturns"] as const) {
         const unit = r.units[f];
         const v = r[f];
         if (!unit || v === null || v === undefined) continue;
-        const c = toUnits(v, unit, this.opts.packSize?.(sku, unit));
-        if (!c.ok) return this.unitProblem(sku, c.unit, c.reason, r.line, this.opts.unitColumn ?? "ZA03");
-        this.noteUnit(unit, c);
-        r[f] = c.units;
+        const units = this.units.inUnits(v, unit, sku, r.line, "ZA03");
+        if (units === null) return;
+        r[f] = units;
       }
     }
     this.rowsAccepted++;
@@ -411,11 +376,7 @@ export class Aggregator {
       result.identicalLines = this.identical;
       this.warnings.push({ code: "identical_lines", message: `${this.identical.length} line(s) repeat an earlier line in every field (invoice, line, part, quantity, date, transfer type, end customer): they are counted; answer whether to keep or drop them` });
     }
-    if (this.unitAsks.size > 0) result.packSizesNeeded = [...this.unitAsks.values()];
-    if (this.unitEmpty.rows > 0) {
-      const { rows, first } = this.unitEmpty;
-      this.warnings.push({ line: first, code: "unit", message: `${rows} row(s) leave the unit (“${this.opts.unitColumn ?? "unit"}”) empty, from line ${first}: counted as units (eaches)` });
-    }
+    this.units.finish(result, this.warnings);
     return result;
   }
 }
